@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Portal Guard</p>, document.getElementById('app')!);

@@ -1,0 +1,3 @@
+export function startBackground(): () => void {
+  return () => {};
+}

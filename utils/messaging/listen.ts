@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { browser, type Browser } from 'wxt/browser';
+import { protocol, type MessageName, type Protocol, type RequestOf, type ResponseOf } from './protocol';
+import type { Reply } from './send';
+
+/** The receiving half: the background parses sender, payload and reply here, and nowhere else. */
+
+export type Sender = Browser.runtime.MessageSender;
+export type Handlers = { [N in MessageName]: (payload: RequestOf<N>, sender: Sender) => Promise<ResponseOf<N>> | ResponseOf<N> };
+
+/**
+ * Who may send what. Content scripts: our extension, a tab, the top frame, an https page.
+ * Extension pages: our extension and a URL inside it.
+ */
+export function senderAllowed(from: Protocol[MessageName]['from'], sender: Sender, extensionId: string, extensionOrigin: string): boolean {
+  if (sender.id !== extensionId) return false;
+  if (from === 'content-script') {
+    return sender.tab?.id !== undefined && sender.frameId === 0 && typeof sender.url === 'string' && sender.url.startsWith('https://');
+  }
+  return typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+}
+
+/** Validate one incoming message and run its handler. Exported for tests; never throws. */
+export async function dispatch(message: unknown, sender: Sender, handlers: Partial<Handlers>, extension = { id: browser.runtime.id, origin: browser.runtime.getURL('/') }): Promise<Reply> {
+  const envelope = z.looseObject({ name: z.enum(Object.keys(protocol) as [MessageName, ...MessageName[]]), payload: z.unknown() }).safeParse(message);
+  if (!envelope.success) return { ok: false, error: 'unknown message' };
+  const { name, payload } = envelope.data;
+  const spec = protocol[name];
+  if (!senderAllowed(spec.from, sender, extension.id, extension.origin)) return { ok: false, error: 'sender not allowed' };
+  const parsed = spec.request.safeParse(payload);
+  if (!parsed.success) return { ok: false, error: `invalid payload: ${z.prettifyError(parsed.error)}` };
+  const handler = handlers[name] as ((payload: unknown, sender: Sender) => unknown) | undefined;
+  if (!handler) return { ok: false, error: 'no handler' };
+  try {
+    return { ok: true, value: spec.response.parse(await handler(parsed.data, sender)) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Listen for protocol messages; returns a function that stops listening. */
+export function listenForMessages(handlers: Partial<Handlers>): () => void {
+  // sendResponse + `return true` rather than returning a promise: it works in Chrome, Firefox and
+  // WXT's fakeBrowser alike.
+  const listener = (message: unknown, sender: Sender, sendResponse: (reply: Reply) => void) => {
+    void dispatch(message, sender, handlers).then(sendResponse);
+    return true as const;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

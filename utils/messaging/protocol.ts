@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { sessionStateSchema } from './session/state';
+
+/**
+ * The one message protocol. Every message name says its direction (`cs-bg`: content script to
+ * background, `ui-bg`: extension page to background), every payload and reply has a zod schema,
+ * and the receiver parses both the payload and the sender before a handler runs. Content scripts
+ * are unprivileged: the background never takes a portal's identity from their payload, only from
+ * the sender's URL that the browser reports.
+ */
+
+const tabIdSchema = z.number().int().nonnegative();
+
+export const portalSummarySchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  displayName: z.string(),
+  operator: z.string(),
+  country: z.string(),
+  host: z.string(),
+  tenant: z.strictObject({ organization: z.string(), host: z.string() }).optional(),
+  homeUrl: z.string().optional(),
+});
+
+export const noticeSummarySchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  organization: z.string(),
+  disclosed: z.string(),
+  added: z.string(),
+  modified: z.string(),
+  status: z.string(),
+  severity: z.string(),
+  affectedLabel: z.string().optional(),
+  dataClasses: z.array(z.string()),
+  notAffected: z.array(z.string()),
+  officialUrl: z.string().optional(),
+});
+
+export const feedStatusSchema = z.strictObject({
+  source: z.enum(['bundled', 'remote']),
+  sourceUrl: z.string().optional(),
+  sequence: z.number(),
+  generatedAt: z.string(),
+  /** When this copy was fetched (remote) or installed (bundled), in ms since the epoch. */
+  receivedAt: z.number(),
+  lastCheckedAt: z.number().optional(),
+  lastError: z.strictObject({ at: z.number(), reason: z.string() }).optional(),
+});
+
+export const tabStatusSchema = z.strictObject({
+  lookup: z.enum(['portal', 'lookalike', 'none']),
+  portal: portalSummarySchema.optional(),
+  lookalike: z.strictObject({ host: z.string(), imitates: z.string(), officialHome: z.string().optional() }).optional(),
+  session: z.strictObject({ state: sessionStateSchema, detectedAt: z.number(), evidence: z.array(z.string()) }).optional(),
+  notices: z.array(noticeSummarySchema),
+  feed: feedStatusSchema.optional(),
+});
+
+export const protocol = {
+  /** The content script reports what it sees on a catalogue host. */
+  'cs-bg/session': {
+    from: 'content-script',
+    request: z.strictObject({
+      state: sessionStateSchema,
+      // Short machine-readable reasons ("password-field", "logout-control"), for the popup's "why".
+      evidence: z.array(z.string().max(40)).max(8),
+    }),
+    response: z.strictObject({ ok: z.literal(true) }),
+  },
+  /** The popup asks for everything it shows about one tab. The URL comes from `activeTab`. */
+  'ui-bg/tab-status': {
+    from: 'extension-page',
+    request: z.strictObject({ tabId: tabIdSchema, url: z.string().max(8192).optional() }),
+    response: tabStatusSchema,
+  },
+  /** The popup reports the one-off generic check it ran through `activeTab` on an unknown site. */
+  'ui-bg/checked-page': {
+    from: 'extension-page',
+    request: z.strictObject({ tabId: tabIdSchema, state: sessionStateSchema, evidence: z.array(z.string().max(40)).max(8) }),
+    response: z.strictObject({ ok: z.literal(true) }),
+  },
+} as const;
+
+export type Protocol = typeof protocol;
+export type MessageName = keyof Protocol;
+export type RequestOf<N extends MessageName> = z.infer<Protocol[N]['request']>;
+export type ResponseOf<N extends MessageName> = z.infer<Protocol[N]['response']>;
+export type TabStatus = z.infer<typeof tabStatusSchema>;
+export type NoticeSummary = z.infer<typeof noticeSummarySchema>;
+export type PortalSummary = z.infer<typeof portalSummarySchema>;
+export type FeedStatus = z.infer<typeof feedStatusSchema>;

@@ -1,0 +1,15 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// WXT's plugin gives us fakeBrowser, the `#imports` aliases and import.meta.env.BROWSER; it does
+// not apply wxt.config's Vite plugins, so preact is added here as well.
+export default defineConfig({
+  plugins: [WxtVitest(), preact()],
+  test: {
+    environment: 'happy-dom',
+    include: ['**/*.test.{ts,tsx}'],
+    exclude: ['node_modules/**', '.output/**', 'test/e2e/**'],
+    restoreMocks: true,
+  },
+});
