@@ -17,7 +17,8 @@ export interface RegisteredItem<T> {
   item: WxtStorageItem<T, Record<string, never>>;
 }
 
-function define<T>(key: `local:${string}` | `session:${string}` | `sync:${string}`, schema: z.ZodType<T>, options: { fallback: T; version: number; migrations?: Record<number, (old: never) => unknown> }): RegisteredItem<T> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration receives whatever an older version stored.
+function define<T>(key: `local:${string}` | `session:${string}` | `sync:${string}`, schema: z.ZodType<T>, options: { fallback: T; version: number; migrations?: Record<number, (old: any) => unknown> }): RegisteredItem<T> {
   const item = storage.defineItem<T>(key, { fallback: options.fallback, version: options.version, ...(options.migrations ? { migrations: options.migrations } : {}) });
   return { key, version: options.version, schema, item };
 }

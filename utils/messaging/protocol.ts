@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sessionStateSchema } from './session/state';
+import { sessionStateSchema } from '../session/state';
 
 /**
  * The one message protocol. Every message name says its direction (`cs-bg`: content script to
