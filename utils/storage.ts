@@ -42,8 +42,6 @@ export const tabSessionSchema = z.strictObject({
   detectedAt: z.number(),
   /** The page URL as the browser reported it with the message (never taken from the page). */
   url: z.string(),
-  /** `scan` when the popup's "Check this page" ran the generic detector through activeTab. */
-  via: z.enum(['content-script', 'scan']),
 });
 export type TabSession = z.infer<typeof tabSessionSchema>;
 

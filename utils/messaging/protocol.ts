@@ -75,12 +75,6 @@ export const protocol = {
     request: z.strictObject({ tabId: tabIdSchema, url: z.string().max(8192).optional() }),
     response: tabStatusSchema,
   },
-  /** The popup reports the one-off generic check it ran through `activeTab` on an unknown site. */
-  'ui-bg/checked-page': {
-    from: 'extension-page',
-    request: z.strictObject({ tabId: tabIdSchema, state: sessionStateSchema, evidence: z.array(z.string().max(40)).max(8) }),
-    response: z.strictObject({ ok: z.literal(true) }),
-  },
 } as const;
 
 export type Protocol = typeof protocol;
