@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'preact/hooks';
+import { checkPage } from '@/utils/check-page';
+import { sendMessage } from '@/utils/messaging/send';
+import type { TabStatus } from '@/utils/messaging/protocol';
+import { resolveTargetTab } from '@/utils/popup-target';
+import { FeedStatusLine } from './FeedStatusLine';
+import { NoticeList } from './NoticeList';
+import { LookalikeWarning, NotAPortal } from './NotAPortal';
+import { PortalCard } from './PortalCard';
+
+type Load = { phase: 'loading' } | { phase: 'ready'; status: TabStatus; tabId: number; fromToolbar: boolean } | { phase: 'error'; message: string };
+
+export interface PopupDeps {
+  resolveTab: typeof resolveTargetTab;
+  getStatus: (request: { tabId: number; url?: string }) => Promise<TabStatus>;
+  check: typeof checkPage;
+}
+
+const defaultDeps: PopupDeps = {
+  resolveTab: resolveTargetTab,
+  getStatus: (request) => sendMessage('ui-bg/tab-status', request),
+  check: checkPage,
+};
+
+/** The toolbar popup: which portal this tab is on, its session, and any breach notice. */
+export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
+  const [load, setLoad] = useState<Load>({ phase: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const target = await deps.resolveTab();
+      if (!target) throw new Error('There is no tab to check.');
+      const status = await deps.getStatus(target);
+      if (!cancelled) setLoad({ phase: 'ready', status, tabId: target.tabId, fromToolbar: target.url !== undefined });
+    })().catch((error: unknown) => {
+      if (!cancelled) setLoad({ phase: 'error', message: error instanceof Error ? error.message : String(error) });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [deps]);
+
+  if (load.phase === 'loading') return <main aria-busy="true"><p class="muted">Checking this tab…</p></main>;
+  if (load.phase === 'error') return <main><p class="error" role="alert">Portal Guard could not read this tab: {load.message}</p></main>;
+
+  const { status, tabId, fromToolbar } = load;
+  return (
+    <main data-testid="popup">
+      {status.lookup === 'portal' && status.portal && (
+        <>
+          <PortalCard portal={status.portal} session={status.session} />
+          <NoticeList notices={status.notices} portalName={status.portal.displayName} host={status.portal.host} />
+        </>
+      )}
+      {status.lookup === 'lookalike' && status.lookalike && <LookalikeWarning host={status.lookalike.host} imitates={status.lookalike.imitates} officialHome={status.lookalike.officialHome} />}
+      {status.lookup === 'none' && <NotAPortal onCheck={fromToolbar ? () => deps.check(tabId) : undefined} />}
+      <FeedStatusLine feed={status.feed} />
+    </main>
+  );
+}
