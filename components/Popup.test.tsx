@@ -1,0 +1,107 @@
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { NoticeSummary, TabStatus } from '@/utils/messaging/protocol';
+import { Popup, type PopupDeps } from './Popup';
+
+const MMH_NOTICE: NoticeSummary = {
+  id: 'nz-managemyhealth-2025-12',
+  title: 'Manage My Health: patient documents stolen',
+  summary: 'An attacker used one patient’s stolen login to copy documents from “My Health Documents”.',
+  organization: 'Manage My Health Limited',
+  disclosed: '2026-01-01',
+  added: '2026-01-01',
+  modified: '2026-05-30',
+  status: 'regulator-action',
+  severity: 'critical',
+  affectedLabel: '99,416 people (unverified)',
+  dataClasses: ['Hospital discharge summaries', 'Referral letters'],
+  notAffected: ['Appointments', 'Prescriptions'],
+  officialUrl: 'https://managemyhealth.co.nz/mmh-cyber-breach-update',
+};
+const FEED = { source: 'bundled' as const, sequence: 3, generatedAt: '2026-06-01T00:00:00Z', receivedAt: Date.now() - 3 * 3_600_000 };
+
+function mount(status: TabStatus, target: { tabId: number; url?: string } = { tabId: 4 }, check = vi.fn()) {
+  const container = document.createElement('div');
+  document.body.append(container);
+  const deps: PopupDeps = { resolveTab: async () => target, getStatus: async () => status, check };
+  render(<Popup deps={deps} />, container);
+  return { container, check };
+}
+
+const text = (container: Element, testId: string) => container.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim();
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('Popup', () => {
+  it('shows a signed-in Manage My Health session with its notice', async () => {
+    const { container } = mount({
+      lookup: 'portal',
+      portal: { id: 'managemyhealth', name: 'Manage My Health', displayName: 'Manage My Health', operator: 'Manage My Health Limited', country: 'NZ', host: 'portal.managemyhealth.co.nz' },
+      session: { state: 'signed-in', detectedAt: 1, evidence: ['logout-control'] },
+      notices: [MMH_NOTICE],
+      feed: FEED,
+    });
+    await vi.waitFor(() => expect(text(container, 'portal-name')).toBe('Manage My Health'));
+    expect(text(container, 'portal-operator')).toBe('Run by Manage My Health Limited');
+    expect(text(container, 'portal-host')).toBe('portal.managemyhealth.co.nz');
+    expect(text(container, 'session-state')).toBe('Signed in');
+    expect(container.textContent).toContain('we saw a sign-out button');
+    expect(text(container, 'notice-title')).toBe(MMH_NOTICE.title);
+    expect(container.textContent).toContain('You are on portal.managemyhealth.co.nz, which is Manage My Health; notice added 1 Jan 2026.');
+    expect(text(container, 'notice-not-affected')).toBe('Appointments, Prescriptions');
+    expect(container.querySelector('a[href="https://managemyhealth.co.nz/mmh-cyber-breach-update"]')?.textContent).toBe('Read the official notice');
+    expect(text(container, 'feed-status')).toContain('edition 3');
+    expect(text(container, 'feed-status')).toContain('3 hours ago');
+  });
+
+  it('names the tenant of a platform', async () => {
+    const { container } = mount({
+      lookup: 'portal',
+      portal: { id: 'epic-mychart', name: 'MyChart', displayName: 'Cleveland Clinic’s MyChart', operator: 'Cleveland Clinic (software: MyChart)', country: 'US', host: 'mychart.clevelandclinic.org', tenant: { organization: 'Cleveland Clinic', host: 'mychart.clevelandclinic.org' } },
+      session: { state: 'login', detectedAt: 1, evidence: ['password-field', 'login-path'] },
+      notices: [],
+    });
+    await vi.waitFor(() => expect(text(container, 'portal-name')).toBe('Cleveland Clinic’s MyChart'));
+    expect(text(container, 'session-state')).toBe('On the sign-in page');
+    expect(text(container, 'no-notices')).toContain('No breach notice');
+    expect(text(container, 'feed-status')).toContain('not loaded yet');
+  });
+
+  it('renders hostile feed text as inert text', async () => {
+    const hostile = { ...MMH_NOTICE, title: '<img src=x onerror="alert(1)">Title', summary: '<script>alert(1)</script><a href="javascript:alert(1)">click</a>' };
+    const { container } = mount({ lookup: 'portal', portal: { id: 'managemyhealth', name: 'Manage My Health', displayName: 'Manage My Health', operator: 'x', country: 'NZ', host: 'portal.managemyhealth.co.nz' }, notices: [hostile] });
+    await vi.waitFor(() => expect(text(container, 'notice-title')).toBe(hostile.title));
+    expect(container.querySelector('img, script, a[href^="javascript"]')).toBeNull();
+    expect(container.textContent).toContain('<script>alert(1)</script>');
+  });
+
+  it('offers "Check this page" on an unknown site opened from the toolbar, and shows the result', async () => {
+    const check = vi.fn(async () => ({ state: 'login' as const, evidence: ['password-field'] }));
+    const { container } = mount({ lookup: 'none', notices: [] }, { tabId: 9, url: 'https://www.example-clinic.org/' }, check);
+    await vi.waitFor(() => expect(container.querySelector('[data-testid="not-a-portal"]')).not.toBeNull());
+    (container.querySelector('[data-testid="check-page"]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(text(container, 'check-result')).toContain('This page asks for a password'));
+    expect(check).toHaveBeenCalledWith(9);
+  });
+
+  it('does not offer the check when opened as a page, where no activeTab grant exists', async () => {
+    const { container } = mount({ lookup: 'none', notices: [] }, { tabId: 9 });
+    await vi.waitFor(() => expect(container.querySelector('[data-testid="not-a-portal"]')).not.toBeNull());
+    expect(container.querySelector('[data-testid="check-page"]')).toBeNull();
+  });
+
+  it('warns on a known look-alike site', async () => {
+    const { container } = mount({ lookup: 'lookalike', lookalike: { host: 'nextmd.online', imitates: 'NextMD', officialHome: 'https://nextmd.com/' }, notices: [] });
+    await vi.waitFor(() => expect(container.querySelector('[data-testid="lookalike"] h1')?.textContent).toBe('This is not NextMD'));
+    expect(container.textContent).toContain('Never enter your NextMD password here.');
+  });
+
+  it('says so when the background cannot answer', async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    render(<Popup deps={{ resolveTab: async () => ({ tabId: 1 }), getStatus: async () => Promise.reject(new Error('no reply')), check: vi.fn() }} />, container);
+    await vi.waitFor(() => expect(container.querySelector('[role="alert"]')?.textContent).toContain('no reply'));
+  });
+});
