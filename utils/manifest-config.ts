@@ -27,10 +27,13 @@ export function buildManifestExtras({ browser, geckoId }: { browser: string; mod
           browser_specific_settings: {
             gecko: {
               id: geckoId,
+              // 140 is the first ESR that reads data_collection_permissions.
               strict_min_version: '140.0',
               // Portal Guard collects nothing: https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

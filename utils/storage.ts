@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
-import { sessionStateSchema } from './session/state';
+import { sessionStateSchema } from './messaging/protocol';
 
 /**
  * The one storage registry. Every item the extension keeps is defined here, versioned, with a zod

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { sessionStateSchema } from '../session/state';
+import { SESSION_STATES } from '../session/state';
+
+export const sessionStateSchema = z.enum(SESSION_STATES);
 
 /**
  * The one message protocol. Every message name says its direction (`cs-bg`: content script to

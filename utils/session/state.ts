@@ -1,8 +1,9 @@
-import { z } from 'zod';
-
-/** What the content script concluded about the page. */
-export const sessionStateSchema = z.enum(['login', 'signed-in', 'signed-out', 'unknown']);
-export type SessionState = z.infer<typeof sessionStateSchema>;
+/**
+ * What the content script concluded about the page. Kept free of zod so the popup and the content
+ * script do not carry it; the protocol builds its schema from `SESSION_STATES`.
+ */
+export const SESSION_STATES = ['login', 'signed-in', 'signed-out', 'unknown'] as const;
+export type SessionState = (typeof SESSION_STATES)[number];
 
 /** Plain words for each state, used by the popup and the badge tooltip. */
 export const SESSION_LABELS: Record<SessionState, string> = {
