@@ -148,17 +148,39 @@ export const portalSchema = z
 export const catalogueSchema = z.array(portalSchema).superRefine((portals, ctx) => {
   const seenIds = new Set<string>();
   const seenHosts = new Map<string, string>();
+  // Every host some portal claims, and whether the claim reaches below it.
+  const claims: { host: string; below: boolean; id: string }[] = [];
   portals.forEach((portal, index) => {
     if (seenIds.has(portal.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate portal id ${portal.id}` });
     seenIds.add(portal.id);
-    const hosts = [...portal.hosts.map((rule) => rule.host), ...(portal.tenants ?? []).map((tenant) => tenant.host), ...(portal.tenantSuffixes ?? []).map((rule) => rule.suffix)];
-    for (const host of hosts) {
+    const hosts = [
+      ...portal.hosts.map((rule) => ({ host: rule.host, below: rule.match === 'subdomains' })),
+      ...(portal.tenants ?? []).map((tenant) => ({ host: tenant.host, below: false })),
+      ...(portal.tenantSuffixes ?? []).map((rule) => ({ host: rule.suffix, below: true })),
+    ];
+    for (const { host, below } of hosts) {
       const owner = seenHosts.get(host);
       if (owner !== undefined && owner !== portal.id) {
         ctx.addIssue({ code: 'custom', path: [index, 'hosts'], message: `host ${host} is already claimed by ${owner}` });
       }
       seenHosts.set(host, portal.id);
+      claims.push({ host, below, id: portal.id });
     }
+  });
+  // A lookalike rule answers for its host and everything below it, and the index lets the first
+  // claim on a host win. So a lookalike that equals, sits above, or sits inside a genuine claim
+  // would, depending on catalogue order, brand a real portal page as an imitation.
+  portals.forEach((portal, index) => {
+    (portal.lookalikes ?? []).forEach((lookalike, position) => {
+      const clash = claims.find(({ host, below }) => host === lookalike || host.endsWith(`.${lookalike}`) || (below && lookalike.endsWith(`.${host}`)));
+      if (clash) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'lookalikes', position],
+          message: `lookalike ${lookalike} overlaps ${clash.host}, which ${clash.id} claims as genuine`,
+        });
+      }
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import { parse as parseHost } from 'tldts';
+import { createPortalIndex } from './match';
 import { catalogueSchema, type Portal } from './schema';
 
 /**
@@ -12,6 +13,8 @@ export function validateCatalogue(input: unknown): { portals: Portal[]; problems
   if (!parsed.success) {
     const entries = Array.isArray(input) ? input : [];
     const problems = parsed.error.issues.map((issue) => {
+      // An issue with an empty path is about the catalogue as a whole (for example, not an array).
+      if (issue.path.length === 0) return `catalogue: ${issue.message}`;
       const [index, ...rest] = issue.path;
       const entry: unknown = typeof index === 'number' ? entries[index] : undefined;
       const id = entry && typeof entry === 'object' && 'id' in entry ? String(entry.id) : `entry ${String(index)}`;
@@ -21,22 +24,38 @@ export function validateCatalogue(input: unknown): { portals: Portal[]; problems
   }
   const problems: string[] = [];
   for (const portal of parsed.data) {
-    for (const rule of portal.hosts) problems.push(...checkHost(portal.id, rule.host, rule.match === 'subdomains'));
-    for (const tenant of portal.tenants ?? []) problems.push(...checkHost(portal.id, tenant.host, false));
-    for (const { suffix } of portal.tenantSuffixes ?? []) problems.push(...checkHost(portal.id, suffix, true));
+    portal.hosts.forEach((rule, i) => problems.push(...checkHost(portal.id, rule.host, rule.match === 'subdomains', `hosts › ${i} › host`)));
+    (portal.tenants ?? []).forEach((tenant, i) => problems.push(...checkHost(portal.id, tenant.host, false, `tenants › ${i} › host`)));
+    (portal.tenantSuffixes ?? []).forEach(({ suffix }, i) => problems.push(...checkHost(portal.id, suffix, true, `tenantSuffixes › ${i} › suffix`)));
+    // A lookalike rule covers the host's subdomains too, so it obeys the same eTLD+1 floor: a
+    // lookalike on `co.nz` would brand every .co.nz site an imitation.
+    (portal.lookalikes ?? []).forEach((host, i) => problems.push(...checkHost(portal.id, host, true, `lookalikes › ${i}`)));
+    problems.push(...checkHomeUrl(portal));
   }
   return { portals: problems.length === 0 ? parsed.data : [], problems };
 }
 
 /**
  * A host must be under a real public suffix, and a rule that covers subdomains must be at least a
- * registrable domain: `*.co.nz` or `*.com` would claim half the web.
+ * registrable domain: `*.co.nz` or `*.com` would claim half the web. `field` names where the host
+ * sits in the entry (`hosts › 2 › host`), so the message points at the line to fix.
  */
-export function checkHost(id: string, host: string, coversSubdomains: boolean): string[] {
+export function checkHost(id: string, host: string, coversSubdomains: boolean, field = 'host'): string[] {
+  const where = `${id} › ${field}`;
   const info = parseHost(host, { allowPrivateDomains: true });
-  if (info.isIp) return [`${id} › ${host}: IP addresses are not portals`];
-  if (!info.domain || !info.publicSuffix) return [`${id} › ${host}: not under a known public suffix`];
-  if (host === info.publicSuffix) return [`${id} › ${host}: is a public suffix`];
-  if (coversSubdomains && host.length < info.domain.length) return [`${id} › ${host}: a subdomain rule must be at least the registrable domain ${info.domain}`];
+  if (info.isIp) return [`${where}: ${host} is an IP address, not a portal`];
+  if (!info.domain || !info.publicSuffix) return [`${where}: ${host} is not under a known public suffix`];
+  if (host === info.publicSuffix) return [`${where}: ${host} is a public suffix`];
+  if (coversSubdomains && host.length < info.domain.length) return [`${where}: ${host} covers subdomains, so it must be at least the registrable domain ${info.domain}`];
   return [];
+}
+
+/**
+ * The start page we open for patients must be on a host the entry itself claims: a typo in a
+ * reviewed link would otherwise send people to somebody else's site with our endorsement.
+ */
+function checkHomeUrl(portal: Portal): string[] {
+  if (portal.homeUrl === undefined) return [];
+  const found = createPortalIndex([portal]).lookupUrl(portal.homeUrl);
+  return found.kind === 'portal' ? [] : [`${portal.id} › homeUrl: ${portal.homeUrl} is not on a host this entry claims`];
 }
