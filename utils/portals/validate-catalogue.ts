@@ -44,8 +44,12 @@ export function checkHost(id: string, host: string, coversSubdomains: boolean, f
   const where = `${id} › ${field}`;
   const info = parseHost(host, { allowPrivateDomains: true });
   if (info.isIp) return [`${where}: ${host} is an IP address, not a portal`];
-  if (!info.domain || !info.publicSuffix) return [`${where}: ${host} is not under a known public suffix`];
+  // For a bare suffix tldts reports `domain: null`, so this must come before the domain check or
+  // `co.nz` would be misreported as "not under a known public suffix".
   if (host === info.publicSuffix) return [`${where}: ${host} is a public suffix`];
+  // tldts falls back to the last label for an unknown TLD (`portal.example.invalid` gets suffix
+  // `invalid`), so "known" means the suffix is on the ICANN or private list.
+  if (!info.domain || !info.publicSuffix || !(info.isIcann || info.isPrivate)) return [`${where}: ${host} is not under a known public suffix`];
   if (coversSubdomains && host.length < info.domain.length) return [`${where}: ${host} covers subdomains, so it must be at least the registrable domain ${info.domain}`];
   return [];
 }
