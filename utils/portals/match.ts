@@ -146,6 +146,9 @@ export function createPortalIndex(portals: readonly Portal[]): PortalIndex {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return { kind: 'none', reason: 'not-http' };
     // URL has already lowercased the host and turned Unicode into punycode.
     const host = url.hostname.replace(/\.$/, '');
+    // URL keeps empty labels (`.kp.org`, `a..kp.org`); the parent walk would resolve them to the
+    // portal, but no DNS name has an empty label, so they are not the portal's pages.
+    if (host === '' || host.startsWith('.') || host.endsWith('.') || host.includes('..')) return { kind: 'none', reason: 'malformed-url' };
     if (host.startsWith('[') || /^\d+(?:\.\d+){3}$/.test(host)) return { kind: 'none', reason: 'ip-address' };
     // No real portal uses an IDN host, and homographs of real ones are the attack we care about.
     if (host.split('.').some((label) => label.startsWith('xn--'))) return { kind: 'none', reason: 'idn' };
