@@ -1,6 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { GECKO_ID, buildManifestExtras } from './utils/manifest-config';
+import { CATALOGUE } from './utils/portals/catalogue';
+import { validateCatalogue } from './utils/portals/validate-catalogue';
 
 // The manifest is assembled here and nowhere else. Content-script matches come from the portal
 // catalogue (see entrypoints/portal.content.ts), so adding a portal never means editing this file.
@@ -8,6 +10,17 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, mode }) => buildManifestExtras({ browser, mode, geckoId: GECKO_ID }),
+  hooks: {
+    // The catalogue is typed with `satisfies`, not parsed, so the bundle never runs zod or tldts.
+    // Parsing it here instead makes a bad entry (a host on a public suffix, a missing source …)
+    // fail `wxt build` and `wxt` dev with every problem named by entry id and field.
+    'build:before': () => {
+      const { problems } = validateCatalogue(CATALOGUE);
+      if (problems.length > 0) {
+        throw new Error(`The portal catalogue has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+      }
+    },
+  },
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
