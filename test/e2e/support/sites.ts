@@ -1,0 +1,81 @@
+/**
+ * The sites the e2e server stands in for. Each is served on 127.0.0.1 under its REAL hostname
+ * (the browsers map every name onto the local server), so the manifest's real https match
+ * patterns decide where the content script runs, exactly as for a user.
+ *
+ * Routes are exact paths, or a prefix ending in `*` for a single-page app's client-side routes.
+ */
+
+export interface Site {
+  host: string;
+  /** Folder under test/e2e/fixtures/. */
+  dir: string;
+  routes: Record<string, string>;
+}
+
+export const SITES = {
+  managemyhealth: {
+    host: 'portal.managemyhealth.co.nz',
+    dir: 'managemyhealth',
+    routes: {
+      '/': 'login.html',
+      '/dashboard': 'dashboard.html',
+      '/logout': 'logged-out.html',
+      // A client-side app: the login form signs in with history.pushState, no page load.
+      '/app/*': 'app.html',
+      '/app.js': 'app.js',
+      '/style.css': 'style.css',
+    },
+  },
+  mychartCleveland: {
+    host: 'mychart.clevelandclinic.org',
+    dir: 'mychart-cleveland',
+    routes: {
+      '/MyChart/Authentication/Login': 'login.html',
+      '/MyChart/Home': 'home.html',
+      '/MyChart/style.css': 'style.css',
+    },
+  },
+  // A catalogue portal that has no breach notice in the bundled feed.
+  systmonline: {
+    host: 'systmonline.tpp-uk.com',
+    dir: 'systmonline',
+    routes: {
+      '/2/': 'login.html',
+      '/2/style.css': 'style.css',
+    },
+  },
+  // Not in the catalogue: the content script must not run here, and the popup says so.
+  exampleClinic: {
+    host: 'www.example-clinic.org',
+    dir: 'example-clinic',
+    routes: {
+      '/': 'index.html',
+      '/style.css': 'style.css',
+    },
+  },
+} as const satisfies Record<string, Site>;
+
+export type SiteKey = keyof typeof SITES;
+
+export function siteUrl(site: SiteKey, path = '/'): string {
+  return `https://${SITES[site].host}${path}`;
+}
+
+/**
+ * Every hostname the server's certificate names. The browsers map ALL names to the server, so a
+ * host missing here is still served (with a 404 and a certificate for the wrong name): that is
+ * how an unexpected request becomes visible in the request log instead of vanishing.
+ */
+export function certificateHosts(extra: readonly string[] = []): string[] {
+  return [...new Set([...Object.values(SITES).map((site) => site.host), ...extra])].sort();
+}
+
+export function findRoute(site: Site, pathname: string): string | undefined {
+  const exact = site.routes[pathname];
+  if (exact) return exact;
+  for (const [route, file] of Object.entries(site.routes)) {
+    if (route.endsWith('*') && pathname.startsWith(route.slice(0, -1))) return file;
+  }
+  return undefined;
+}
