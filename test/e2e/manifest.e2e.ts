@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { CATALOGUE } from '../../utils/portals/catalogue';
+import { e2eContext } from './support/context';
+
+/**
+ * The BUILT manifests, as the browsers and the stores see them. Every permission is listed here
+ * literally, so adding one (or a host permission, or a web-accessible resource) fails this test
+ * and has to be written down in the same change, where a reviewer sees it.
+ */
+
+const PERMISSIONS = ['storage', 'activeTab', 'scripting', 'alarms'];
+const HOST_PERMISSIONS: string[] = [];
+
+interface Manifest {
+  manifest_version: number;
+  permissions?: string[];
+  optional_permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  web_accessible_resources?: unknown[];
+  externally_connectable?: unknown;
+  content_scripts?: { matches: string[]; exclude_matches?: string[]; all_frames?: boolean }[];
+  action?: { default_popup?: string };
+  background?: { service_worker?: string; scripts?: string[] };
+  browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: { required?: string[]; optional?: string[] } } };
+}
+
+const builds = [
+  { name: 'chrome-mv3', dir: () => e2eContext().chromeExtensionDir },
+  { name: 'firefox-mv3', dir: () => e2eContext().firefoxExtensionDir },
+];
+
+const read = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+
+/** Every host the catalogue names, as the host part of a match pattern. */
+function catalogueMatchHosts(): Set<string> {
+  const hosts = new Set<string>();
+  for (const portal of CATALOGUE as readonly { hosts: readonly { host: string; match: string }[]; tenants?: readonly { host: string }[]; tenantSuffixes?: readonly { suffix: string }[] }[]) {
+    for (const rule of portal.hosts) {
+      hosts.add(rule.host);
+      if (rule.match === 'subdomains') hosts.add(`*.${rule.host}`);
+    }
+    for (const tenant of portal.tenants ?? []) hosts.add(tenant.host);
+    for (const { suffix } of portal.tenantSuffixes ?? []) hosts.add(`*.${suffix}`);
+  }
+  return hosts;
+}
+
+describe.each(builds)('built manifest: $name', ({ name, dir }) => {
+  const manifest = () => read(dir());
+
+  test('is MV3 with exactly the reviewed permissions', () => {
+    const built = manifest();
+    expect(built.manifest_version).toBe(3);
+    expect([...(built.permissions ?? [])].sort()).toEqual([...PERMISSIONS].sort());
+    expect(built.host_permissions ?? []).toEqual(HOST_PERMISSIONS);
+    expect(built.optional_permissions ?? []).toEqual([]);
+    expect(built.optional_host_permissions ?? []).toEqual([]);
+  });
+
+  test('exposes nothing to web pages or other extensions', () => {
+    const built = manifest();
+    expect(built.web_accessible_resources ?? []).toEqual([]);
+    expect(built.externally_connectable).toBeUndefined();
+  });
+
+  test('injects content scripts over https on catalogue hosts only', () => {
+    const scripts = manifest().content_scripts ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    const allowed = catalogueMatchHosts();
+    for (const script of scripts) {
+      expect(script.all_frames ?? false).toBe(false);
+      for (const pattern of script.matches) {
+        const parsed = /^https:\/\/([^/]+)\/\*$/.exec(pattern);
+        expect(parsed, `${pattern} must be https://<catalogue host>/*`).not.toBeNull();
+        expect(allowed.has(parsed![1]!), `${pattern} is not a catalogue host`).toBe(true);
+      }
+    }
+    const matches = scripts.flatMap((script) => script.matches);
+    // The real portals the e2e suites visit.
+    expect(matches).toContain('https://portal.managemyhealth.co.nz/*');
+    expect(matches).toContain('https://mychart.clevelandclinic.org/*');
+    // Every catalogue host is covered, so a portal added to the catalogue is injected on.
+    expect(new Set(matches.map((pattern) => pattern.slice('https://'.length, -2)))).toEqual(allowed);
+  });
+
+  test('has a toolbar popup and a background', () => {
+    const built = manifest();
+    expect(built.action?.default_popup).toBe('popup.html');
+    if (name === 'chrome-mv3') expect(built.background?.service_worker).toBe('background.js');
+    else expect(built.background?.scripts).toEqual(['background.js']);
+  });
+});
+
+describe('built manifest: firefox-mv3 only', () => {
+  test('names its Firefox id and collects no data', () => {
+    const gecko = read(e2eContext().firefoxExtensionDir).browser_specific_settings?.gecko;
+    expect(gecko?.id).toBe('portal-guard@portal-guard.org');
+    expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+});
+
+describe('built manifest: chrome-mv3 only', () => {
+  test('has no Firefox-only keys', () => {
+    expect(read(e2eContext().chromeExtensionDir).browser_specific_settings).toBeUndefined();
+  });
+});
