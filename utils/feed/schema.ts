@@ -10,12 +10,27 @@ import { z } from 'zod';
  */
 
 export const FEED_FORMAT_MAJOR = 1;
+/** The version `npm run feed -- build` writes. Bump the minor for added optional fields. */
+export const FEED_FORMAT_VERSION = `${FEED_FORMAT_MAJOR}.0`;
 
 /** https only: a `javascript:`, `data:` or plain `http:` link in a feed is rejected. */
 export const feedLinkSchema = z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'links must be https:// URLs' });
 
 /** A calendar date, `YYYY-MM-DD`. Breach dates are dates, not instants: no time zone games. */
 export const isoDateSchema = z.iso.date({ error: 'must be a date like 2026-01-01' });
+
+/**
+ * A date as precise as the source is: `2023`, `2023-04` or `2023-04-15`. Used where sources give
+ * only a month or a year (23andMe: "April to September 2023"), so no day is ever invented.
+ * Strings of this shape sort correctly by their start; `partialDateBounds` gives both ends.
+ */
+export const partialDateSchema = z
+  .string()
+  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date like 2023, 2023-04 or 2023-04-15')
+  .refine((value) => value.length < 10 || z.iso.date().safeParse(value).success, 'is not a real calendar date');
+
+/** Catalogue portal ids are kebab-case (`managemyhealth`, `epic-mychart`). */
+export const portalIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case portal id from utils/portals/catalogue.ts');
 
 /**
  * The controlled vocabulary of data classes. The first group follows Have I Been Pwned's names
@@ -72,11 +87,28 @@ export const dataClassSchema = z.enum(Object.keys(DATA_CLASSES) as [DataClass, .
   error: (issue) => `unknown data class ${JSON.stringify(issue.input)}; use one from the vocabulary in utils/feed/schema.ts`,
 });
 
+/** True for a data class in this version's vocabulary. */
+export function isDataClass(value: string): value is DataClass {
+  return Object.hasOwn(DATA_CLASSES, value);
+}
+
+/**
+ * A data class as the extension reads it: one from a newer vocabulary is accepted here and then
+ * dropped (`dataClassListSchema`), so adding a class to the vocabulary never makes older copies
+ * refuse the whole feed. `npm run feed -- validate` refuses unknown classes in the sources, and the
+ * editor schema (feed/notice.schema.json) offers the vocabulary only.
+ */
+export const tolerantDataClassSchema = z.union([dataClassSchema, z.string().max(60)]);
+const dataClassListSchema = z.array(tolerantDataClassSchema).transform((list) => list.filter(isDataClass));
+
 export const noticeStatusSchema = z.enum(['investigating', 'notifying', 'notified', 'regulator-action', 'resolved']);
 /** Open statuses keep a notice relevant beyond the recency window. */
 export const OPEN_STATUSES: ReadonlySet<NoticeStatus> = new Set(['investigating', 'notifying', 'regulator-action']);
 
 export const severitySchema = z.enum(['low', 'medium', 'high', 'critical']);
+
+/** A source we cite. Some official pages, and some copies of them, are plain http. */
+export const sourceUrlSchema = z.url({ protocol: /^https?$/, error: 'sources must be http(s) URLs' });
 
 const sourcedCountSchema = z.looseObject({
   count: z.number().int().nonnegative(),
@@ -84,45 +116,106 @@ const sourcedCountSchema = z.looseObject({
   estimate: z.boolean(),
   /** Wording shown next to the number, e.g. "6–7% of about 1.8 million users". */
   label: z.string().max(200).optional(),
-  source: z.url({ protocol: /^https?$/ }),
+  source: sourceUrlSchema,
+  /** When the figure was published, as precisely as known (`2026-05`). */
+  asOf: partialDateSchema.optional(),
   /** Set when only a secondary source gives the figure, or it is disputed. */
   unverified: z.boolean().optional(),
+});
+
+/**
+ * More about one affected data class. `documentWindow` is the period the affected documents
+ * date from, as the sources give it (Manage My Health: referral letters from 2017 to 2019), so an
+ * export can be checked against it: see `document-window.ts`.
+ */
+export const dataClassDetailSchema = z.looseObject({
+  /** A class from a newer vocabulary stays as text; the notice's other checks skip it. */
+  dataClass: tolerantDataClassSchema,
+  note: z.string().min(5).max(300).optional(),
+  documentWindow: z.looseObject({ from: partialDateSchema, to: partialDateSchema }).optional(),
+  source: sourceUrlSchema.optional(),
 });
 
 export const noticeSchema = z
   .looseObject({
     id: z.string().regex(/^[a-z]{2}-[a-z0-9-]+-\d{4}(?:-\d{2})?$/, 'must look like nz-managemyhealth-2025-12'),
-    /** Catalogue portal ids this notice covers. */
-    portals: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1),
-    /** When only some tenants of a platform were affected: their hostnames. Empty = all. */
-    tenants: z.array(z.string().regex(/^[a-z0-9.-]+$/)).optional(),
+    /**
+     * Catalogue portal ids this notice is shown on. Empty when the incident did not involve any
+     * catalogue portal (a lab, an insurer, a clearinghouse): such a notice appears only in the
+     * full notice list. Ids unknown to this build's catalogue never match; `npm run feed --
+     * validate` refuses them, so that only happens when an older extension reads a newer feed.
+     */
+    portals: z.array(portalIdSchema),
+    /** When only some tenants of a platform were affected: their hostnames. */
+    tenants: z.array(z.string().regex(/^[a-z0-9.-]+$/, 'tenants are lowercase hostnames')).optional(),
+    /**
+     * Set when a platform itself was breached, so the notice shows on every tenant. Without it,
+     * `validate` refuses a notice that names a platform but no tenants, because one health
+     * system's incident must not show up on every other system's MyChart.
+     */
+    platformWide: z.boolean().optional(),
     /** Whether the patient portal itself was involved, rather than a back-end system. */
     portalInvolved: z.boolean(),
     title: z.string().min(5).max(200),
     summary: z.string().min(20).max(2000),
     organization: z.string().min(2).max(200),
     country: z.enum(['NZ', 'AU', 'UK', 'US', 'CA']),
-    breach: z.looseObject({ start: isoDateSchema.optional(), end: isoDateSchema.optional(), discovered: isoDateSchema.optional() }),
+    breach: z.looseObject({
+      start: partialDateSchema.optional(),
+      end: partialDateSchema.optional(),
+      discovered: partialDateSchema.optional(),
+      /** Where a date comes from when that is not obvious, or how sure it is. */
+      note: z.string().min(5).max(300).optional(),
+    }),
     disclosed: isoDateSchema,
     added: isoDateSchema,
     modified: isoDateSchema,
     affected: sourcedCountSchema.optional(),
-    dataClasses: z.array(dataClassSchema).min(1),
-    notAffected: z.array(dataClassSchema).default([]),
+    dataClasses: z.array(tolerantDataClassSchema).min(1).transform((list) => list.filter(isDataClass)),
+    notAffected: dataClassListSchema.default([]),
+    dataClassDetails: z.array(dataClassDetailSchema).optional(),
     status: noticeStatusSchema,
     severity: severitySchema,
     links: z.array(z.looseObject({ title: z.string().min(2).max(200), url: feedLinkSchema, official: z.boolean() })).min(1),
     /** Every source behind the notice's facts; may be http for old official pages. */
-    sources: z.array(z.url({ protocol: /^https?$/ })).min(1),
+    sources: z.array(sourceUrlSchema).min(1),
   })
   .superRefine((notice, ctx) => {
     if (notice.modified < notice.added) ctx.addIssue({ code: 'custom', path: ['modified'], message: 'modified is before added' });
     if (notice.breach.start && notice.breach.end && notice.breach.end < notice.breach.start) {
       ctx.addIssue({ code: 'custom', path: ['breach', 'end'], message: 'breach end is before its start' });
     }
+    if (notice.breach.start && notice.breach.discovered && notice.breach.discovered < notice.breach.start) {
+      ctx.addIssue({ code: 'custom', path: ['breach', 'discovered'], message: 'discovered is before the breach started' });
+    }
     const both = notice.dataClasses.filter((dataClass) => notice.notAffected.includes(dataClass));
     if (both.length > 0) ctx.addIssue({ code: 'custom', path: ['notAffected'], message: `listed as both affected and not affected: ${both.join(', ')}` });
+    notice.dataClassDetails?.forEach((detail, index) => {
+      if (isDataClass(detail.dataClass) && !notice.dataClasses.includes(detail.dataClass)) {
+        ctx.addIssue({ code: 'custom', path: ['dataClassDetails', index, 'dataClass'], message: `${detail.dataClass} is not in dataClasses` });
+      }
+      const window = detail.documentWindow;
+      if (window && partialDateBounds(window.to).last < partialDateBounds(window.from).first) {
+        ctx.addIssue({ code: 'custom', path: ['dataClassDetails', index, 'documentWindow', 'to'], message: 'the window ends before it starts' });
+      }
+    });
   });
+
+/** The first and last calendar day a partial date covers: `2019` is 2019-01-01 to 2019-12-31. */
+export function partialDateBounds(value: string): { first: string; last: string } {
+  const [year = '0000', month, day] = value.split('-');
+  if (day !== undefined) return { first: value, last: value };
+  if (month !== undefined) {
+    const days = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+    return { first: `${year}-${month}-01`, last: `${year}-${month}-${String(days).padStart(2, '0')}` };
+  }
+  return { first: `${year}-01-01`, last: `${year}-12-31` };
+}
+
+/** Whether a document dated `date` (`YYYY-MM-DD`) falls inside a notice's document window. */
+export function documentWindowContains(window: { from: string; to: string }, date: string): boolean {
+  return date >= partialDateBounds(window.from).first && date <= partialDateBounds(window.to).last;
+}
 
 export const feedSchema = z
   .looseObject({
