@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util';
+import { runBuild } from './feed/build';
+import { runDiff } from './feed/diff';
+import { runSchema } from './feed/json-schema';
+import { runKeygen } from './feed/keys';
+import { runNew } from './feed/new';
+import { runSign } from './feed/sign';
+import { runTamper } from './feed/tamper';
+import { runValidate } from './feed/validate';
+import { readPinnedKeyFile, runVerify } from './feed/verify';
+
+/** The feed maintainers' CLI: `npm run feed -- <command>`. See docs/feed.md. */
+
+const USAGE = `usage: npm run feed -- <command> [options]
+
+  validate                      check every feed/notices/*.json (file, JSON path, reason)
+  new ID [--portal ID]...       scaffold feed/notices/ID.json
+  build [--out FILE] [--sequence N] [--against SIGNED]
+                                canonical unsigned payload (default feed/dist/feed.payload.json),
+                                sequence above the last published feed (public/feed/feed.json)
+  sign [--in FILE] [--out FILE] [--key PRIVATE.jwk]
+                                sign the payload into public/feed/feed.json; the key comes from
+                                --key, $PORTAL_GUARD_FEED_SIGNING_KEY, or
+                                ~/.config/portal-guard/feed-signing.private.jwk
+  verify [FILE] [--test-key] [--public-key FILE]
+                                check a signed feed against the pinned production keys
+  diff [--against SIGNED] [--payload FILE]
+                                what changed since the last published feed
+  schema [--check]              regenerate feed/notice.schema.json and feed/feed.schema.json
+  keygen --key-id ID [--out FILE]
+                                a new Ed25519 key pair, for rotation (see docs/feed.md)
+  tamper --in SIGNED --out FILE for tests: change a signed feed but keep its signature`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      in: { type: 'string' },
+      out: { type: 'string' },
+      key: { type: 'string' },
+      'key-id': { type: 'string' },
+      sequence: { type: 'string' },
+      against: { type: 'string' },
+      payload: { type: 'string' },
+      portal: { type: 'string', multiple: true },
+      'test-key': { type: 'boolean' },
+      'public-key': { type: 'string' },
+      check: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  const requireValue = (name: string, value: string | undefined) => {
+    if (!value) throw new Error(`${command} needs ${name}`);
+    return value;
+  };
+  switch (values.help ? 'help' : command) {
+    case 'validate':
+      return runValidate();
+    case 'new':
+      return runNew({ id: requireValue('a notice id', rest[0]), portals: values.portal ?? [] });
+    case 'build':
+      return runBuild({ ...(values.out ? { out: values.out } : {}), ...(values.against ? { against: values.against } : {}), ...(values.sequence ? { sequence: Number(values.sequence) } : {}) });
+    case 'sign':
+      return runSign({ ...(values.in ? { input: values.in } : {}), ...(values.out ? { out: values.out } : {}), ...(values.key ? { keyFile: values.key } : {}) });
+    case 'verify':
+      return runVerify({ ...(rest[0] ? { file: rest[0] } : {}), testKey: values['test-key'] ?? false, extraKeys: values['public-key'] ? [readPinnedKeyFile(values['public-key'])] : [] });
+    case 'diff':
+      return runDiff({ ...(values.against ? { against: values.against } : {}), ...(values.payload ? { payload: values.payload } : {}) });
+    case 'schema':
+      return runSchema(values.check ?? false);
+    case 'keygen':
+      return runKeygen({ keyId: requireValue('--key-id', values['key-id']), ...(values.out ? { out: values.out } : {}) });
+    case 'tamper':
+      return runTamper({ input: requireValue('--in', values.in), out: requireValue('--out', values.out) });
+    case 'help':
+      console.log(USAGE);
+      return 0;
+    default:
+      console.error(command ? `unknown command ${command}\n\n${USAGE}` : USAGE);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(`feed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,60 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { canonicalJson } from '../../utils/feed/canonical';
+import { parseFeedPayload } from '../../utils/feed/parse';
+import { FEED_FORMAT_VERSION, type Notice } from '../../utils/feed/schema';
+import { BUILT_PAYLOAD_FILE, NOTICES_DIR, PUBLISHED_FILE, display } from './paths';
+import { readSignedFeed } from './published';
+import { checkNotices, formatProblem, readNoticeFiles } from './validate';
+
+/**
+ * `npm run feed -- build`: the canonical, unsigned payload. Notices are sorted by id, keys are
+ * sorted at every level, and the sequence is one more than the last published feed's (or a
+ * `--sequence` above it), so a published sequence only ever increases. The last published feed is
+ * `public/feed/feed.json`: publishing means committing that file and uploading it unchanged.
+ */
+
+/** The next sequence: above the last published one, never equal or below. */
+export function nextSequence(published: number | undefined, requested?: number): number {
+  const floor = published ?? 0;
+  if (requested === undefined) return floor + 1;
+  if (!Number.isInteger(requested) || requested <= floor) throw new Error(`--sequence ${requested} must be an integer greater than the last published sequence ${floor}`);
+  return requested;
+}
+
+export function buildPayload(notices: readonly Notice[], sequence: number, generatedAt: string): string {
+  const cleaned = notices.map((notice) => {
+    const { $schema: _editorHint, ...rest } = notice as Notice & { $schema?: unknown };
+    return rest;
+  });
+  const payload = canonicalJson({ formatVersion: FEED_FORMAT_VERSION, sequence, generatedAt, notices: cleaned });
+  // The payload must read back as a valid feed: a build that the extension would refuse is a bug.
+  const check = parseFeedPayload(payload);
+  if (!check.ok) throw new Error(`the built feed does not parse: ${check.reason}`);
+  return payload;
+}
+
+export interface BuildOptions {
+  noticesDir?: string;
+  out?: string;
+  against?: string;
+  sequence?: number;
+  now?: Date;
+  log?: (line: string) => void;
+}
+
+export function runBuild({ noticesDir = NOTICES_DIR, out = BUILT_PAYLOAD_FILE, against = PUBLISHED_FILE, sequence, now = new Date(), log = console.log }: BuildOptions = {}): number {
+  const { notices, problems } = checkNotices(readNoticeFiles(noticesDir), undefined, now.toISOString().slice(0, 10));
+  if (problems.length > 0) {
+    for (const problem of problems) log(formatProblem(problem));
+    log('build stopped: fix the problems above (npm run feed -- validate)');
+    return 1;
+  }
+  const published = readSignedFeed(against);
+  const next = nextSequence(published?.feed.sequence, sequence);
+  const payload = buildPayload(notices, next, now.toISOString());
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, payload);
+  log(`built ${display(out)}: sequence ${next} (last published: ${published ? published.feed.sequence : 'none'}), ${notices.length} notices, ${payload.length} bytes`);
+  return 0;
+}

@@ -1,0 +1,62 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { DATA_CLASSES, FEED_FORMAT_MAJOR, feedLinkSchema, feedSchema, noticeSchema, tolerantDataClassSchema } from '../../utils/feed/schema';
+import { FEED_SCHEMA_FILE, NOTICE_SCHEMA_FILE, display } from './paths';
+
+/**
+ * JSON Schemas generated from the zod schema, so editors complete and check the files:
+ * - `feed/notice.schema.json` for `feed/notices/*.json`. It is strict (no unknown keys), like
+ *   `validate`, because an unknown key in a source file is a typo.
+ * - `feed/feed.schema.json` for the published payload, as written (before defaults). It keeps
+ *   format 1's tolerance of unknown optional fields and data classes, like the extension.
+ * A test checks that both files are up to date; `npm run feed -- schema` rewrites them.
+ */
+
+function generate(schema: z.ZodType, options: { title: string; strict: boolean }): string {
+  const json = z.toJSONSchema(schema, {
+    // Both describe files as written, before zod applies defaults or drops unknown data classes.
+    io: 'input',
+    override: ({ zodSchema, jsonSchema }) => {
+      if (options.strict && jsonSchema.type === 'object' && jsonSchema.additionalProperties !== undefined) jsonSchema.additionalProperties = false;
+      // JSON Schema's "uri" format cannot say "https only"; the pattern can.
+      if (zodSchema === feedLinkSchema) jsonSchema.pattern = '^https://';
+      // Sources use the vocabulary only; the published feed tolerates classes from a newer one.
+      if (options.strict && zodSchema === tolerantDataClassSchema) {
+        delete jsonSchema.anyOf;
+        Object.assign(jsonSchema, { type: 'string', enum: Object.keys(DATA_CLASSES) });
+      }
+    },
+  }) as Record<string, unknown> & { properties?: Record<string, unknown> };
+  if (options.strict && json.properties) json.properties = { $schema: { type: 'string' }, ...json.properties };
+  return `${JSON.stringify({ $schema: json.$schema, title: options.title, ...json }, null, 2)}\n`;
+}
+
+export function noticeJsonSchema(): string {
+  return generate(noticeSchema, { title: `Portal Guard breach notice (feed format ${FEED_FORMAT_MAJOR})`, strict: true });
+}
+
+export function feedJsonSchema(): string {
+  return generate(feedSchema, { title: `Portal Guard breach-notice feed payload (format ${FEED_FORMAT_MAJOR})`, strict: false });
+}
+
+export function runSchema(check: boolean, log: (line: string) => void = console.log): number {
+  let stale = 0;
+  for (const [file, text] of [[NOTICE_SCHEMA_FILE, noticeJsonSchema()], [FEED_SCHEMA_FILE, feedJsonSchema()]] as const) {
+    const current = (() => {
+      try {
+        return readFileSync(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+    })();
+    if (current === text) continue;
+    if (check) {
+      stale++;
+      log(`${display(file)} is out of date: run npm run feed -- schema`);
+    } else {
+      writeFileSync(file, text);
+      log(`wrote ${display(file)}`);
+    }
+  }
+  return stale === 0 ? 0 : 1;
+}

@@ -1,0 +1,167 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import { CATALOGUE } from '../../utils/portals/catalogue';
+import type { Portal } from '../../utils/portals/schema';
+import { formatPath } from '../../utils/feed/parse';
+import { dataClassSchema, isDataClass, noticeSchema, type Notice } from '../../utils/feed/schema';
+import { NOTICES_DIR, display } from './paths';
+
+/**
+ * `npm run feed -- validate`: every notice file against the schema, plus the checks that only make
+ * sense while authoring (unknown keys are typos here, even though the extension tolerates them in
+ * a newer feed; portal ids must be in this repository's catalogue; no scaffold TODOs left).
+ * Every problem names the file, the JSON path and the reason.
+ */
+
+export interface Problem {
+  file: string;
+  path: string;
+  reason: string;
+}
+
+export const formatProblem = (problem: Problem) => `${problem.file}: ${problem.path}: ${problem.reason}`;
+
+export interface SourceFile {
+  file: string;
+  text: string;
+}
+
+/** Keys a notice file may have beyond the schema: `$schema` points editors at the JSON Schema. */
+const EDITOR_KEYS = new Set(['$schema']);
+
+export function checkNoticeFile(source: SourceFile, catalogue: readonly Portal[] = CATALOGUE as readonly Portal[], today = new Date().toISOString().slice(0, 10)): { notice?: Notice; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const problem = (path: readonly PropertyKey[], reason: string) => problems.push({ file: source.file, path: formatPath(path), reason });
+  let value: unknown;
+  try {
+    value = JSON.parse(source.text);
+  } catch (error) {
+    problem([], `not valid JSON: ${describeJsonError(source.text, error as Error)}`);
+    return { problems };
+  }
+  for (const path of unknownKeys(noticeSchema, value, [])) {
+    if (path.length === 1 && EDITOR_KEYS.has(String(path[0]))) continue;
+    problem(path, `unknown field ${JSON.stringify(String(path.at(-1)))} (a typo? the fields are listed in feed/notice.schema.json)`);
+  }
+  for (const path of todoStrings(value, [])) problem(path, 'still holds a TODO from the scaffold');
+  for (const { path, dataClass } of unknownDataClasses(value)) problem(path, dataClassSchema.safeParse(dataClass).error?.issues[0]?.message ?? 'unknown data class');
+  const parsed = noticeSchema.safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problem(issue.path, issue.message);
+    return { problems };
+  }
+  const notice = parsed.data;
+  if (basename(source.file) !== `${notice.id}.json`) problem(['id'], `the file must be named ${notice.id}.json`);
+  for (const [field, date] of [['added', notice.added], ['modified', notice.modified], ['disclosed', notice.disclosed]] as const) {
+    if (date > today) problem([field], `${date} is in the future`);
+  }
+  problems.push(...checkPortals(notice, catalogue).map(({ path, reason }) => ({ file: source.file, path: formatPath(path), reason })));
+  return { notice, problems };
+}
+
+/**
+ * Portal ids must exist in the catalogue, deliberately: a notice pointing at an id nobody matches
+ * would silently never be shown. A platform (MyChart) needs tenants, or `platformWide` when the
+ * platform itself was breached; a tenant must be one the catalogue knows for that platform.
+ */
+export function checkPortals(notice: Notice, catalogue: readonly Portal[]): { path: PropertyKey[]; reason: string }[] {
+  const problems: { path: PropertyKey[]; reason: string }[] = [];
+  const named = notice.portals.map((id) => catalogue.find((portal) => portal.id === id));
+  notice.portals.forEach((id, index) => {
+    if (!named[index]) problems.push({ path: ['portals', index], reason: `${JSON.stringify(id)} is not a portal id in utils/portals/catalogue.ts` });
+  });
+  const platforms = named.filter((portal): portal is Portal => portal?.kind === 'platform');
+  if (notice.portals.length === 0 && (notice.tenants?.length || notice.platformWide)) problems.push({ path: ['portals'], reason: 'tenants and platformWide need a platform in portals' });
+  if (platforms.length > 0 && !notice.tenants?.length && !notice.platformWide) {
+    problems.push({ path: ['tenants'], reason: `${platforms.map((portal) => portal.id).join(', ')} is a platform: list the affected tenants' hosts, or set platformWide when the platform itself was breached` });
+  }
+  if (platforms.length === 0 && notice.tenants?.length) problems.push({ path: ['tenants'], reason: 'only a notice on a platform can name tenants' });
+  notice.tenants?.forEach((host, index) => {
+    const known = platforms.some((portal) => portal.tenants?.some((tenant) => tenant.host === host) || portal.tenantSuffixes?.some(({ suffix }) => host.endsWith(`.${suffix}`)));
+    if (platforms.length > 0 && !known) problems.push({ path: ['tenants', index], reason: `${host} is not a tenant of ${platforms.map((portal) => portal.id).join(', ')} in the catalogue` });
+  });
+  return problems;
+}
+
+/** All notice files, checked one by one and then together (duplicate ids). */
+export function checkNotices(sources: readonly SourceFile[], catalogue?: readonly Portal[], today?: string): { notices: Notice[]; problems: Problem[] } {
+  const notices: Notice[] = [];
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  for (const source of sources) {
+    const result = checkNoticeFile(source, catalogue, today);
+    problems.push(...result.problems);
+    if (!result.notice) continue;
+    const other = seen.get(result.notice.id);
+    if (other) problems.push({ file: source.file, path: '$.id', reason: `duplicate notice id ${result.notice.id}, also in ${other}` });
+    else seen.set(result.notice.id, source.file);
+    notices.push(result.notice);
+  }
+  notices.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { notices, problems };
+}
+
+export function readNoticeFiles(dir = NOTICES_DIR): SourceFile[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => ({ file: display(join(dir, name)), text: readFileSync(join(dir, name), 'utf8') }));
+}
+
+export function runValidate(dir = NOTICES_DIR, log: (line: string) => void = console.log): number {
+  const { notices, problems } = checkNotices(readNoticeFiles(dir));
+  for (const problem of problems) log(formatProblem(problem));
+  log(problems.length === 0 ? `${notices.length} notices are valid.` : `${problems.length} problem${problems.length === 1 ? '' : 's'} found.`);
+  return problems.length === 0 ? 0 : 1;
+}
+
+/** Paths of object keys that the schema does not define, walking the schema alongside the value. */
+export function unknownKeys(schema: z.ZodType, value: unknown, path: PropertyKey[]): PropertyKey[][] {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault || schema instanceof z.ZodNullable) return unknownKeys(schema.unwrap() as z.ZodType, value, path);
+  if (schema instanceof z.ZodArray && Array.isArray(value)) return value.flatMap((item, index) => unknownKeys(schema.element as z.ZodType, item, [...path, index]));
+  if (schema instanceof z.ZodObject && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const shape = schema.shape as Record<string, z.ZodType>;
+    return Object.entries(value).flatMap(([key, item]) => (key in shape ? unknownKeys(shape[key] as z.ZodType, item, [...path, key]) : [[...path, key]]));
+  }
+  return [];
+}
+
+/**
+ * The extension drops data classes it does not know (a newer vocabulary), so the schema accepts
+ * them; in the sources they are typos or classes not added to the vocabulary yet.
+ */
+function unknownDataClasses(value: unknown): { path: PropertyKey[]; dataClass: string }[] {
+  if (value === null || typeof value !== 'object') return [];
+  const notice = value as { dataClasses?: unknown; notAffected?: unknown; dataClassDetails?: unknown };
+  const found: { path: PropertyKey[]; dataClass: string }[] = [];
+  for (const field of ['dataClasses', 'notAffected'] as const) {
+    const list = notice[field];
+    if (Array.isArray(list)) list.forEach((item, index) => typeof item === 'string' && !isDataClass(item) && found.push({ path: [field, index], dataClass: item }));
+  }
+  if (Array.isArray(notice.dataClassDetails)) {
+    notice.dataClassDetails.forEach((detail: unknown, index) => {
+      const dataClass = detail !== null && typeof detail === 'object' ? (detail as { dataClass?: unknown }).dataClass : undefined;
+      if (typeof dataClass === 'string' && !isDataClass(dataClass)) found.push({ path: ['dataClassDetails', index, 'dataClass'], dataClass });
+    });
+  }
+  return found;
+}
+
+function todoStrings(value: unknown, path: PropertyKey[]): PropertyKey[][] {
+  if (typeof value === 'string') return /\bTODO\b/.test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => todoStrings(item, [...path, index]));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => todoStrings(item, [...path, key]));
+  return [];
+}
+
+/** "Expected ',' … at position 11" becomes "… (line 3, column 2)". */
+export function describeJsonError(text: string, error: Error): string {
+  const position = /at position (\d+)/.exec(error.message)?.[1];
+  const message = error.message.replace(/ in JSON at position \d+.*$/, '');
+  if (position === undefined) return message;
+  const before = text.slice(0, Number(position));
+  const line = before.split('\n').length;
+  const column = Number(position) - before.lastIndexOf('\n');
+  return `${message} (line ${line}, column ${column})`;
+}
