@@ -1,0 +1,45 @@
+/**
+ * `npm run bench` runs every registered benchmark; `npm run bench -- hostname` runs only those
+ * whose name contains "hostname". Add a bench by writing `scripts/bench/<name>.ts` that exports a
+ * `Bench` (see `scripts/bench/harness.ts`) and listing it in BENCHES.
+ *
+ * Figures are printed next to a baseline measured in the same run, because absolute ops/s depend
+ * on the machine; the ratio is what a goal is judged on. Goals are reported as PASS or MISS; pass
+ * `--strict` to make a MISS fail the process (for CI on a quiet machine).
+ */
+import { formatOps, sinkValue, type Bench } from './bench/harness';
+import { hostnameLookupBench } from './bench/hostname-lookup';
+
+const BENCHES: readonly Bench[] = [hostnameLookupBench];
+
+function main(args: readonly string[]): number {
+  const strict = args.includes('--strict');
+  const filters = args.filter((arg) => !arg.startsWith('--'));
+  const selected = BENCHES.filter((bench) => filters.length === 0 || filters.some((filter) => bench.name.includes(filter)));
+  if (selected.length === 0) {
+    console.error(`No bench matches ${filters.join(', ')}. Known: ${BENCHES.map((bench) => bench.name).join(', ')}`);
+    return 2;
+  }
+
+  let missed = 0;
+  for (const bench of selected) {
+    console.log(`\n▶ ${bench.name}: ${bench.description}`);
+    const started = performance.now();
+    const result = bench.run();
+    const width = Math.max(...result.lines.map((line) => line.label.length));
+    for (const line of result.lines) {
+      console.log(`  ${line.label.padEnd(width)}  ${formatOps(line.opsPerSecond).padStart(20)}${line.note ? `  ${line.note}` : ''}`);
+    }
+    for (const note of result.notes ?? []) console.log(`  · ${note}`);
+    for (const goal of result.goals) {
+      console.log(`  goal: ${goal.description}: ${goal.measured} → ${goal.met ? 'PASS' : 'MISS'}`);
+      if (!goal.met) missed++;
+    }
+    console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  }
+  // Printing the sink keeps every measured result observable, so no loop can be optimised away.
+  console.log(`\n${missed === 0 ? 'All goals met.' : `${missed} goal(s) missed.`} [sink ${sinkValue()}]`);
+  return strict && missed > 0 ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
