@@ -28,7 +28,7 @@ export const PAGE_CASES: readonly PageCase[] = [
     site: 'managemyhealth',
     path: '/',
     state: 'login',
-    popup: { portalName: 'Manage My Health', host: 'portal.managemyhealth.co.nz', operator: 'Manage My Health Limited', sessionState: 'On the sign-in page', notices: 1 },
+    popup: { portalName: 'Manage My Health', host: 'portal.managemyhealth.co.nz', operator: 'Manage My Health Ltd', sessionState: 'On the sign-in page', notices: 1 },
     badge: { text: '!1', title: 'Portal Guard: Manage My Health — On the sign-in page. 1 breach notice.' },
   },
   {
@@ -36,7 +36,7 @@ export const PAGE_CASES: readonly PageCase[] = [
     site: 'managemyhealth',
     path: '/dashboard',
     state: 'signed-in',
-    popup: { portalName: 'Manage My Health', host: 'portal.managemyhealth.co.nz', operator: 'Manage My Health Limited', sessionState: 'Signed in', notices: 1 },
+    popup: { portalName: 'Manage My Health', host: 'portal.managemyhealth.co.nz', operator: 'Manage My Health Ltd', sessionState: 'Signed in', notices: 1 },
     badge: { text: '!1', title: 'Portal Guard: Manage My Health — Signed in. 1 breach notice.' },
   },
   {
@@ -44,7 +44,7 @@ export const PAGE_CASES: readonly PageCase[] = [
     site: 'managemyhealth',
     path: '/logout',
     state: 'signed-out',
-    popup: { portalName: 'Manage My Health', host: 'portal.managemyhealth.co.nz', operator: 'Manage My Health Limited', sessionState: 'Signed out', notices: 1 },
+    popup: { portalName: 'Manage My Health', host: 'portal.managemyhealth.co.nz', operator: 'Manage My Health Ltd', sessionState: 'Signed out', notices: 1 },
     badge: { text: '!1', title: 'Portal Guard: Manage My Health — Signed out. 1 breach notice.' },
   },
   {
