@@ -1,0 +1,186 @@
+import type { Collector } from './collector';
+import { ReviewError, formatBytes } from './errors';
+import { finishFhir, newFhirContext, readResource, readTopLevelResource } from './fhir';
+import { JsonStream } from './json-stream';
+import type { ReviewLimits } from './limits';
+import type { FormatId } from './model';
+import { SNIFF_BYTES, sniff, type Sniffed } from './sniff';
+import type { Sink } from './sink';
+import { createXmlSink, type XdmDocument, type XmlRoot } from './xml';
+
+/**
+ * One stream of bytes whose format is not known yet: a whole file, or one entry of a zip. It
+ * buffers the first kilobyte, decides what the content is (`sniff`), then hands everything to the
+ * reader for that format.
+ */
+
+export interface ContentContext {
+  collector: Collector;
+  limits: ReviewLimits;
+  /** For document paths and messages: `record.xml`, or `export.zip › IHE_XDM/SUBSET01/DOC0001.XML`. */
+  path: string;
+  /** Inside a zip: a nested zip is listed, not opened; a bare value is skipped, not fatal. */
+  inZip: boolean;
+  onXdmDocument?: (document: XdmDocument) => void;
+}
+
+export interface ContentSink extends Sink {
+  /** What the content turned out to be (after `end`, or earlier once known). */
+  readonly sniffed: Sniffed | undefined;
+  readonly format: FormatId;
+  readonly xmlRoot: XmlRoot | undefined;
+}
+
+export function createContentSink(context: ContentContext): ContentSink {
+  let head: Uint8Array[] = [];
+  let headBytes = 0;
+  let inner: Sink | undefined;
+  let sniffed: Sniffed | undefined;
+  let format: FormatId = 'unknown';
+  let xmlRoot: XmlRoot | undefined;
+  let json: JsonStream | undefined;
+
+  const decide = () => {
+    const joined = concat(head, headBytes);
+    sniffed = sniff(joined.subarray(0, SNIFF_BYTES));
+    inner = readerFor(sniffed);
+    head = [];
+    // The byte-order mark is not content: JSON and XML readers start after it.
+    const skip = sniffed.kind === 'json' || sniffed.kind === 'xml' ? sniffed.bom : 0;
+    if (joined.length > skip) inner.write(joined.subarray(skip));
+  };
+
+  const readerFor = (what: Sniffed): Sink => {
+    switch (what.kind) {
+      case 'empty':
+        throw new ReviewError('empty', 'This file is empty (0 bytes of content). The download may have failed: try downloading it again.');
+      case 'json': {
+        const fhir = newFhirContext(context.collector, context.path);
+        let first: unknown;
+        json = new JsonStream(
+          {
+            onEntry: (entry) => {
+              if (typeof entry === 'object' && entry !== null) readResource((entry as { resource?: unknown }).resource, fhir, 1);
+            },
+            onTopLevel: (value, index) => {
+              // A file holding one resource is judged as a whole (an OperationOutcome is refused);
+              // NDJSON lines are read one by one. Which it is shows only at the second value.
+              if (index === 0) {
+                first = value;
+                return;
+              }
+              if (index === 1) readTopLevelResource(first, fhir, { single: false });
+              readTopLevelResource(value, fhir, { single: false });
+            },
+            onSkipped: (bytes, where) => {
+              context.collector.warn(`${where === 'entry' ? 'An entry' : 'A field'} larger than ${formatBytes(bytes)} (probably an attached file) was skipped.`);
+            },
+          },
+          { maxDepth: context.limits.maxDepth, maxPieceBytes: context.limits.maxResourceBytes },
+        );
+        format = 'fhir-json';
+        const stream = json;
+        const sink: Sink = {
+          write: (chunk) => stream.write(chunk),
+          end: () => {
+            stream.end();
+            if (stream.topLevelValues === 0) throw new ReviewError('not-a-record', 'This JSON file holds no FHIR resource.');
+            if (stream.topLevelValues === 1) readTopLevelResource(first, fhir, { single: !context.inZip });
+            else format = 'fhir-ndjson';
+            finishFhir(fhir);
+          },
+        };
+        return what.encoding === 'utf-8' ? sink : transcodeToUtf8(what.encoding, sink);
+      }
+      case 'xml':
+        return createXmlSink({
+          collector: context.collector,
+          path: context.path,
+          encoding: what.encoding,
+          maxDepth: context.limits.maxDepth,
+          onRoot: (root) => {
+            xmlRoot = root;
+            if (root === 'cda') format = 'cda';
+          },
+          ...(context.onXdmDocument ? { onXdmDocument: context.onXdmDocument } : {}),
+        });
+      case 'pdf':
+        format = 'pdf';
+        return discard();
+      case 'image':
+        format = 'image';
+        return discard();
+      case 'zip':
+        format = 'zip';
+        if (context.inZip) return discard();
+        throw new Error('a zip must be opened with reviewZip');
+      case 'html':
+        throw new ReviewError('not-a-record', 'This file is a web page (HTML), not a health record. When a portal session has timed out, some “download” links save the sign-in page instead: sign in again and download the record once more.');
+      case 'text':
+        throw new ReviewError('not-a-record', 'This is a plain text file, not a health record format Portal Guard recognises (FHIR JSON or NDJSON, C-CDA XML, IHE XDM or Apple Health zip). You can open it in a text editor to read it yourself.');
+      case 'binary':
+        throw new ReviewError('not-a-record', 'This file is not a health record format Portal Guard recognises (FHIR JSON or NDJSON, C-CDA XML, IHE XDM or Apple Health zip, PDF or image).');
+    }
+  };
+
+  return {
+    get sniffed() {
+      return sniffed;
+    },
+    get format() {
+      return format;
+    },
+    get xmlRoot() {
+      return xmlRoot;
+    },
+    write(chunk) {
+      if (inner) {
+        inner.write(chunk);
+        return;
+      }
+      head.push(chunk.slice());
+      headBytes += chunk.length;
+      if (headBytes >= SNIFF_BYTES) decide();
+    },
+    end() {
+      if (!inner) decide();
+      inner!.end();
+    },
+  };
+}
+
+function concat(pieces: Uint8Array[], bytes: number): Uint8Array {
+  if (pieces.length === 1) return pieces[0]!;
+  const joined = new Uint8Array(bytes);
+  let offset = 0;
+  for (const piece of pieces) {
+    joined.set(piece, offset);
+    offset += piece.length;
+  }
+  return joined;
+}
+
+function discard(): Sink {
+  return { write() {}, end() {} };
+}
+
+/** UTF-16 JSON is rare but legal with a byte-order mark; the splitter reads UTF-8. */
+function transcodeToUtf8(encoding: 'utf-16le' | 'utf-16be', sink: Sink): Sink {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  const encoder = new TextEncoder();
+  const decode = (chunk?: Uint8Array) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new ReviewError('encoding', `This file is not valid ${encoding.toUpperCase()} text; it may be damaged, so it was not read.`);
+    }
+  };
+  return {
+    write: (chunk) => sink.write(encoder.encode(decode(chunk))),
+    end: () => {
+      const rest = decode();
+      if (rest) sink.write(encoder.encode(rest));
+      sink.end();
+    },
+  };
+}

@@ -1,0 +1,232 @@
+import type { Collector } from './collector';
+import { DOCUMENT_CODES, LOINC_SYSTEM_URI } from './codes';
+import { fhirDate } from './dates';
+import { ReviewError } from './errors';
+import { identifierTypeForSystem } from './identifiers';
+import type { Category, DocumentKind } from './model';
+
+/**
+ * Reads one parsed FHIR R4 resource into the collector. Resources are untrusted JSON: every field
+ * is checked for its type before use, and a field of the wrong shape is ignored, never fatal.
+ */
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const objects = (value: unknown): Json[] => list(value).filter(isObject);
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+/** The first usable date among `paths` (`effectivePeriod.start` style). */
+function firstDate(resource: Json, paths: readonly string[]): string | undefined {
+  for (const path of paths) {
+    let value: unknown = resource;
+    for (const key of path.split('.')) value = isObject(value) ? value[key] : undefined;
+    const date = fhirDate(value);
+    if (date) return date;
+  }
+  return undefined;
+}
+
+function codings(concept: unknown): Json[] {
+  return isObject(concept) ? objects(concept.coding) : [];
+}
+
+function documentKind(concept: unknown): { kind: DocumentKind; title?: string } {
+  for (const coding of codings(concept)) {
+    const code = text(coding.code);
+    if (code && (coding.system === LOINC_SYSTEM_URI || coding.system === undefined) && DOCUMENT_CODES[code]) {
+      return { kind: DOCUMENT_CODES[code]!, ...(text(coding.display) ? { title: text(coding.display)! } : {}) };
+    }
+  }
+  const title = isObject(concept) ? text(concept.text) ?? text(codings(concept)[0]?.display) : undefined;
+  return { kind: 'clinical-document', ...(title ? { title } : {}) };
+}
+
+/** Resource types whose only job is to describe a server or report an error: not a record. */
+const NOT_A_RECORD: Record<string, string> = {
+  OperationOutcome: 'This file is an error report from the portal’s server (a FHIR OperationOutcome), not your record: the download probably failed. Try downloading it again.',
+  CapabilityStatement: 'This file describes what a FHIR server can do (a CapabilityStatement); it holds no patient record.',
+  TerminologyCapabilities: 'This file describes a terminology server; it holds no patient record.',
+  StructureDefinition: 'This file is a FHIR profile definition (StructureDefinition), not a patient record.',
+  ValueSet: 'This file is a list of codes (a FHIR ValueSet), not a patient record.',
+  CodeSystem: 'This file is a code system definition, not a patient record.',
+  SearchParameter: 'This file is a FHIR search parameter definition, not a patient record.',
+  ImplementationGuide: 'This file is a FHIR implementation guide, not a patient record.',
+};
+
+/** Category and date fields for the resource types a patient record holds. */
+const RESOURCE_RULES: Record<string, { category: Category; dates: readonly string[] }> = {
+  Condition: { category: 'problems', dates: ['onsetDateTime', 'onsetPeriod.start', 'recordedDate', 'abatementDateTime'] },
+  AllergyIntolerance: { category: 'allergies', dates: ['recordedDate', 'onsetDateTime', 'onsetPeriod.start', 'lastOccurrence'] },
+  MedicationRequest: { category: 'medications', dates: ['authoredOn'] },
+  MedicationStatement: { category: 'medications', dates: ['effectiveDateTime', 'effectivePeriod.start', 'dateAsserted'] },
+  MedicationAdministration: { category: 'medications', dates: ['effectiveDateTime', 'effectivePeriod.start'] },
+  MedicationDispense: { category: 'medications', dates: ['whenHandedOver', 'whenPrepared'] },
+  DiagnosticReport: { category: 'results', dates: ['effectiveDateTime', 'effectivePeriod.start', 'issued'] },
+  Immunization: { category: 'immunisations', dates: ['occurrenceDateTime', 'recorded'] },
+  Procedure: { category: 'procedures', dates: ['performedDateTime', 'performedPeriod.start'] },
+  Encounter: { category: 'encounters', dates: ['period.start'] },
+  Appointment: { category: 'appointments', dates: ['start', 'created'] },
+  CarePlan: { category: 'care-plans', dates: ['period.start', 'created'] },
+  Goal: { category: 'care-plans', dates: ['startDate', 'statusDate'] },
+  ServiceRequest: { category: 'care-plans', dates: ['authoredOn', 'occurrenceDateTime'] },
+  FamilyMemberHistory: { category: 'family-history', dates: ['date'] },
+  Communication: { category: 'messages', dates: ['sent', 'received'] },
+  CommunicationRequest: { category: 'messages', dates: ['authoredOn'] },
+  Coverage: { category: 'insurance', dates: ['period.start'] },
+  Claim: { category: 'claims', dates: ['created', 'billablePeriod.start'] },
+  ExplanationOfBenefit: { category: 'claims', dates: ['created', 'billablePeriod.start'] },
+  ClaimResponse: { category: 'claims', dates: ['created'] },
+  Practitioner: { category: 'providers', dates: [] },
+  PractitionerRole: { category: 'providers', dates: [] },
+  Organization: { category: 'providers', dates: [] },
+  Location: { category: 'providers', dates: [] },
+  Specimen: { category: 'results', dates: ['collection.collectedDateTime', 'receivedTime'] },
+  ImagingStudy: { category: 'results', dates: ['started'] },
+  QuestionnaireResponse: { category: 'other', dates: ['authored'] },
+  Device: { category: 'other', dates: [] },
+  Provenance: { category: 'other', dates: ['recorded'] },
+  Binary: { category: 'other', dates: [] },
+  Media: { category: 'other', dates: ['createdDateTime'] },
+  Medication: { category: 'medications', dates: [] },
+};
+
+const OBSERVATION_CATEGORY: Record<string, Category> = {
+  'vital-signs': 'vital-signs',
+  'social-history': 'social-history',
+  laboratory: 'results',
+  imaging: 'results',
+  procedure: 'procedures',
+  survey: 'other',
+  exam: 'results',
+  therapy: 'procedures',
+  activity: 'other',
+};
+
+/** Every FHIR R4 resource type: a name outside this list is not FHIR R4. */
+export const R4_RESOURCE_TYPES = new Set(
+  'Account ActivityDefinition AdverseEvent AllergyIntolerance Appointment AppointmentResponse AuditEvent Basic Binary BiologicallyDerivedProduct BodyStructure Bundle CapabilityStatement CarePlan CareTeam CatalogEntry ChargeItem ChargeItemDefinition Claim ClaimResponse ClinicalImpression CodeSystem Communication CommunicationRequest CompartmentDefinition Composition ConceptMap Condition Consent Contract Coverage CoverageEligibilityRequest CoverageEligibilityResponse DetectedIssue Device DeviceDefinition DeviceMetric DeviceRequest DeviceUseStatement DiagnosticReport DocumentManifest DocumentReference EffectEvidenceSynthesis Encounter Endpoint EnrollmentRequest EnrollmentResponse EpisodeOfCare EventDefinition Evidence EvidenceVariable ExampleScenario ExplanationOfBenefit FamilyMemberHistory Flag Goal GraphDefinition Group GuidanceResponse HealthcareService ImagingStudy Immunization ImmunizationEvaluation ImmunizationRecommendation ImplementationGuide InsurancePlan Invoice Library Linkage List Location Measure MeasureReport Media Medication MedicationAdministration MedicationDispense MedicationKnowledge MedicationRequest MedicationStatement MedicinalProduct MedicinalProductAuthorization MedicinalProductContraindication MedicinalProductIndication MedicinalProductIngredient MedicinalProductInteraction MedicinalProductManufactured MedicinalProductPackaged MedicinalProductPharmaceutical MedicinalProductUndesirableEffect MessageDefinition MessageHeader MolecularSequence NamingSystem NutritionOrder Observation ObservationDefinition OperationDefinition OperationOutcome Organization OrganizationAffiliation Parameters Patient PaymentNotice PaymentReconciliation Person PlanDefinition Practitioner PractitionerRole Procedure Provenance Questionnaire QuestionnaireResponse RelatedPerson RequestGroup ResearchDefinition ResearchElementDefinition ResearchStudy ResearchSubject RiskAssessment RiskEvidenceSynthesis Schedule SearchParameter ServiceRequest Slot Specimen SpecimenDefinition StructureDefinition StructureMap Subscription Substance SubstanceNucleicAcid SubstancePolymer SubstanceProtein SubstanceReferenceInformation SubstanceSourceMaterial SubstanceSpecification SupplyDelivery SupplyRequest Task TerminologyCapabilities TestReport TestScript ValueSet VerificationResult VisionPrescription'.split(' '),
+);
+
+/** Nested Bundles (a document Bundle inside a collection) are read to this depth. */
+const MAX_BUNDLE_NESTING = 8;
+
+export interface FhirContext {
+  collector: Collector;
+  /** The file, for document paths. */
+  path: string;
+  /** Counts of resource types outside FHIR R4, for one warning at the end. */
+  unknownTypes: Map<string, number>;
+}
+
+export function newFhirContext(collector: Collector, path: string): FhirContext {
+  return { collector, path, unknownTypes: new Map() };
+}
+
+/**
+ * A resource found at the top of a file (a whole JSON file, an NDJSON line, a clinical-records
+ * file). Throws when the file as a whole is plainly not a patient record.
+ */
+export function readTopLevelResource(value: unknown, context: FhirContext, { single }: { single: boolean }): void {
+  if (!isObject(value) || typeof value.resourceType !== 'string') {
+    if (single) throw new ReviewError('not-a-record', 'This JSON file is not a FHIR resource (it has no "resourceType"), so it is not a health record format Portal Guard recognises.');
+    context.collector.warn('Some lines are not FHIR resources (no "resourceType") and were skipped.');
+    return;
+  }
+  const reason = NOT_A_RECORD[value.resourceType];
+  if (reason && single) throw new ReviewError('wrong-resource', reason);
+  if (!R4_RESOURCE_TYPES.has(value.resourceType) && single) {
+    throw new ReviewError('wrong-resource', `This file says it is a FHIR "${value.resourceType.slice(0, 60)}", which is not a FHIR R4 resource type, so it cannot be reviewed.`);
+  }
+  readResource(value, context, 0);
+}
+
+/** One resource, wherever it sits. */
+export function readResource(resource: unknown, context: FhirContext, nesting: number): void {
+  if (!isObject(resource) || typeof resource.resourceType !== 'string') return;
+  const { collector } = context;
+  const type = resource.resourceType;
+
+  switch (type) {
+    case 'Bundle':
+      if (nesting >= MAX_BUNDLE_NESTING) return;
+      for (const entry of objects(resource.entry)) readResource(entry.resource, context, nesting + 1);
+      return;
+    case 'Patient':
+      readPatient(resource, collector);
+      return;
+    case 'RelatedPerson':
+      collector.identity('contacts');
+      return;
+    case 'Observation': {
+      const code = codings(list(resource.category)[0])
+        .map((coding) => text(coding.code))
+        .find((value) => value && OBSERVATION_CATEGORY[value]);
+      collector.item(code ? OBSERVATION_CATEGORY[code]! : 'results', firstDate(resource, ['effectiveDateTime', 'effectivePeriod.start', 'effectiveInstant', 'issued']));
+      return;
+    }
+    case 'DocumentReference':
+    case 'Composition': {
+      const { kind, title } = documentKind(resource.type);
+      const first = objects(resource.content)[0]?.attachment;
+      const attachment = isObject(first) ? first : undefined;
+      const date = firstDate(resource, ['date', 'context.period.start']) ?? fhirDate(attachment?.creation);
+      const description = text(resource.description) ?? text(resource.title);
+      collector.document({
+        kind,
+        ...((description ?? title) ? { title: (description ?? title)!.slice(0, 200) } : {}),
+        ...(date ? { date } : {}),
+        path: context.path,
+        ...(typeof attachment?.contentType === 'string' ? { mimeType: attachment.contentType.slice(0, 100) } : {}),
+        ...(typeof attachment?.size === 'number' ? { size: attachment.size } : {}),
+      });
+      return;
+    }
+    case 'Coverage':
+      collector.item('insurance', firstDate(resource, ['period.start']));
+      if (text(resource.subscriberId)) collector.recordNumber();
+      return;
+    default: {
+      const rule = RESOURCE_RULES[type];
+      if (rule) {
+        collector.item(rule.category, firstDate(resource, rule.dates));
+        return;
+      }
+      if (!R4_RESOURCE_TYPES.has(type)) {
+        context.unknownTypes.set(type, (context.unknownTypes.get(type) ?? 0) + 1);
+        return;
+      }
+      collector.item('other', firstDate(resource, ['date', 'created', 'authored', 'recorded', 'period.start']));
+    }
+  }
+}
+
+function readPatient(patient: Json, collector: Collector): void {
+  collector.patient();
+  collector.identity('names', objects(patient.name).length);
+  if (fhirDate(patient.birthDate)) collector.identity('birth-dates');
+  collector.identity('addresses', objects(patient.address).length);
+  if (text(patient.gender)) collector.identity('genders');
+  for (const telecom of objects(patient.telecom)) {
+    if (telecom.system === 'phone' || telecom.system === 'sms') collector.identity('phones');
+    else if (telecom.system === 'email') collector.identity('emails');
+  }
+  collector.identity('contacts', objects(patient.contact).length);
+  for (const identifier of objects(patient.identifier)) {
+    const system = text(identifier.system);
+    const value = text(identifier.value);
+    if (!value) continue;
+    const type = system ? identifierTypeForSystem(system) : undefined;
+    if (type) collector.identifier(type, value, 'Patient record (FHIR Patient.identifier)');
+    else collector.recordNumber();
+  }
+}
+
+/** One warning for resource types that are not FHIR R4, after the whole file is read. */
+export function finishFhir(context: FhirContext): void {
+  if (context.unknownTypes.size === 0) return;
+  const names = [...context.unknownTypes.keys()].slice(0, 5).map((name) => `"${name.slice(0, 40)}"`).join(', ');
+  const count = [...context.unknownTypes.values()].reduce((sum, n) => sum + n, 0);
+  context.collector.warn(`${count} item${count === 1 ? '' : 's'} of a type that is not FHIR R4 (${names}) ${count === 1 ? 'was' : 'were'} skipped.`);
+}

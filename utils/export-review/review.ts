@@ -1,0 +1,252 @@
+import { Collector } from './collector';
+import { createContentSink, type ContentSink } from './content-sink';
+import { ReviewError, formatBytes, isReviewError } from './errors';
+import { DEFAULT_LIMITS, type ReviewLimits } from './limits';
+import type { FileReview, FormatId, FoundDocument, Outcome } from './model';
+import { sniff } from './sniff';
+import type { XdmDocument } from './xml';
+import { blobAccess, readZipDirectory, streamChunks, unzipEntry, type RandomAccess, type UnzipBudget, type ZipEntry } from './zip';
+
+/**
+ * Review one file, entirely in memory on this device: detect its format from its content, stream
+ * it through the reader for that format, and return what it holds. Never throws: every failure
+ * becomes a `FileReview` with a plain-words `message`.
+ */
+
+export interface ReviewInput {
+  name: string;
+  size: number;
+  lastModified?: number;
+  stream(): ReadableStream<Uint8Array>;
+  /** Random access, needed for zips only. A File or Blob has it. */
+  slice?(start: number, end: number): Blob;
+}
+
+export interface ReviewProgress {
+  bytesDone: number;
+  bytesTotal: number;
+  /** The zip entry being read, if any. */
+  current?: string;
+}
+
+export interface ReviewOptions {
+  limits?: Partial<ReviewLimits>;
+  signal?: AbortSignal;
+  onProgress?: (progress: ReviewProgress) => void;
+  /** Progress is reported at most this often (and always at the end). */
+  progressEveryMs?: number;
+  now?: () => number;
+}
+
+/** Chunks are cut to this size so that progress and cancellation are checked between them. */
+const SLICE = 1024 * 1024;
+
+export async function reviewFile(input: ReviewInput, options: ReviewOptions = {}): Promise<FileReview> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const collector = new Collector(limits.maxListedDocuments);
+  const now = options.now ?? (() => Date.now());
+  const every = options.progressEveryMs ?? 100;
+  let lastReport = -Infinity;
+  let bytesDone = 0;
+  let current: string | undefined;
+  const report = (force = false) => {
+    const time = now();
+    if (!force && time - lastReport < every) return;
+    lastReport = time;
+    options.onProgress?.({ bytesDone, bytesTotal: input.size, ...(current ? { current } : {}) });
+  };
+  const checkpoint = () => {
+    if (options.signal?.aborted) throw new ReviewError('cancelled', 'You cancelled the review of this file.');
+    report();
+  };
+
+  const base = { name: input.name, size: input.size, ...(input.lastModified !== undefined ? { lastModified: input.lastModified } : {}) };
+  let format: FormatId = 'unknown';
+  let detail: string | undefined;
+  try {
+    if (input.size > limits.maxFileBytes) {
+      throw new ReviewError('too-large', `This file is ${formatBytes(input.size)}, larger than the ${formatBytes(limits.maxFileBytes)} Portal Guard will read.`);
+    }
+    report(true);
+    const reader = input.stream().getReader();
+    let first = await reader.read();
+    while (!first.done && first.value.length === 0) first = await reader.read();
+    if (!first.done && sniff(first.value.subarray(0, 8)).kind === 'zip') {
+      await reader.cancel();
+      if (!input.slice) throw new ReviewError('zip-unsupported', 'This zip cannot be opened here.');
+      const zip = await reviewZip(blobAccess(input as unknown as Blob), input.name, limits, collector, {
+        checkpoint,
+        progress: (bytes, entry) => {
+          bytesDone += bytes;
+          current = entry;
+        },
+      });
+      format = zip.format;
+      detail = zip.detail;
+    } else {
+      const sink = createContentSink({ collector, limits, path: input.name, inZip: false });
+      const feed = (chunk: Uint8Array) => {
+        for (let offset = 0; offset < chunk.length; offset += SLICE) {
+          checkpoint();
+          const piece = chunk.subarray(offset, offset + SLICE);
+          sink.write(piece);
+          bytesDone += piece.length;
+        }
+      };
+      if (!first.done) feed(first.value);
+      for (;;) {
+        const next = await reader.read();
+        if (next.done) break;
+        feed(next.value);
+        if (bytesDone > limits.maxFileBytes) throw new ReviewError('too-large', `This file is larger than the ${formatBytes(limits.maxFileBytes)} Portal Guard will read.`);
+      }
+      checkpoint();
+      try {
+        sink.end();
+      } finally {
+        format = sink.format;
+      }
+      if (format === 'pdf' || format === 'image') listFile(collector, sink, input.name, input.size, input.lastModified);
+    }
+    report(true);
+    const findings = collector.finish();
+    const outcome: Outcome = format === 'pdf' || format === 'image' ? 'listed' : 'reviewed';
+    return { ...base, format, outcome, warnings: collector.warnings, findings, ...(detail ? { detail } : {}) };
+  } catch (error) {
+    report(true);
+    const outcome: Outcome = !isReviewError(error) ? 'failed' : error.code === 'cancelled' ? 'cancelled' : error.code === 'not-a-record' || error.code === 'empty' || error.code === 'wrong-resource' ? 'unrecognised' : 'refused';
+    const message = isReviewError(error) ? error.message : `Portal Guard could not read this file (${String((error as Error)?.message ?? error).slice(0, 200)}).`;
+    return {
+      ...base,
+      format,
+      outcome,
+      message,
+      ...(isReviewError(error) ? { errorCode: error.code } : {}),
+      warnings: collector.warnings,
+      // Nothing half-read is reported as found.
+      findings: new Collector().finish(),
+    };
+  }
+}
+
+function listFile(collector: Collector, sink: ContentSink, path: string, size: number, lastModified?: number | string): void {
+  const fileDate = typeof lastModified === 'number' ? new Date(lastModified).toISOString().slice(0, 10) : lastModified;
+  const mimeType = sink.sniffed?.kind === 'image' ? sink.sniffed.mimeType : 'application/pdf';
+  collector.document({ kind: sink.format === 'image' ? 'image' : 'pdf', path, size, mimeType, ...(fileDate ? { fileDate } : {}) });
+}
+
+interface ZipHooks {
+  checkpoint(): void;
+  progress(packedBytes: number, entry: string): void;
+}
+
+/** Package furniture that says nothing about the patient. */
+const XDM_FURNITURE = /^(?:INDEX\.HTM|README\.TXT)$/i;
+
+async function reviewZip(source: RandomAccess, zipName: string, limits: ReviewLimits, collector: Collector, hooks: ZipHooks): Promise<{ format: FormatId; detail: string }> {
+  const entries = (await readZipDirectory(source, limits)).filter((entry) => !entry.isDirectory);
+  const isXdm = entries.some((entry) => /^IHE_XDM\/[^/]+\/METADATA\.XML$/i.test(entry.name));
+  const isApple = entries.some((entry) => /^apple_health_export\//.test(entry.name));
+  const format: FormatId = isXdm ? 'xdm' : isApple ? 'apple-health' : 'zip';
+
+  const budget: UnzipBudget = { unpacked: 0 };
+  const metadata: { folder: string; document: XdmDocument }[] = [];
+  const parsedAsRecord = new Set<string>();
+  const listed: { entry: ZipEntry; sink: ContentSink }[] = [];
+  let read = 0;
+  let notReviewed = 0;
+  const appleSkipped = { routes: 0, ecgs: 0, measurements: false };
+
+  for (const entry of entries) {
+    hooks.checkpoint();
+    const base = entry.name.split('/').pop() ?? entry.name;
+    if (isXdm && !entry.name.includes('/') && XDM_FURNITURE.test(base)) continue;
+    if (isApple) {
+      if (/^apple_health_export\/export\.xml$/.test(entry.name)) {
+        appleSkipped.measurements = true;
+        continue;
+      }
+      if (/\/workout-routes\//.test(entry.name)) {
+        appleSkipped.routes++;
+        continue;
+      }
+      if (/\/electrocardiograms\//.test(entry.name)) {
+        appleSkipped.ecgs++;
+        continue;
+      }
+    }
+    if (entry.name.startsWith('__MACOSX/') || base === '.DS_Store') continue;
+
+    const path = `${zipName} › ${entry.name}`;
+    const folder = entry.name.slice(0, entry.name.lastIndexOf('/') + 1);
+    const sink = createContentSink({
+      collector,
+      limits: { ...limits, maxMetadataBytes: limits.maxMetadataBytes },
+      path,
+      inZip: true,
+      onXdmDocument: (document) => metadata.push({ folder, document }),
+    });
+    try {
+      await unzipEntry(
+        source,
+        entry,
+        limits,
+        budget,
+        (chunk) => {
+          for (let offset = 0; offset < chunk.length; offset += SLICE) {
+            hooks.checkpoint();
+            sink.write(chunk.subarray(offset, offset + SLICE));
+          }
+        },
+        (bytes) => hooks.progress(bytes, entry.name),
+      );
+      sink.end();
+      read++;
+      if (sink.format === 'pdf' || sink.format === 'image' || sink.format === 'zip') listed.push({ entry, sink });
+      else parsedAsRecord.add(entry.name);
+    } catch (error) {
+      // One bad document does not spoil the rest; a bomb, a trick or a cancel stops everything.
+      if (!isReviewError(error) || ['zip-bomb', 'zip-unsafe-name', 'zip-encrypted', 'cancelled', 'too-deep', 'xml-doctype'].includes(error.code)) throw error;
+      if (error.code === 'not-a-record' || error.code === 'empty') notReviewed++;
+      else collector.warn(`${entry.name.slice(0, 100)}: ${error.message}`);
+    }
+  }
+
+  // XDM: the metadata names each document's type and date; use it for files that are not
+  // records themselves (a PDF letter), and skip entries already read as CDA documents.
+  const described = new Map<string, XdmDocument>();
+  for (const { folder, document } of metadata) if (document.uri) described.set(`${folder}${document.uri}`.toLowerCase(), document);
+  for (const { entry, sink } of listed) {
+    const document = described.get(entry.name.toLowerCase());
+    const path = `${zipName} › ${entry.name}`;
+    if (sink.format === 'zip') {
+      collector.warn(`${entry.name.slice(0, 100)} is a zip inside the zip; it was not opened. Choose it on its own to review it.`);
+      continue;
+    }
+    const found: FoundDocument = {
+      kind: document?.kind && document.kind !== 'clinical-document' ? document.kind : sink.format === 'image' ? 'image' : 'pdf',
+      path,
+      size: entry.size,
+      mimeType: document?.mimeType ?? (sink.sniffed?.kind === 'image' ? sink.sniffed.mimeType : 'application/pdf'),
+      ...(document?.title ? { title: document.title } : {}),
+      ...(document?.date ? { date: document.date } : {}),
+      ...(entry.modified ? { fileDate: entry.modified } : {}),
+    };
+    collector.document(found);
+  }
+  for (const { folder, document } of metadata) {
+    const name = `${folder}${document.uri ?? ''}`;
+    if (!document.uri || !entries.some((entry) => entry.name.toLowerCase() === name.toLowerCase())) {
+      collector.warn(`The package index lists ${document.uri ? `“${document.uri.slice(0, 80)}”` : 'a document'} that is not in the zip.`);
+    }
+  }
+
+  if (appleSkipped.measurements) collector.warn('Apple Health measurements (export.xml: steps, heart rate, sleep …) were not reviewed; only clinical records and export_cda.xml were.');
+  if (appleSkipped.routes > 0) collector.warn(`This export also holds ${appleSkipped.routes} workout route${appleSkipped.routes === 1 ? '' : 's'}: GPS tracks of where you exercised, which can reveal where you live.`);
+  if (appleSkipped.ecgs > 0) collector.warn(`This export also holds ${appleSkipped.ecgs} ECG recording${appleSkipped.ecgs === 1 ? '' : 's'}, which were not reviewed.`);
+  if (notReviewed > 0) collector.warn(`${notReviewed} other file${notReviewed === 1 ? ' was' : 's were'} not a health record format and ${notReviewed === 1 ? 'was' : 'were'} not reviewed.`);
+
+  return { format, detail: `${read} of ${entries.length} file${entries.length === 1 ? '' : 's'} in the zip read` };
+}
+
+export { streamChunks };
