@@ -13,9 +13,9 @@ import { readPinnedKeyFile, runVerify } from './feed/verify';
 
 const USAGE = `usage: npm run feed -- <command> [options]
 
-  validate                      check every feed/notices/*.json (file, JSON path, reason)
+  validate [--notices DIR]      check every feed/notices/*.json (file, JSON path, reason)
   new ID [--portal ID]...       scaffold feed/notices/ID.json
-  build [--out FILE] [--sequence N] [--against SIGNED]
+  build [--out FILE] [--sequence N] [--against SIGNED] [--notices DIR]
                                 canonical unsigned payload (default feed/dist/feed.payload.json),
                                 sequence above the last published feed (public/feed/feed.json)
   sign [--in FILE] [--out FILE] [--key PRIVATE.jwk]
@@ -24,7 +24,7 @@ const USAGE = `usage: npm run feed -- <command> [options]
                                 ~/.config/portal-guard/feed-signing.private.jwk
   verify [FILE] [--test-key] [--public-key FILE]
                                 check a signed feed against the pinned production keys
-  diff [--against SIGNED] [--payload FILE]
+  diff [--against SIGNED] [--payload FILE] [--notices DIR]
                                 what changed since the last published feed
   schema [--check]              regenerate feed/notice.schema.json and feed/feed.schema.json
   keygen --key-id ID [--out FILE]
@@ -37,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       in: { type: 'string' },
+      notices: { type: 'string' },
       out: { type: 'string' },
       key: { type: 'string' },
       'key-id': { type: 'string' },
@@ -57,17 +58,17 @@ async function main(argv: string[]): Promise<number> {
   };
   switch (values.help ? 'help' : command) {
     case 'validate':
-      return runValidate();
+      return runValidate(values.notices);
     case 'new':
       return runNew({ id: requireValue('a notice id', rest[0]), portals: values.portal ?? [] });
     case 'build':
-      return runBuild({ ...(values.out ? { out: values.out } : {}), ...(values.against ? { against: values.against } : {}), ...(values.sequence ? { sequence: Number(values.sequence) } : {}) });
+      return runBuild({ ...(values.notices ? { noticesDir: values.notices } : {}), ...(values.out ? { out: values.out } : {}), ...(values.against ? { against: values.against } : {}), ...(values.sequence ? { sequence: Number(values.sequence) } : {}) });
     case 'sign':
       return runSign({ ...(values.in ? { input: values.in } : {}), ...(values.out ? { out: values.out } : {}), ...(values.key ? { keyFile: values.key } : {}) });
     case 'verify':
       return runVerify({ ...(rest[0] ? { file: rest[0] } : {}), testKey: values['test-key'] ?? false, extraKeys: values['public-key'] ? [readPinnedKeyFile(values['public-key'])] : [] });
     case 'diff':
-      return runDiff({ ...(values.against ? { against: values.against } : {}), ...(values.payload ? { payload: values.payload } : {}) });
+      return runDiff({ ...(values.notices ? { noticesDir: values.notices } : {}), ...(values.against ? { against: values.against } : {}), ...(values.payload ? { payload: values.payload } : {}) });
     case 'schema':
       return runSchema(values.check ?? false);
     case 'keygen':

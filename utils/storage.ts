@@ -49,11 +49,15 @@ export const tabSessions = define('session:tabSessions', z.record(z.string(), ta
 
 // ── Breach-notice feed ───────────────────────────────────────────────────────────────────────
 
-/** The last good feed, kept exactly as it was verified, so it can be verified again. */
+/**
+ * The last good feed: the signed envelope exactly as it was verified (utils/feed/envelope.ts), so
+ * it is verified again when the background starts, against the keys pinned then. The other
+ * fields are copies for the status line. Written only by utils/feed (update.ts, active-feed.ts).
+ * This shape replaced a draft (`body` + `signature`, without the key id) before any release; a
+ * stored value that does not parse is ignored, and the bundled feed is installed in its place.
+ */
 export const storedFeedSchema = z.strictObject({
-  /** The signed bytes, as text. */
-  body: z.string(),
-  signature: z.string(),
+  envelope: z.string(),
   source: z.enum(['bundled', 'remote']),
   sourceUrl: z.string().optional(),
   etag: z.string().optional(),
@@ -68,6 +72,8 @@ export const feedStore = define('local:feed', storedFeedSchema.nullable(), { fal
 export const feedCheckSchema = z.strictObject({
   lastCheckedAt: z.number().optional(),
   lastError: z.strictObject({ at: z.number(), reason: z.string() }).optional(),
+  /** The extension version whose bundled feed was last compared with the stored one. */
+  bundledFor: z.string().optional(),
 });
 export const feedCheck = define('local:feedCheck', feedCheckSchema, { fallback: {}, version: 1 });
 

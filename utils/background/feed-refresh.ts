@@ -1,0 +1,58 @@
+import { browser, type Browser } from 'wxt/browser';
+import { getActiveFeed, rememberActiveFeed, watchStoredFeed } from '../feed/active-feed';
+import { REFRESH_PERIOD_MINUTES, STARTUP_CHECK_AFTER_MS } from '../feed/config';
+import { updateFeed, type UpdateResult } from '../feed/update';
+import { feedCheck, readItem } from '../storage';
+
+/** The alarm that wakes the background about every 12 hours to check the feed. */
+export const FEED_ALARM = 'feed-refresh';
+
+/**
+ * Make sure a feed is installed, then check for an update and use it if one was stored. Runs one
+ * at a time: the alarm and a startup check may fire together.
+ */
+let running: Promise<UpdateResult> | undefined;
+export function refreshFeed(update: () => Promise<UpdateResult> = () => updateFeed()): Promise<UpdateResult> {
+  running ??= (async () => {
+    try {
+      await getActiveFeed().catch(() => undefined);
+      const result = await update();
+      if (result.outcome === 'updated') rememberActiveFeed(result.stored, result.feed);
+      return result;
+    } finally {
+      running = undefined;
+    }
+  })();
+  return running;
+}
+
+export interface FeedRefreshOptions {
+  alarms?: typeof browser.alarms;
+  refresh?: () => Promise<unknown>;
+  now?: () => number;
+}
+
+/**
+ * Start refreshing: now, if the last check is more than an hour old (an MV3 background starts many
+ * times a day), and on the alarm. The alarm is created only when missing, because re-creating it
+ * on every start would push its first run back each time. Returns a function that removes the
+ * listeners (the alarm itself stays registered with the browser, as it should across restarts).
+ */
+export function startFeedRefresh({ alarms = browser.alarms, refresh = refreshFeed, now = Date.now }: FeedRefreshOptions = {}): () => void {
+  const onAlarm = (alarm: Browser.alarms.Alarm) => {
+    if (alarm.name === FEED_ALARM) void refresh().catch(() => {});
+  };
+  alarms.onAlarm.addListener(onAlarm);
+  const unwatch = watchStoredFeed();
+
+  void (async () => {
+    if (!(await alarms.get(FEED_ALARM))) await alarms.create(FEED_ALARM, { periodInMinutes: REFRESH_PERIOD_MINUTES, delayInMinutes: REFRESH_PERIOD_MINUTES });
+    const { lastCheckedAt } = await readItem(feedCheck);
+    if (lastCheckedAt === undefined || now() - lastCheckedAt > STARTUP_CHECK_AFTER_MS) await refresh();
+  })().catch(() => {});
+
+  return () => {
+    alarms.onAlarm.removeListener(onAlarm);
+    unwatch();
+  };
+}
