@@ -16,8 +16,12 @@ export class Collector {
 
   constructor(private readonly maxListedDocuments = 2_000) {}
 
-  patient(): void {
-    this.findings.patients++;
+  /** A patient, keyed by their first identifier (or resource id) so repeats count once. */
+  patient(key?: string): void {
+    const keys = this.findings.patientKeys;
+    const hashed = key ? `p${fnv1a(key)}` : `anonymous-${keys.length}-${Math.random().toString(36).slice(2)}`;
+    if (!keys.includes(hashed) && keys.length < 1000) keys.push(hashed);
+    this.findings.patients = keys.length;
   }
 
   identity(field: IdentityField, count = 1): void {
@@ -79,4 +83,14 @@ export class Collector {
     if (this.identifiersNotKept > 0) this.warn(`${this.identifiersNotKept} more identifier numbers were found; only the first ${MAX_IDENTIFIERS} are listed.`);
     return this.findings;
   }
+}
+
+/** FNV-1a, 32 bits, as hex: enough to tell patients apart, and says nothing about the number. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
 }

@@ -203,7 +203,8 @@ export function readResource(resource: unknown, context: FhirContext, nesting: n
 }
 
 function readPatient(patient: Json, collector: Collector): void {
-  collector.patient();
+  const first = objects(patient.identifier).find((identifier) => text(identifier.value));
+  collector.patient(first ? `${text(first.system) ?? ''}|${text(first.value)}` : text(patient.id) ? `Patient/${text(patient.id)}` : undefined);
   collector.identity('names', objects(patient.name).length);
   if (fhirDate(patient.birthDate)) collector.identity('birth-dates');
   collector.identity('addresses', objects(patient.address).length);

@@ -87,6 +87,11 @@ export interface CategoryCount {
 export interface Findings {
   /** Distinct patients (FHIR Patient resources, CDA recordTargets). More than one is worth saying. */
   patients: number;
+  /**
+   * One opaque key per distinct patient (a hash of their first identifier), so that the same
+   * person in several documents or files is counted once. Never an identifier itself.
+   */
+  patientKeys: string[];
   identity: Partial<Record<IdentityField, number>>;
   identifiers: FoundIdentifier[];
   /** Other identifiers on the patient: medical record numbers, insurer member numbers. */
@@ -133,5 +138,5 @@ export interface FileReview {
 }
 
 export function emptyFindings(): Findings {
-  return { patients: 0, identity: {}, identifiers: [], recordNumbers: 0, categories: {}, documents: [], documentsNotListed: 0 };
+  return { patients: 0, patientKeys: [], identity: {}, identifiers: [], recordNumbers: 0, categories: {}, documents: [], documentsNotListed: 0 };
 }

@@ -177,6 +177,8 @@ class CdaHandler implements ElementHandler {
   private sectionAwaitingCode = -1;
   /** An entry being read: its category and the first date inside it. */
   private entry?: { depth: number; category: Category; date?: string };
+  /** While in a recordTarget: its first patientRole/id, which keys the patient. */
+  private patientKey: string | null | undefined;
 
   constructor(
     private readonly collector: Collector,
@@ -193,7 +195,7 @@ class CdaHandler implements ElementHandler {
       if (name === 'code' && attributes.code) this.code = { code: attributes.code, ...(attributes.codeSystem ? { system: attributes.codeSystem } : {}), ...(attributes.displayName ? { display: attributes.displayName } : {}) };
       else if (name === 'templateId' && attributes.root) this.templates.push(attributes.root);
       else if (name === 'effectiveTime') this.date = hl7Date(attributes.value);
-      else if (name === 'recordTarget') this.collector.patient();
+      else if (name === 'recordTarget') this.patientKey = null;
       else if (name === 'participant' && attributes.typeCode === 'IND') this.collector.identity('contacts');
       return;
     }
@@ -233,6 +235,7 @@ class CdaHandler implements ElementHandler {
   private readRecordTarget(name: string, parent: string | undefined, attributes: Record<string, string>, stack: readonly string[]): void {
     if (parent === 'patientRole') {
       if (name === 'id') {
+        if (this.patientKey === null && (attributes.root || attributes.extension)) this.patientKey = `${attributes.root ?? ''}|${attributes.extension ?? ''}`;
         const type = attributes.root ? identifierTypeForOid(attributes.root) : undefined;
         if (type && attributes.extension) this.collector.identifier(type, attributes.extension, 'Document header (recordTarget/patientRole/id)');
         else if (attributes.extension) this.collector.recordNumber();
@@ -254,7 +257,10 @@ class CdaHandler implements ElementHandler {
 
   close(name: string, stack: readonly string[]): void {
     const depth = stack.length;
-    if (name === 'section') {
+    if (name === 'recordTarget' && depth === 2) {
+      this.collector.patient(this.patientKey ?? undefined);
+      this.patientKey = undefined;
+    } else if (name === 'section') {
       this.sections.pop();
       if (this.sectionAwaitingCode === depth) this.sectionAwaitingCode = -1;
     } else if (name === 'entry' && this.entry?.depth === depth) {

@@ -1,0 +1,196 @@
+import { DATA_CLASSES, partialDateBounds, type DataClass, type Notice } from '../feed/schema';
+import type { IdentifierKind } from './identifiers';
+import type { Category, CategoryCount, DocumentKind, Findings, IdentityField } from './model';
+
+/**
+ * What a breach notice says was taken, set against what this export holds: for each data class
+ * in the notice, whether the export has it (and how much), and for classes the notice dates
+ * ("referral letters from 2017 to 2019"), how many items of the export fall in that window.
+ */
+
+type Measure =
+  | { identity: IdentityField[] }
+  | { identifiers: IdentifierKind[] }
+  | { recordNumbers: true }
+  | { categories: Category[]; documents?: DocumentKind[] }
+  | { documents: DocumentKind[] | 'all' }
+  | { notInExports: string };
+
+const LETTERS: DocumentKind[] = ['referral-note', 'discharge-summary', 'consult-note', 'progress-note'];
+const CLINICAL: DocumentKind[] = ['ccd', 'discharge-summary', 'referral-note', 'consult-note', 'history-and-physical', 'progress-note', 'procedure-note', 'lab-report', 'clinical-document'];
+const NATIONAL: IdentifierKind[] = ['nhi', 'ihi', 'medicare-au', 'dva', 'nhs-number', 'mbi'];
+
+/** How each data class of the feed's vocabulary shows up in an export, if it can. */
+export const MEASURES: Record<DataClass, Measure> = {
+  names: { identity: ['names'] },
+  'dates-of-birth': { identity: ['birth-dates'] },
+  'email-addresses': { identity: ['emails'] },
+  'phone-numbers': { identity: ['phones'] },
+  'physical-addresses': { identity: ['addresses'] },
+  'contact-details': { identity: ['phones', 'emails', 'addresses'] },
+  genders: { identity: ['genders'] },
+  'family-tree': { identity: ['contacts'] },
+  'social-security-numbers': { identifiers: ['ssn'] },
+  'government-issued-ids': { identifiers: ['ssn', 'mbi', 'medicare-au', 'nhi', 'nhs-number', 'ihi', 'dva'] },
+  'national-health-identifiers': { identifiers: NATIONAL },
+  'medical-record-numbers': { recordNumbers: true },
+  'clinical-documents': { documents: CLINICAL },
+  'discharge-summaries': { documents: ['discharge-summary'] },
+  'referral-letters': { documents: ['referral-note'] },
+  'clinical-letters': { documents: LETTERS },
+  'uploaded-documents': { documents: ['pdf', 'image'] },
+  'health-records': { categories: ['problems', 'medications', 'allergies', 'results', 'vital-signs', 'immunisations', 'procedures', 'encounters'] },
+  'health-insurance': { categories: ['insurance'] },
+  'claims-data': { categories: ['claims'] },
+  diagnoses: { categories: ['problems'] },
+  'test-results': { categories: ['results'], documents: ['lab-report'] },
+  prescriptions: { categories: ['medications'] },
+  medications: { categories: ['medications'] },
+  appointments: { categories: ['appointments'] },
+  'secure-messages': { categories: ['messages'] },
+  'mental-health-information': { categories: ['mental-health'] },
+  'treatment-information': { categories: ['procedures', 'care-plans'] },
+  'provider-details': { categories: ['providers'] },
+  'genetic-data': { notInExports: 'Record exports rarely hold raw genetic data, so this cannot be checked here.' },
+  ethnicities: { notInExports: 'This review does not look for ethnicity.' },
+  passwords: { notInExports: 'A record export never holds your password. If the notice says passwords were taken, change yours.' },
+  usernames: { notInExports: 'A record export does not hold your portal username.' },
+  credentials: { notInExports: 'A record export never holds your sign-in details. If the notice says they were taken, change your password and turn on two-step verification.' },
+  'ip-addresses': { notInExports: 'A record export does not hold IP addresses.' },
+  'passport-numbers': { notInExports: 'This review does not look for passport numbers.' },
+  'drivers-licenses': { notInExports: 'This review does not look for driver’s licence numbers.' },
+  'financial-data': { notInExports: 'A record export does not usually hold bank details.' },
+  'payment-details': { notInExports: 'A record export does not usually hold payment card details.' },
+  'browsing-activity': { notInExports: 'A record export does not hold your portal activity.' },
+  'search-terms': { notInExports: 'A record export does not hold search terms.' },
+};
+
+export interface DataClassRow {
+  dataClass: DataClass;
+  label: string;
+  /** Listed by the notice as affected, or as not affected. */
+  notice: 'affected' | 'not-affected';
+  status: 'in-export' | 'not-in-export' | 'cannot-check';
+  /** How many items of this kind the export holds (for `in-export`). */
+  count: number;
+  /** A sentence for the patient. */
+  sentence: string;
+  window?: { from: string; to: string; label: string; inWindow: number; undated: number };
+  noticeNote?: string;
+}
+
+export interface CrossReference {
+  noticeId: string;
+  title: string;
+  rows: DataClassRow[];
+  /** The windowed rows that found something, said in full: the headline. */
+  headlines: string[];
+}
+
+function identifierCount(findings: Findings, kinds: readonly IdentifierKind[]): number {
+  return findings.identifiers.filter((found) => kinds.includes(found.kind)).length;
+}
+
+function documentsOf(findings: Findings, kinds: readonly DocumentKind[] | 'all') {
+  return findings.documents.filter((document) => kinds === 'all' || kinds.includes(document.kind));
+}
+
+function inWindow(date: string, first: string, last: string): boolean {
+  const bounds = partialDateBounds(date);
+  return bounds.first >= first && bounds.last <= last;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2017`–`2019` → "2017–2019"; `2023-04`–`2023-09` → "April 2023 – September 2023". */
+export function windowLabel(from: string, to: string): string {
+  const say = (value: string) => {
+    const [year, month, day] = value.split('-');
+    if (!month) return year!;
+    return `${day ? `${Number(day)} ` : ''}${MONTHS[Number(month) - 1]} ${year}`;
+  };
+  if (from === to) return say(from);
+  return from.length === 4 && to.length === 4 ? `${from}–${to}` : `${say(from)} – ${say(to)}`;
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+
+export function crossReference(notice: Notice, findings: Findings): CrossReference {
+  const details = new Map((notice.dataClassDetails ?? []).map((detail) => [detail.dataClass, detail]));
+  const rows: DataClassRow[] = [];
+  const classes: [DataClass, 'affected' | 'not-affected'][] = [
+    ...notice.dataClasses.map((dataClass) => [dataClass, 'affected'] as [DataClass, 'affected']),
+    ...(notice.notAffected ?? []).map((dataClass) => [dataClass, 'not-affected'] as [DataClass, 'not-affected']),
+  ];
+  for (const [dataClass, listed] of classes) {
+    const label = DATA_CLASSES[dataClass];
+    const measure = MEASURES[dataClass];
+    const detail = details.get(dataClass);
+    const row: DataClassRow = { dataClass, label, notice: listed, status: 'cannot-check', count: 0, sentence: '', ...(detail?.note ? { noticeNote: detail.note } : {}) };
+
+    if ('notInExports' in measure) {
+      row.sentence = measure.notInExports;
+    } else {
+      let count = 0;
+      let dated: { dates: Record<string, number>; undated: number } | undefined;
+      if ('identity' in measure) {
+        count = measure.identity.reduce((sum, field) => sum + (findings.identity[field] ?? 0), 0);
+      } else if ('identifiers' in measure) {
+        count = identifierCount(findings, measure.identifiers);
+      } else if ('recordNumbers' in measure) {
+        count = findings.recordNumbers;
+      } else {
+        const categories: CategoryCount[] = 'categories' in measure ? measure.categories.map((category) => findings.categories[category]).filter((c): c is CategoryCount => !!c) : [];
+        const documents = measure.documents ? documentsOf(findings, measure.documents) : [];
+        count = categories.reduce((sum, c) => sum + c.count, 0) + documents.length;
+        dated = { dates: {}, undated: 0 };
+        for (const c of categories) {
+          dated.undated += c.undated;
+          for (const [date, n] of Object.entries(c.dates)) dated.dates[date] = (dated.dates[date] ?? 0) + n;
+        }
+        for (const document of documents) {
+          if (document.date) dated.dates[document.date] = (dated.dates[document.date] ?? 0) + 1;
+          else dated.undated++;
+        }
+      }
+      row.count = count;
+      row.status = count > 0 ? 'in-export' : 'not-in-export';
+      const noun = lower(label);
+
+      const window = detail?.documentWindow;
+      if (window && dated && listed === 'affected') {
+        const first = partialDateBounds(window.from).first;
+        const last = partialDateBounds(window.to).last;
+        const within = Object.entries(dated.dates).reduce((sum, [date, n]) => sum + (inWindow(date, first, last) ? n : 0), 0);
+        const span = windowLabel(window.from, window.to);
+        row.window = { from: window.from, to: window.to, label: span, inWindow: within, undated: dated.undated };
+        row.sentence =
+          `The notice says ${noun} from ${span} were affected, and your export has ` +
+          (within > 0 ? `${plural(within, singular(noun), noun)} dated in that window.` : `none dated in that window${count > 0 ? ` (it has ${count} from other dates${dated.undated ? ' or undated' : ''})` : ''}.`) +
+          (within > 0 && dated.undated > 0 ? ` ${plural(dated.undated, 'more has', 'more have')} no date.` : '');
+      } else if (listed === 'not-affected') {
+        row.sentence = count > 0 ? `The notice says ${noun} were not affected. Your export has ${count}.` : `The notice says ${noun} were not affected.`;
+      } else {
+        row.sentence = count > 0 ? `The notice says ${noun} were affected, and your export has ${describeCount(dataClass, count, noun)}.` : `The notice says ${noun} were affected; none were found in your export.`;
+      }
+    }
+    rows.push(row);
+  }
+  const headlines = rows.filter((row) => row.window && row.window.inWindow > 0).map((row) => row.sentence);
+  return { noticeId: notice.id, title: notice.title, rows, headlines };
+}
+
+function describeCount(dataClass: DataClass, count: number, noun: string): string {
+  const measure = MEASURES[dataClass];
+  if ('identity' in measure) return 'them';
+  if ('identifiers' in measure) return count === 1 ? 'one' : `${count} different numbers`;
+  return `${count} ${count === 1 ? singular(noun) : noun}`;
+}
+
+/** "referral letters" → "referral letter"; good enough for the vocabulary's plural nouns. */
+function singular(noun: string): string {
+  if (noun.endsWith('ies')) return `${noun.slice(0, -3)}y`;
+  if (noun.endsWith('ses') && !noun.endsWith('sses')) return noun.slice(0, -2);
+  return noun.endsWith('s') ? noun.slice(0, -1) : noun;
+}
