@@ -18,7 +18,7 @@ export const CATALOGUE = [
   {
     id: 'managemyhealth',
     name: 'Manage My Health',
-    operator: 'Manage My Health Ltd',
+    operator: 'Manage My Health Limited',
     country: 'NZ',
     kind: 'portal',
     // app.managemyhealth.co.nz is marked ? in the facts and listed as an open item, so it is left
