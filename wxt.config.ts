@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { GECKO_ID, buildManifestExtras } from './utils/manifest-config';
 import { CATALOGUE } from './utils/portals/catalogue';
+import { portalMatchPatterns } from './utils/portals/match-patterns';
 import { validateCatalogue } from './utils/portals/validate-catalogue';
 
 // The manifest is assembled here and nowhere else. Content-script matches come from the portal
@@ -9,11 +10,18 @@ import { validateCatalogue } from './utils/portals/validate-catalogue';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser, mode }) => buildManifestExtras({ browser, mode, geckoId: GECKO_ID }),
+  manifest: ({ browser, mode }) => buildManifestExtras({ browser, mode, geckoId: GECKO_ID, portalPatterns: portalMatchPatterns(CATALOGUE) }),
   hooks: {
     // The catalogue is typed with `satisfies`, not parsed, so the bundle never runs zod or tldts.
     // Parsing it here instead makes a bad entry (a host on a public suffix, a missing source …)
     // fail `wxt build` and `wxt` dev with every problem named by entry id and field.
+    // The content script's matches are the catalogue's hosts. They are filled in here rather than
+    // in the entrypoint, so the content script bundle does not carry the whole catalogue.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) {
+        if (script.js?.includes('content-scripts/portal.js')) script.matches = portalMatchPatterns(CATALOGUE);
+      }
+    },
     'build:before': () => {
       const { problems } = validateCatalogue(CATALOGUE);
       if (problems.length > 0) {

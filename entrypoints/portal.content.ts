@@ -1,12 +1,13 @@
-import { CATALOGUE } from '@/utils/portals/catalogue';
-import { portalMatchPatterns } from '@/utils/portals/match-patterns';
+import { createBannerController } from '@/utils/banner/controller';
 import { watchSession } from '@/utils/session/watch-session';
 
-// Injected on catalogue hosts only: the matches are generated from the portal catalogue.
+// Injected on catalogue hosts only. The matches below are a placeholder: wxt.config.ts replaces
+// them with every catalogue host at build time, so this bundle does not carry the catalogue.
 export default defineContentScript({
-  matches: portalMatchPatterns(CATALOGUE),
+  matches: ['https://portal.managemyhealth.co.nz/*'],
   runAt: 'document_idle',
   main(ctx) {
-    watchSession(ctx);
+    const banner = createBannerController(ctx);
+    watchSession(ctx, { onUpdate: (state, notices) => banner.update(state, notices) });
   },
 });

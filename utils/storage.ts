@@ -34,6 +34,25 @@ export async function writeItem<T>(registered: RegisteredItem<T>, value: T): Pro
   await registered.item.setValue(registered.schema.parse(value));
 }
 
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * Read, change and write one item, one change at a time per key within this context. Two quick
+ * clicks (or two tabs reporting at once) would otherwise both read the old value, and the second
+ * write would silently undo the first.
+ */
+export function updateItem<T>(registered: RegisteredItem<T>, change: (current: T) => T): Promise<void> {
+  const previous = queues.get(registered.key) ?? Promise.resolve();
+  const next = previous.then(async () => writeItem(registered, change(await readItem(registered))));
+  queues.set(registered.key, next.catch(() => undefined));
+  return next;
+}
+
+/** Wait until every queued change to this item has been written. */
+export async function settled<T>(registered: RegisteredItem<T>): Promise<void> {
+  await queues.get(registered.key);
+}
+
 // ── Per-tab session state (session area: gone when the browser closes) ──────────────────────
 
 export const tabSessionSchema = z.strictObject({
@@ -77,5 +96,25 @@ export const feedCheckSchema = z.strictObject({
 });
 export const feedCheck = define('local:feedCheck', feedCheckSchema, { fallback: {}, version: 1 });
 
+// ── What the patient decided about notices (local: kept across updates and restarts) ──────────
+
+const isoDate = z.iso.date();
+
+/** Notice id → the notice's `modified` date when the patient dismissed it. A newer date re-alerts. */
+export const noticeDismissals = define('local:noticeDismissals', z.record(z.string(), isoDate), { fallback: {}, version: 1 });
+
+/** Portal id → what the patient told us about their account there. */
+export const portalAccounts = define('local:portalAccounts', z.record(z.string(), z.strictObject({ passwordChangedOn: isoDate.optional() })), { fallback: {}, version: 1 });
+
+/** Notice id → remediation step → the patient's choice. */
+export const remediationProgress = define('local:remediationProgress', z.record(z.string(), z.record(z.string(), z.enum(['done', 'skipped']))), { fallback: {}, version: 1 });
+
+/** The patient's preferences. */
+export const settingsSchema = z.strictObject({
+  /** How long a closed notice stays relevant, in months. */
+  noticeWindowMonths: z.number().int().min(1).max(60),
+});
+export const settings = define('local:settings', settingsSchema, { fallback: { noticeWindowMonths: 12 }, version: 1 });
+
 /** Every registered item, for the meta tests (unique keys, versions, migrations). */
-export const REGISTRY: readonly RegisteredItem<unknown>[] = [tabSessions, feedStore, feedCheck] as RegisteredItem<unknown>[];
+export const REGISTRY: readonly RegisteredItem<unknown>[] = [tabSessions, feedStore, feedCheck, noticeDismissals, portalAccounts, remediationProgress, settings] as RegisteredItem<unknown>[];

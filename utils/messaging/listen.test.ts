@@ -4,11 +4,11 @@ import { dispatch, type Sender } from './listen';
 const extension = { id: 'portal-guard-id', origin: 'chrome-extension://portal-guard-id/' };
 const contentSender: Sender = { id: extension.id, tab: { id: 7 } as Sender['tab'], frameId: 0, url: 'https://portal.managemyhealth.co.nz/dashboard' };
 const popupSender: Sender = { id: extension.id, url: 'chrome-extension://portal-guard-id/popup.html' };
-const goodReport = { name: 'cs-bg/session', payload: { state: 'signed-in', evidence: ['logout-control'] } };
+const goodReport = { name: 'cs-bg/session', payload: { state: 'signed-in', evidence: ['logout-control'], path: '/dashboard' } };
 
 describe('dispatch', () => {
   const handlers = {
-    'cs-bg/session': vi.fn(async () => ({ ok: true as const })),
+    'cs-bg/session': vi.fn(async () => ({ ok: true as const, notices: [] })),
     'ui-bg/tab-status': vi.fn(async () => ({ lookup: 'none' as const, notices: [] })),
   };
 
@@ -36,10 +36,12 @@ describe('dispatch', () => {
   });
 
   it.each([
-    ['an unknown state', { state: 'admin', evidence: [] }],
-    ['extra fields', { state: 'login', evidence: [], portal: 'managemyhealth' }],
-    ['too much evidence', { state: 'login', evidence: Array(20).fill('x') }],
-    ['a huge evidence string', { state: 'login', evidence: ['x'.repeat(1000)] }],
+    ['an unknown state', { state: 'admin', evidence: [], path: '/' }],
+    ['a path that is a full URL (an attempt to name another origin)', { state: 'login', evidence: [], path: 'https://evil.example/' }],
+    ['no path', { state: 'login', evidence: [] }],
+    ['extra fields', { state: 'login', evidence: [], path: '/', portal: 'managemyhealth' }],
+    ['too much evidence', { state: 'login', evidence: Array(20).fill('x'), path: '/' }],
+    ['a huge evidence string', { state: 'login', evidence: ['x'.repeat(1000)], path: '/' }],
   ])('refuses a payload with %s, without calling the handler', async (_name, payload) => {
     handlers['cs-bg/session'].mockClear();
     const reply = await dispatch({ name: 'cs-bg/session', payload }, contentSender, handlers, extension);

@@ -26,6 +26,8 @@ export const portalSummarySchema = z.strictObject({
 
 export const noticeSummarySchema = z.strictObject({
   id: z.string(),
+  /** Why this notice is shown here, in a sentence. */
+  why: z.string(),
   title: z.string(),
   summary: z.string(),
   organization: z.string(),
@@ -57,18 +59,60 @@ export const tabStatusSchema = z.strictObject({
   lookalike: z.strictObject({ host: z.string(), imitates: z.string(), officialHome: z.string().optional() }).optional(),
   session: z.strictObject({ state: sessionStateSchema, detectedAt: z.number(), evidence: z.array(z.string()) }).optional(),
   notices: z.array(noticeSummarySchema),
+  /** This portal's notices that are not shown now (dismissed, older, or password changed since). */
+  otherNotices: z.array(z.strictObject({ id: z.string(), title: z.string() })).optional(),
   feed: feedStatusSchema.optional(),
 });
 
+/** What the in-page banner needs about one relevant notice: text only, plus one https link. */
+export const bannerNoticeSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  /** "You are on portal.managemyhealth.co.nz, which is Manage My Health; notice added 1 Jan 2026." */
+  why: z.string(),
+  /** Plain words for what was taken, e.g. "Hospital discharge summaries, Referral letters". */
+  taken: z.string(),
+  notTaken: z.string().optional(),
+  officialUrl: z.string().optional(),
+});
+
+const noticeIdSchema = z.string().regex(/^[a-z0-9-]{3,80}$/);
+
 export const protocol = {
-  /** The content script reports what it sees on a catalogue host. */
+  /**
+   * The content script reports what it sees on a catalogue host; the reply carries the notices
+   * relevant to that portal now, so the banner needs no second round trip.
+   */
   'cs-bg/session': {
     from: 'content-script',
     request: z.strictObject({
       state: sessionStateSchema,
       // Short machine-readable reasons ("password-field", "logout-control"), for the popup's "why".
       evidence: z.array(z.string().max(40)).max(8),
+      // The page's current path: after a single-page navigation, `sender.url` still names the
+      // document's first URL. Only ever combined with the sender's own origin, never trusted for it.
+      path: z.string().max(2048).startsWith('/'),
     }),
+    response: z.strictObject({
+      ok: z.literal(true),
+      notices: z.array(bannerNoticeSchema),
+      // The platform's own session hints from the catalogue. They come with the reply so the
+      // content script does not carry the whole catalogue; it re-checks once when they arrive.
+      signals: z
+        .strictObject({ loginPaths: z.array(z.string()).optional(), signedOutPaths: z.array(z.string()).optional(), logoutSelectors: z.array(z.string()).optional() })
+        .optional(),
+    }),
+  },
+  /** The patient dismissed a notice in the banner (a trusted click, checked in the banner). */
+  'cs-bg/dismiss-notice': {
+    from: 'content-script',
+    request: z.strictObject({ noticeId: noticeIdSchema }),
+    response: z.strictObject({ ok: z.literal(true) }),
+  },
+  /** Open the notice's full page (details, or straight to "What to do"). */
+  'cs-bg/open-notice': {
+    from: 'content-script',
+    request: z.strictObject({ noticeId: noticeIdSchema, section: z.enum(['details', 'todo']) }),
     response: z.strictObject({ ok: z.literal(true) }),
   },
   /** The popup asks for everything it shows about one tab. The URL comes from `activeTab`. */
@@ -87,3 +131,4 @@ export type TabStatus = z.infer<typeof tabStatusSchema>;
 export type NoticeSummary = z.infer<typeof noticeSummarySchema>;
 export type PortalSummary = z.infer<typeof portalSummarySchema>;
 export type FeedStatus = z.infer<typeof feedStatusSchema>;
+export type BannerNotice = z.infer<typeof bannerNoticeSchema>;

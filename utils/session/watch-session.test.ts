@@ -4,6 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Classification } from './classify';
 import { watchSession } from './watch-session';
 
+const OK = { ok: true as const, notices: [] };
+
 function setBody(html: string) {
   document.body.innerHTML = html; // eslint-disable-line no-restricted-properties -- trusted test fixture
 }
@@ -29,7 +31,7 @@ describe('watchSession', () => {
 
   it('reports the state at injection, then each change once, throttled', async () => {
     const reports: Classification[] = [];
-    watchSession(newContext(), { report: async (result) => void reports.push(result) });
+    watchSession(newContext(), { report: async (result) => (reports.push(result), OK) });
     expect(reports.map((r) => r.state)).toEqual(['login']);
 
     setBody('<nav><a href="/logout">Log out</a></nav>');
@@ -47,9 +49,9 @@ describe('watchSession', () => {
   it('keeps exactly one watcher when injected twice: the newer copy takes over', async () => {
     const first: Classification[] = [];
     const second: Classification[] = [];
-    watchSession(newContext(), { report: async (result) => void first.push(result) });
+    watchSession(newContext(), { report: async (result) => (first.push(result), OK) });
     // WXT's context tells the older copy to stop when a newer one starts (after an update).
-    watchSession(newContext(), { report: async (result) => void second.push(result) });
+    watchSession(newContext(), { report: async (result) => (second.push(result), OK) });
     setBody('<a href="/logout">Log out</a>');
     await vi.advanceTimersByTimeAsync(1000);
     expect(first.map((r) => r.state)).toEqual(['login']);
@@ -59,8 +61,8 @@ describe('watchSession', () => {
   it('ignores a second start within the same live context', async () => {
     const reports: Classification[] = [];
     const ctx = newContext();
-    watchSession(ctx, { report: async (result) => void reports.push(result) });
-    watchSession(ctx, { report: async (result) => void reports.push(result) });
+    watchSession(ctx, { report: async (result) => (reports.push(result), OK) });
+    watchSession(ctx, { report: async (result) => (reports.push(result), OK) });
     setBody('<a href="/logout">Log out</a>');
     await vi.advanceTimersByTimeAsync(1000);
     expect(reports.map((r) => r.state)).toEqual(['login', 'signed-in']);
@@ -69,14 +71,14 @@ describe('watchSession', () => {
   it('stops observing when its context is invalidated (extension update or reload)', async () => {
     const reports: Classification[] = [];
     const ctx = newContext();
-    watchSession(ctx, { report: async (result) => void reports.push(result) });
+    watchSession(ctx, { report: async (result) => (reports.push(result), OK) });
     ctx.notifyInvalidated();
     setBody('<a href="/logout">Log out</a>');
     await vi.advanceTimersByTimeAsync(2000);
     expect(reports).toHaveLength(1);
 
     // A fresh copy after the update takes over.
-    watchSession(newContext(), { report: async (result) => void reports.push(result) });
+    watchSession(newContext(), { report: async (result) => (reports.push(result), OK) });
     expect(reports.map((r) => r.state)).toEqual(['login', 'signed-in']);
   });
 
@@ -87,6 +89,7 @@ describe('watchSession', () => {
       report: async (result) => {
         if (fail) throw new Error('Could not establish connection');
         reports.push(result);
+        return OK;
       },
     });
     fail = false;

@@ -1,7 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { BannerNotice, ResponseOf } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send';
-import { catalogueIndex } from '../portals';
-import { classifyPage, type Classification } from './classify';
+import { classifyPage, type Classification, type PlatformSignals } from './classify';
+import type { SessionState } from './state';
 
 /**
  * The content script's one job for now: classify the page, report changes to the background, and
@@ -20,7 +21,15 @@ const GUARD = Symbol.for('portal-guard.session-watcher');
 /** At most one re-check per this many milliseconds while the DOM keeps changing. */
 const SETTLE_MS = 400;
 
-export function watchSession(ctx: ContentScriptContext, { report = (result: Classification) => sendMessage('cs-bg/session', result), doc = document } = {}): void {
+export interface WatchOptions {
+  /** Send a classification to the background; the reply lists the notices relevant now. */
+  report?: (result: Classification & { path: string }) => Promise<ResponseOf<'cs-bg/session'>>;
+  /** Called with each state the background acknowledged, and its relevant notices. */
+  onUpdate?: (state: SessionState, notices: BannerNotice[]) => void;
+  doc?: Document;
+}
+
+export function watchSession(ctx: ContentScriptContext, { report = (result) => sendMessage('cs-bg/session', result), onUpdate, doc = document }: WatchOptions = {}): void {
   // Guard against double injection (a manual re-injection, or a second copy after an update
   // before the old one noticed it was invalidated). The symbol lives in our isolated world, which
   // the page cannot see or set.
@@ -32,7 +41,8 @@ export function watchSession(ctx: ContentScriptContext, { report = (result: Clas
     if (scope[GUARD] === ctx) scope[GUARD] = undefined;
   });
 
-  const signals = catalogueIndex.lookupHost(location.hostname)?.portal.signals ?? {};
+  // Generic signals first; the platform's own arrive with the first reply (see the protocol).
+  let signals: PlatformSignals = {};
   let last = '';
   let timer: number | undefined;
 
@@ -43,10 +53,20 @@ export function watchSession(ctx: ContentScriptContext, { report = (result: Clas
     const key = `${result.state}|${result.evidence.join(',')}|${location.pathname}`;
     if (key === last) return;
     last = key;
-    report(result).catch(() => {
-      // The background may be restarting; forget what we sent so the next check reports again.
-      last = '';
-    });
+    report({ ...result, path: location.pathname }).then(
+      (reply) => {
+        if (ctx.isInvalid) return;
+        if (reply.signals && signals !== reply.signals && JSON.stringify(reply.signals) !== JSON.stringify(signals)) {
+          signals = reply.signals;
+          schedule();
+        }
+        onUpdate?.(result.state, reply.notices);
+      },
+      () => {
+        // The background may be restarting; forget what we sent so the next check reports again.
+        last = '';
+      },
+    );
   };
 
   // Throttle, not debounce: a page that mutates constantly (a clock, a carousel) still gets

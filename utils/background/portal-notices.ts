@@ -1,0 +1,43 @@
+import { DATA_CLASSES, type Notice } from '../feed/schema';
+import { getActiveFeed, noticesForPortal, type ActiveFeed } from '../feed/active-feed';
+import type { BannerNotice } from '../messaging/protocol';
+import { relevantNotices, type RelevantNotice } from '../notices/patient-choices';
+import type { PortalMatch } from '../portals';
+import { formatDate } from '../format';
+
+/**
+ * A portal's notices, split into the ones to show now (relevance rules plus the patient's own
+ * choices) and the rest. Shared by the badge, the banner and the popup so they always agree.
+ */
+export interface PortalNotices {
+  relevant: RelevantNotice[];
+  /** Notices for this portal that are dismissed, old, or covered by a password change. */
+  others: Notice[];
+  active: ActiveFeed | undefined;
+}
+
+export async function portalNotices(match: PortalMatch, { feed = getActiveFeed, now = () => new Date() } = {}): Promise<PortalNotices> {
+  const active = await feed().catch(() => undefined);
+  if (!active) return { relevant: [], others: [], active };
+  const all = noticesForPortal(active.feed, match.portal.id, match.tenant?.host);
+  const relevant = await relevantNotices(match.portal.id, all, now());
+  const shown = new Set(relevant.map(({ notice }) => notice.id));
+  return { relevant, others: all.filter((notice) => !shown.has(notice.id)), active };
+}
+
+/** "You are on portal.managemyhealth.co.nz, which is Manage My Health; notice added 1 Jan 2026." */
+export function whyShown(match: PortalMatch, notice: Notice): string {
+  return `You are on ${match.host}, which is ${match.displayName}; notice added ${formatDate(notice.added)}.`;
+}
+
+export function toBannerNotice(match: PortalMatch, notice: Notice): BannerNotice {
+  const official = notice.links.find((link) => link.official);
+  return {
+    id: notice.id,
+    title: notice.title,
+    why: whyShown(match, notice),
+    taken: notice.dataClasses.map((dataClass) => DATA_CLASSES[dataClass]).join(', '),
+    ...(notice.notAffected.length ? { notTaken: notice.notAffected.map((dataClass) => DATA_CLASSES[dataClass]).join(', ') } : {}),
+    ...(official ? { officialUrl: official.url } : {}),
+  };
+}

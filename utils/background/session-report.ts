@@ -1,0 +1,36 @@
+import type { Sender } from '../messaging/listen';
+import type { RequestOf, ResponseOf } from '../messaging/protocol';
+import { catalogueIndex } from '../portals';
+import { applyBadge, badgeFor } from './badge';
+import { portalNotices, toBannerNotice } from './portal-notices';
+import { setTabSession } from './tab-sessions';
+
+/**
+ * A content script reported its page's session state. The portal is identified from `sender.url`
+ * (what the browser says the frame's URL is), never from the payload: a hostile page can make our
+ * content script see anything, but not change where it runs. The reply carries the notices to
+ * show in the banner.
+ */
+export async function onSessionReport(
+  report: RequestOf<'cs-bg/session'>,
+  sender: Sender,
+  { now = Date.now, badge = applyBadge, notices = portalNotices } = {},
+): Promise<ResponseOf<'cs-bg/session'>> {
+  const tabId = sender.tab?.id;
+  const url = sender.url;
+  if (tabId === undefined || url === undefined) return { ok: true, notices: [] };
+  const lookup = catalogueIndex.lookupUrl(url);
+  if (lookup.kind !== 'portal') return { ok: true, notices: [] };
+  const { match } = lookup;
+
+  // Origin from the browser, path from the page; no query or fragment, which can carry tokens.
+  const pageUrl = `${new URL(url).origin}${report.path}`;
+  await setTabSession(tabId, { state: report.state, evidence: report.evidence, detectedAt: now(), url: pageUrl });
+  const { relevant } = await notices(match);
+  await badge(tabId, badgeFor(match.displayName, report.state, relevant.length));
+  return {
+    ok: true,
+    notices: relevant.map(({ notice }) => toBannerNotice(match, notice)),
+    ...(match.portal.signals ? { signals: match.portal.signals } : {}),
+  };
+}

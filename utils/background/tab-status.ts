@@ -1,0 +1,97 @@
+import { DATA_CLASSES, type DataClass, type Notice } from '../feed/schema';
+import { getActiveFeed, type ActiveFeed } from '../feed/active-feed';
+import type { NoticeSummary, PortalSummary, RequestOf, TabStatus } from '../messaging/protocol';
+import { catalogueIndex, type PortalMatch } from '../portals';
+import { portalNotices, whyShown } from './portal-notices';
+import { getTabSession } from './tab-sessions';
+
+/**
+ * Everything the popup shows about one tab, assembled in the background from three trusted
+ * sources: the catalogue, the per-tab session the content script reported (with the URL the
+ * browser gave us, not one the page claimed), and the last good feed.
+ */
+
+export interface TabStatusDeps {
+  getSession: typeof getTabSession;
+  getFeed: () => Promise<ActiveFeed>;
+  now: () => Date;
+}
+
+const defaultDeps: TabStatusDeps = { getSession: getTabSession, getFeed: getActiveFeed, now: () => new Date() };
+
+export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, deps: TabStatusDeps = defaultDeps): Promise<TabStatus> {
+  const session = await deps.getSession(tabId);
+  const feed = (await deps.getFeed().catch(() => undefined))?.status;
+  // The popup's URL comes from activeTab and is the freshest; the stored one covers a popup
+  // opened as a page (`popup.html?tabId=`), which has no activeTab grant.
+  const lookup = catalogueIndex.lookupUrl(url ?? session?.url ?? '');
+
+  if (lookup.kind === 'lookalike') {
+    const { imitates } = lookup;
+    return { lookup: 'lookalike', lookalike: { host: lookup.host, imitates: imitates.name, ...(imitates.homeUrl ? { officialHome: imitates.homeUrl } : {}) }, notices: [], otherNotices: [], ...(feed ? { feed } : {}) };
+  }
+  if (lookup.kind === 'none') return { lookup: 'none', notices: [], otherNotices: [], ...(feed ? { feed } : {}) };
+
+  const { match } = lookup;
+  // A session reported for another page of the same tab (before a navigation) is stale.
+  const sameHost = session && safeHost(session.url) === match.host;
+  const { relevant, others } = await portalNotices(match, { feed: deps.getFeed, now: deps.now });
+  return {
+    lookup: 'portal',
+    portal: summarisePortal(match),
+    ...(session && sameHost ? { session: { state: session.state, detectedAt: session.detectedAt, evidence: session.evidence } } : {}),
+    notices: relevant.map(({ notice }) => summariseNotice(notice, whyShown(match, notice))),
+    otherNotices: others.map(({ id, title }) => ({ id, title })),
+    ...(feed ? { feed } : {}),
+  };
+}
+
+export function summarisePortal(match: PortalMatch): PortalSummary {
+  const { portal } = match;
+  return {
+    id: portal.id,
+    name: portal.name,
+    displayName: match.displayName,
+    operator: match.tenant && match.how === 'tenant' ? `${match.tenant.organization} (software: ${portal.name})` : portal.operator,
+    country: portal.country,
+    host: match.host,
+    ...(match.tenant ? { tenant: { organization: match.tenant.organization, host: match.tenant.host } } : {}),
+    ...(portal.homeUrl ? { homeUrl: portal.homeUrl } : {}),
+  };
+}
+
+const label = (dataClass: DataClass) => DATA_CLASSES[dataClass];
+
+export function summariseNotice(notice: Notice, why: string): NoticeSummary {
+  const official = notice.links.find((link) => link.official) ?? notice.links[0];
+  return {
+    id: notice.id,
+    why,
+    title: notice.title,
+    summary: notice.summary,
+    organization: notice.organization,
+    disclosed: notice.disclosed,
+    added: notice.added,
+    modified: notice.modified,
+    status: notice.status,
+    severity: notice.severity,
+    ...(notice.affected ? { affectedLabel: affectedLabel(notice.affected) } : {}),
+    dataClasses: notice.dataClasses.map(label),
+    notAffected: notice.notAffected.map(label),
+    ...(official ? { officialUrl: official.url } : {}),
+  };
+}
+
+function affectedLabel(affected: NonNullable<Notice['affected']>): string {
+  const count = `${affected.count.toLocaleString('en-NZ')} people`;
+  const qualifiers = [affected.estimate ? 'estimate' : '', affected.unverified ? 'unverified' : ''].filter(Boolean);
+  return `${affected.estimate ? 'About ' : ''}${count}${qualifiers.length ? ` (${qualifiers.join(', ')})` : ''}`;
+}
+
+function safeHost(url: string): string | undefined {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}
