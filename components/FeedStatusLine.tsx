@@ -19,7 +19,7 @@ export function FeedStatusLine({ feed, now = Date.now() }: { feed: FeedStatus | 
       </p>
       {feed.lastError && (
         <p class="error" role="status" data-testid="feed-error">
-          The last update was refused: {feed.lastError.reason}. Portal Guard keeps using the last good feed.
+          The last update check failed: {feed.lastError.reason}. Portal Guard keeps using the last good feed.
         </p>
       )}
     </footer>

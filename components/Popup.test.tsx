@@ -5,6 +5,7 @@ import { Popup, type PopupDeps } from './Popup';
 
 const MMH_NOTICE: NoticeSummary = {
   id: 'nz-managemyhealth-2025-12',
+  why: 'You are on portal.managemyhealth.co.nz, which is Manage My Health; notice added 1 Jan 2026.',
   title: 'Manage My Health: patient documents stolen',
   summary: 'An attacker used one patient’s stolen login to copy documents from “My Health Documents”.',
   organization: 'Manage My Health Limited',

@@ -50,7 +50,7 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
       {status.lookup === 'portal' && status.portal && (
         <>
           <PortalCard portal={status.portal} session={status.session} />
-          <NoticeList notices={status.notices} portalName={status.portal.displayName} host={status.portal.host} />
+          <NoticeList notices={status.notices} others={status.otherNotices ?? []} portal={status.portal} />
         </>
       )}
       {status.lookup === 'lookalike' && status.lookalike && <LookalikeWarning host={status.lookalike.host} imitates={status.lookalike.imitates} officialHome={status.lookalike.officialHome} />}

@@ -1,0 +1,73 @@
+import type { BannerNotice } from '@/utils/messaging/protocol';
+
+export interface BannerActions {
+  details: (noticeId: string) => void;
+  secure: (noticeId: string) => void;
+  dismiss: (noticeId: string) => void;
+}
+
+/**
+ * The in-page banner: a breach notice exists for this portal. It sits in the page's flow at the top
+ * (it never covers the sign-in form), never takes focus, and is announced politely. Every action
+ * ignores synthetic events: a page script can dispatch clicks, but only the patient's own clicks
+ * are `isTrusted`.
+ */
+export function NoticeBanner({ notices, actions }: { notices: BannerNotice[]; actions: BannerActions }) {
+  const [notice, ...more] = notices;
+  if (!notice) return null;
+  const trusted = (handler: (id: string) => void) => (event: Event) => {
+    if (!event.isTrusted) return;
+    handler(notice.id);
+  };
+  return (
+    <section class="banner" role="region" aria-label="Portal Guard breach notice">
+      <div aria-live="polite" aria-atomic="true">
+        <p class="eyebrow">
+          <span aria-hidden="true">⚠ </span>Portal Guard: breach notice for this portal
+        </p>
+        <p class="title">{notice.title}</p>
+        <p class="why">{notice.why}</p>
+        <p>
+          <strong>Taken:</strong> {notice.taken}
+        </p>
+        {notice.notTaken && (
+          <p>
+            <strong>Not affected:</strong> {notice.notTaken}
+          </p>
+        )}
+        {more.length > 0 && <p class="why">and {more.length === 1 ? '1 more notice' : `${more.length} more notices`} for this portal.</p>}
+      </div>
+      <div class="actions">
+        <button type="button" onClick={trusted(actions.secure)}>
+          Secure your account
+        </button>
+        <button type="button" class="secondary" onClick={trusted(actions.details)}>
+          Show details
+        </button>
+        {notice.officialUrl?.startsWith('https://') && (
+          <a class="link" href={notice.officialUrl} target="_blank" rel="noopener noreferrer">
+            Official notice
+          </a>
+        )}
+        <button type="button" class="secondary" onClick={trusted(actions.dismiss)}>
+          Dismiss
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** Styles for the banner's closed shadow root. WXT resets inherited styles (`all: initial`) first. */
+export const BANNER_CSS = `
+:host { display: block !important; position: relative !important; z-index: 2147483646 !important; }
+.banner { font: 15px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1b1b1b; background: #fdf3f3; border-bottom: 4px solid #a4262c; padding: 10px 16px; box-sizing: border-box; }
+.banner p { margin: 2px 0; }
+.eyebrow { font-weight: 700; color: #a4262c; }
+.title { font-size: 1.05em; font-weight: 700; }
+.why { font-size: 0.9em; color: #4a4a4a; }
+.actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; align-items: center; }
+button, .link { font: inherit; padding: 5px 12px; border-radius: 4px; border: 1px solid #0b4f9c; cursor: pointer; text-decoration: none; }
+button { background: #0b4f9c; color: #fff; }
+button.secondary, .link { background: #fff; color: #0b4f9c; }
+button:focus-visible, .link:focus-visible { outline: 3px solid #0b4f9c; outline-offset: 2px; }
+`;

@@ -1,0 +1,63 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { feedSchema } from '@/utils/feed/schema';
+import { getPasswordChangedOn, getStepChoices } from '@/utils/notices/patient-choices';
+import mmh from '../feed/notices/nz-managemyhealth-2025-12.json';
+import { NoticePage } from './NoticePage';
+
+const feed = feedSchema.parse({ formatVersion: '1.0', sequence: 4, generatedAt: '2026-11-28T00:00:00Z', notices: [mmh] });
+const active = { feed, status: { source: 'remote' as const, sequence: 4, generatedAt: feed.generatedAt, receivedAt: Date.now() - 2 * 86_400_000 } };
+
+function mount(search: string) {
+  const container = document.createElement('div');
+  document.body.append(container);
+  render(<NoticePage deps={{ search, loadFeed: async () => active, today: () => '2026-11-28' }} />, container);
+  return container;
+}
+const byText = (root: Element, selector: string, text: string) => [...root.querySelectorAll<HTMLElement>(selector)].find((element) => element.textContent?.includes(text))!;
+
+describe('NoticePage', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => document.body.replaceChildren());
+
+  it('shows the Manage My Health notice in full, with why it matched', async () => {
+    const page = mount('?id=nz-managemyhealth-2025-12&portal=managemyhealth&host=portal.managemyhealth.co.nz');
+    await vi.waitFor(() => expect(page.querySelector('h1')?.textContent).toBe(mmh.title));
+    expect(page.querySelector('[data-testid="notice-why"]')?.textContent).toContain('You are on portal.managemyhealth.co.nz, which is Manage My Health');
+    const taken = page.querySelector('[data-testid="notice-data-classes"]')!.textContent!;
+    expect(taken).toContain('Referral letters (dated 2017 to 2019)');
+    expect(page.querySelector('[data-testid="notice-not-affected"]')?.textContent).toContain('Appointments');
+    expect(page.querySelector('[data-testid="notice-not-affected"]')?.textContent).toContain('Prescriptions');
+    expect(page.querySelector('[data-testid="notice-count"]')?.textContent).toContain('99,416');
+    expect(page.querySelector('[data-testid="notice-feed-age"]')?.textContent).toContain('edition 4, received 2 days ago');
+    // http sources are text, never links.
+    for (const link of page.querySelectorAll('a')) expect(link.getAttribute('href')).toMatch(/^https:\/\//);
+  });
+
+  it('saves a step marked done or skipped, and clears it on a second press', async () => {
+    const page = mount('?id=nz-managemyhealth-2025-12&portal=managemyhealth');
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="step-credentials"]')).not.toBeNull());
+    byText(page.querySelector('[data-testid="step-credentials"]')!, 'button', 'Mark done').click();
+    byText(page.querySelector('[data-testid="step-contact"]')!, 'button', 'Skip').click();
+    await vi.waitFor(async () => expect(await getStepChoices('nz-managemyhealth-2025-12')).toEqual({ credentials: 'done', contact: 'skipped' }));
+    byText(page.querySelector('[data-testid="step-credentials"]')!, 'button', 'Done').click();
+    await vi.waitFor(async () => expect(await getStepChoices('nz-managemyhealth-2025-12')).toEqual({ contact: 'skipped' }));
+  });
+
+  it('records “I changed my password on…” for the portal', async () => {
+    const page = mount('?id=nz-managemyhealth-2025-12&portal=managemyhealth');
+    await vi.waitFor(() => expect(page.querySelector('#changed-on')).not.toBeNull());
+    const input = page.querySelector<HTMLInputElement>('#changed-on')!;
+    input.value = '2026-11-20';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    page.querySelector<HTMLFormElement>('.password-date form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await vi.waitFor(async () => expect(await getPasswordChangedOn('managemyhealth')).toBe('2026-11-20'));
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="password-changed"]')?.textContent).toContain('on 2026-11-20'));
+  });
+
+  it('says so when the notice is not in the feed', async () => {
+    const page = mount('?id=xx-gone-2020');
+    await vi.waitFor(() => expect(page.querySelector('h1')?.textContent).toBe('Notice not found'));
+  });
+});

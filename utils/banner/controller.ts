@@ -1,0 +1,49 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { BannerNotice } from '../messaging/protocol';
+import type { SessionState } from '../session/state';
+
+/**
+ * Decides when the banner shows, and loads its code only then. The content script itself carries
+ * this file and nothing of Preact: `banner.js` (entrypoints/banner.ts) is imported on demand from
+ * the extension package the first time a notice is relevant, and hands back its mount function
+ * through a symbol on the isolated world's global, which the page cannot see.
+ */
+
+export interface BannerUi {
+  show(notices: BannerNotice[]): void;
+  hide(): void;
+}
+
+export const BANNER_KEY = Symbol.for('portal-guard.banner');
+
+type MountBanner = (ctx: ContentScriptContext) => Promise<BannerUi>;
+
+/** Import `banner.js` (a web-accessible resource on portal hosts only) and get its mount function. */
+export async function loadBanner(ctx: ContentScriptContext): Promise<BannerUi> {
+  const scope = globalThis as unknown as Record<symbol, MountBanner | undefined>;
+  if (!scope[BANNER_KEY]) await import(/* @vite-ignore */ browser.runtime.getURL('/banner.js'));
+  const mount = scope[BANNER_KEY];
+  if (!mount) throw new Error('the banner did not load');
+  return mount(ctx);
+}
+
+/** Show the banner on the sign-in page or a signed-in page when a notice is relevant. */
+export function createBannerController(ctx: ContentScriptContext, load: (ctx: ContentScriptContext) => Promise<BannerUi> = loadBanner) {
+  let ui: Promise<BannerUi> | undefined;
+  return {
+    update(state: SessionState, notices: BannerNotice[]): void {
+      const wanted = (state === 'login' || state === 'signed-in') && notices.length > 0;
+      if (!wanted) {
+        void ui?.then((banner) => banner.hide()).catch(() => {});
+        return;
+      }
+      ui ??= load(ctx);
+      ui.then((banner) => banner.show(notices)).catch(() => {
+        // Could not load the banner (a page CSP cannot block extension URLs, but a broken build
+        // could): the badge and the popup still tell the patient.
+        ui = undefined;
+      });
+    },
+  };
+}
