@@ -13,15 +13,15 @@ import { POPUP_VIEWPORT, type DriverPage, type ExtensionDriver, type WebExtensio
  * machine. The test certificate is accepted by its SPKI pin only; Playwright's
  * `ignoreHTTPSErrors` would not cover the extension's own fetches.
  */
-export async function launchChromium(e2e: E2eContext): Promise<ExtensionDriver & { context: BrowserContext }> {
+export async function launchChromium(e2e: E2eContext, { extensionDir = e2e.chromeExtensionDir } = {}): Promise<ExtensionDriver & { context: BrowserContext }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'portal-guard-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${e2e.chromeExtensionDir}`,
-      `--load-extension=${e2e.chromeExtensionDir}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=MAP * 127.0.0.1:${e2e.port}, EXCLUDE localhost`,
       `--ignore-certificate-errors-spki-list=${e2e.spkiSha256}`,
       '--no-sandbox',

@@ -35,7 +35,11 @@ export interface ExtensionDriver {
 
 /** The small slice of the WebExtension API the tests call, typed loosely on purpose. */
 export interface WebExtensionApi {
-  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    session: { get(key: string): Promise<Record<string, unknown>> };
+    local: { get(key: string): Promise<Record<string, unknown>> };
+  };
+  alarms: { create(name: string, info: { when?: number; delayInMinutes?: number }): Promise<void> | void };
   action: {
     getBadgeText(details: { tabId: number }): Promise<string>;
     getTitle(details: { tabId: number }): Promise<string>;

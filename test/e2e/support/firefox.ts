@@ -13,8 +13,8 @@ import { POPUP_VIEWPORT, type DriverPage, type ExtensionDriver, type WebExtensio
  * 127.0.0.1 and port 443 is redirected to the test server; `acceptInsecureCerts` makes Firefox
  * accept the throwaway certificate for pages and for the extension's own fetches.
  */
-export async function launchFirefox(e2e: E2eContext): Promise<ExtensionDriver & { browserHandle: Browser }> {
-  const manifest = JSON.parse(readFileSync(join(e2e.firefoxExtensionDir, 'manifest.json'), 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
+export async function launchFirefox(e2e: E2eContext, { extensionDir = e2e.firefoxExtensionDir } = {}): Promise<ExtensionDriver & { browserHandle: Browser }> {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
   if (!geckoId) throw new Error('The Firefox build has no browser_specific_settings.gecko.id');
   const uuid = randomUUID();
@@ -37,7 +37,7 @@ export async function launchFirefox(e2e: E2eContext): Promise<ExtensionDriver & 
     },
   });
   try {
-    const installedId = await browser.installExtension(e2e.firefoxExtensionDir);
+    const installedId = await browser.installExtension(extensionDir);
     if (installedId !== geckoId) throw new Error(`Installed ${installedId}, expected ${geckoId}`);
     const extensionOrigin = `moz-extension://${uuid}/`;
 

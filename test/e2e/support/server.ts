@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -46,20 +47,32 @@ export async function startServer(options: ServerOptions): Promise<{ server: Ser
   const server = createServer({ cert: options.certPem, key: options.keyPem }, (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'https://x').pathname);
-    const file = resolveFile(options, host, pathname);
-    const status = file ? 200 : 404;
+    const found = resolveFile(options, host, pathname);
+    const body = found && readFileSync(found.file);
+    // Files written at run time stand for a static host or CDN (the feed): ETag, short caching and
+    // the CORS headers docs/feed.md asks publishers for. Fixture pages are never cached.
+    const headers: Record<string, string> = found?.served
+      ? {
+          etag: `"${createHash('sha256').update(body!).digest('hex').slice(0, 16)}"`,
+          'cache-control': 'max-age=300',
+          'access-control-allow-origin': '*',
+          'access-control-expose-headers': 'ETag',
+          'access-control-allow-headers': 'If-None-Match',
+        }
+      : { 'cache-control': 'no-store' };
+    const status = !found ? 404 : request.method === 'OPTIONS' ? 204 : headers.etag && request.headers['if-none-match'] === headers.etag ? 304 : 200;
     const entry: LoggedRequest = { at: Date.now(), host, method: request.method ?? 'GET', url: request.url ?? '/', status, headers: request.headers };
     appendFileSync(options.requestLog, `${JSON.stringify(entry)}\n`);
 
     // Drain any body (the fixture forms POST); the answer never depends on it.
     request.resume();
-    if (!file) {
+    if (status === 404) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
       response.end(`No fixture for https://${host}${pathname}\n`);
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    response.end(readFileSync(file));
+    response.writeHead(status, { ...headers, ...(status === 200 ? { 'content-type': TYPES[extname(found!.file)] ?? 'application/octet-stream' } : {}) });
+    response.end(status === 200 ? body : undefined);
   });
   // Plain-http or wrong-protocol connections (everything is mapped here) end as TLS errors;
   // they are not requests the extension made over https, so they are not logged.
@@ -68,12 +81,12 @@ export async function startServer(options: ServerOptions): Promise<{ server: Ser
   return { server, port: (server.address() as AddressInfo).port };
 }
 
-function resolveFile(options: ServerOptions, host: string, pathname: string): string | undefined {
+function resolveFile(options: ServerOptions, host: string, pathname: string): { file: string; served: boolean } | undefined {
   const served = insideDir(join(options.servedDir, host), pathname);
-  if (served && existsSync(served) && statSync(served).isFile()) return served;
+  if (served && existsSync(served) && statSync(served).isFile()) return { file: served, served: true };
   const site = sitesByHost.get(host);
   const route = site && findRoute(site, pathname);
-  return route ? join(options.fixturesDir, site.dir, route) : undefined;
+  return route ? { file: join(options.fixturesDir, site.dir, route), served: false } : undefined;
 }
 
 /** `dir` + `pathname`, or undefined when the path would climb out of `dir`. */
