@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { e2eContext } from './context';
 import type { DriverPage, ExtensionDriver } from './driver';
 import { waitForBadge, waitForSession } from './extension-state';
+import { FEED } from './feed';
 import { openPopup, type PopupView } from './popup';
 import { PAGE_CASES } from './portal-cases';
 import type { LoggedRequest } from './server';
@@ -125,15 +126,23 @@ export function definePortalSuite({ launch, checkPopup }: PortalSuiteOptions): v
     }
   });
 
-  test('nothing left the browser but page loads for the portals the test opened', () => {
+  test('nothing left the browser but the portal pages the test opened and the feed check', () => {
     const requests = readFileSync(e2eContext().requestLog, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as LoggedRequest).filter((request) => request.at >= startedAt);
     const fixtureHosts = new Set<string>(Object.values(SITES).map((site) => site.host));
     expect(requests.some((request) => fixtureHosts.has(request.host)), 'the portal pages were served under their real names').toBe(true);
     // Every hostname resolves to the test server, so a request to anywhere else shows up here.
-    const elsewhere = requests.filter((request) => !fixtureHosts.has(request.host) && !BROWSER_VENDOR_SUFFIXES.some((suffix) => request.host === suffix || request.host.endsWith(`.${suffix}`)));
-    expect(elsewhere.map((request) => `${request.method} https://${request.host}${request.url}`)).toEqual([]);
-    const fromExtension = requests.filter((request) => String(request.headers.origin ?? '') === driver.extensionOrigin.slice(0, -1));
-    expect(fromExtension.map((request) => `${request.method} https://${request.host}${request.url}`)).toEqual([]);
+    // The one request the extension may make is a plain GET of the breach-notice feed.
+    const show = (request: LoggedRequest) => `${request.method} https://${request.host}${request.url}`;
+    const elsewhere = requests.filter((request) => !fixtureHosts.has(request.host) && request.host !== FEED.hostname && !BROWSER_VENDOR_SUFFIXES.some((suffix) => request.host === suffix || request.host.endsWith(`.${suffix}`)));
+    expect(elsewhere.map(show)).toEqual([]);
+    const feedChecks = requests.filter((request) => request.host === FEED.hostname && request.method !== 'OPTIONS');
+    for (const request of feedChecks) {
+      expect(show(request)).toBe(`GET ${FEED.href}`);
+      expect(request.headers.cookie).toBeUndefined();
+      expect(request.headers.referer).toBeUndefined();
+    }
+    const fromExtension = requests.filter((request) => String(request.headers.origin ?? '') === driver.extensionOrigin.slice(0, -1) && request.host !== FEED.hostname);
+    expect(fromExtension.map(show)).toEqual([]);
   });
 }
 

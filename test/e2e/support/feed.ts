@@ -1,0 +1,113 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { BUNDLED_FEED_PATH, FEED_URL } from '../../../utils/feed/config';
+import type { ExtensionDriver } from './driver';
+
+const run = promisify(execFile);
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const FEED = new URL(FEED_URL);
+const TEST_SIGNING_KEY = join(ROOT, 'test/fixtures/feed-keys/test-only-1.signing.jwk');
+
+/** Serve `file` at the real feed URL from now on (the server answers with an ETag and CORS headers). */
+export function serveFeed(servedDir: string, file: string): void {
+  const target = join(servedDir, FEED.hostname, FEED.pathname);
+  mkdirSync(dirname(target), { recursive: true });
+  copyFileSync(file, target);
+}
+
+/** The feed a build ships (what the feed host serves right after a release). */
+export function bundledFeedOf(extensionDir: string): string {
+  return join(extensionDir, BUNDLED_FEED_PATH);
+}
+
+/**
+ * Builds that also trust the committed TEST signing key (docs/feed.md, "The test key"), into
+ * `.output/<browser>-mv3-e2e/`, beside the production builds the other suites load.
+ */
+export async function buildTestKeyExtensions(): Promise<{ chrome: string; firefox: string }> {
+  const env = { ...process.env, WXT_PORTAL_GUARD_TEST_FEED_KEY: '1' };
+  await run('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT, env });
+  await run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3', '--mode', 'e2e'], { cwd: ROOT, env });
+  return { chrome: join(ROOT, '.output/chrome-mv3-e2e'), firefox: join(ROOT, '.output/firefox-mv3-e2e') };
+}
+
+export interface TestFeeds {
+  dir: string;
+  /** Newer than the bundled feed, with one extra notice (the fixture), signed with the test key. */
+  good: string;
+  goodSequence: number;
+  /** A still newer feed whose payload was changed after signing. */
+  tampered: string;
+}
+
+/**
+ * Signed test feeds, made with the maintainers' own CLI (`npm run feed -- build | sign | tamper`),
+ * from the repository's notices plus the e2e fixture notice, in a temporary folder.
+ */
+export async function makeTestFeeds(): Promise<TestFeeds> {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-guard-feed-'));
+  const notices = join(dir, 'notices');
+  mkdirSync(notices);
+  for (const name of readdirSync(join(ROOT, 'feed/notices')).filter((file) => file.endsWith('.json'))) copyFileSync(join(ROOT, 'feed/notices', name), join(notices, name));
+  copyFileSync(join(import.meta.dirname, '../fixtures/feed/uk-e2etest-systmonline-2026.json'), join(notices, 'uk-e2etest-systmonline-2026.json'));
+
+  const feed = (...args: string[]) => run('npm', ['run', '-s', 'feed', '--', ...args], { cwd: ROOT });
+  const published = JSON.parse(JSON.parse(readFileSync(join(ROOT, 'public', BUNDLED_FEED_PATH), 'utf8')).payload as string) as { sequence: number };
+  const goodSequence = published.sequence + 1;
+
+  await feed('build', '--notices', notices, '--sequence', String(goodSequence), '--out', join(dir, 'good.payload.json'));
+  await feed('sign', '--in', join(dir, 'good.payload.json'), '--out', join(dir, 'good.json'), '--key', TEST_SIGNING_KEY);
+  // Tamper with a feed that would otherwise be accepted (newer still), so the only reason to
+  // refuse it is the signature.
+  await feed('build', '--notices', notices, '--sequence', String(goodSequence + 1), '--out', join(dir, 'next.payload.json'));
+  await feed('sign', '--in', join(dir, 'next.payload.json'), '--out', join(dir, 'next.json'), '--key', TEST_SIGNING_KEY);
+  await feed('tamper', '--in', join(dir, 'next.json'), '--out', join(dir, 'tampered.json'));
+  return { dir, good: join(dir, 'good.json'), goodSequence, tampered: join(dir, 'tampered.json') };
+}
+
+export function removeTestFeeds(feeds: TestFeeds | undefined): void {
+  if (feeds) rmSync(feeds.dir, { recursive: true, force: true });
+}
+
+export interface StoredFeedRecord {
+  envelope: string;
+  source: string;
+  sequence: number;
+}
+
+export interface FeedCheckRecord {
+  lastCheckedAt?: number;
+  lastError?: { at: number; reason: string };
+}
+
+export async function storedFeed(driver: ExtensionDriver): Promise<StoredFeedRecord | undefined> {
+  return driver.extension(async (api) => (await api.storage.local.get('feed')).feed as StoredFeedRecord | undefined, undefined);
+}
+
+export async function feedCheck(driver: ExtensionDriver): Promise<FeedCheckRecord> {
+  return driver.extension(async (api) => ((await api.storage.local.get('feedCheck')).feedCheck ?? {}) as FeedCheckRecord, undefined);
+}
+
+/** Poll the extension's storage until `done` holds, or fail with what was there instead. */
+export async function waitForFeedState(driver: ExtensionDriver, what: string, done: (feed: StoredFeedRecord | undefined, check: FeedCheckRecord) => boolean, timeoutMs = 15_000): Promise<{ feed: StoredFeedRecord | undefined; check: FeedCheckRecord }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = { feed: await storedFeed(driver), check: await feedCheck(driver) };
+    if (done(state.feed, state.check)) return state;
+    if (Date.now() > deadline) throw new Error(`Waited ${timeoutMs} ms for ${what}; stored feed sequence ${state.feed?.sequence} (${state.feed?.source}), check ${JSON.stringify(state.check)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Fire the background's refresh alarm now (`FEED_ALARM` in utils/background/feed-refresh.ts), as
+ * the 12-hourly alarm would. Unpacked and temporary extensions may schedule alarms this soon.
+ */
+export async function triggerFeedRefresh(driver: ExtensionDriver): Promise<void> {
+  await driver.extension(async (api) => {
+    await api.alarms.create('feed-refresh', { when: Date.now() });
+  }, undefined);
+}
