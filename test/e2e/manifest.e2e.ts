@@ -11,7 +11,13 @@ import { e2eContext } from './support/context';
  */
 
 const PERMISSIONS = ['storage', 'activeTab', 'scripting', 'alarms'];
+/** Asked for at the moment of use (the export review's "remove downloaded files"), never at install. */
+const OPTIONAL_PERMISSIONS = ['downloads'];
 const HOST_PERMISSIONS: string[] = [];
+/** Extension pages and workers may connect to the extension itself and the feed host, nowhere else. */
+const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; worker-src 'self'; connect-src 'self' https://feed.portal-guard.org";
+/** Loaded on demand by the content script; reachable from catalogue portal pages only. */
+const WEB_ACCESSIBLE = ['banner.js'];
 
 interface Manifest {
   manifest_version: number;
@@ -19,7 +25,8 @@ interface Manifest {
   optional_permissions?: string[];
   host_permissions?: string[];
   optional_host_permissions?: string[];
-  web_accessible_resources?: unknown[];
+  web_accessible_resources?: { resources: string[]; matches?: string[]; extension_ids?: string[]; use_dynamic_url?: boolean }[];
+  content_security_policy?: { extension_pages?: string; sandbox?: string };
   externally_connectable?: unknown;
   content_scripts?: { matches: string[]; exclude_matches?: string[]; all_frames?: boolean }[];
   action?: { default_popup?: string };
@@ -56,14 +63,24 @@ describe.each(builds)('built manifest: $name', ({ name, dir }) => {
     expect(built.manifest_version).toBe(3);
     expect([...(built.permissions ?? [])].sort()).toEqual([...PERMISSIONS].sort());
     expect(built.host_permissions ?? []).toEqual(HOST_PERMISSIONS);
-    expect(built.optional_permissions ?? []).toEqual([]);
+    expect(built.optional_permissions ?? []).toEqual(OPTIONAL_PERMISSIONS);
     expect(built.optional_host_permissions ?? []).toEqual([]);
   });
 
-  test('exposes nothing to web pages or other extensions', () => {
+  test('limits where extension pages may connect', () => {
+    expect(manifest().content_security_policy).toEqual({ extension_pages: EXTENSION_PAGES_CSP });
+  });
+
+  test('exposes only the banner, and only to catalogue portal pages; nothing to other extensions', () => {
     const built = manifest();
-    expect(built.web_accessible_resources ?? []).toEqual([]);
     expect(built.externally_connectable).toBeUndefined();
+    const exposed = built.web_accessible_resources ?? [];
+    expect(exposed.flatMap((entry) => entry.resources).sort()).toEqual(WEB_ACCESSIBLE);
+    const portalMatches = (built.content_scripts ?? []).flatMap((script) => script.matches).sort();
+    for (const entry of exposed) {
+      expect(entry.extension_ids).toBeUndefined();
+      expect([...(entry.matches ?? [])].sort()).toEqual(portalMatches);
+    }
   });
 
   test('injects content scripts over https on catalogue hosts only', () => {
