@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { DATA_CLASSES, FEED_FORMAT_MAJOR, feedLinkSchema, feedSchema, noticeSchema, tolerantDataClassSchema } from '../../utils/feed/schema';
+import { DATA_CLASSES, FEED_FORMAT_MAJOR, feedSchema, noticeSchema, tolerantDataClassSchema } from '../../utils/feed/schema';
 import { FEED_SCHEMA_FILE, NOTICE_SCHEMA_FILE, display } from './paths';
 
 /**
@@ -18,8 +18,6 @@ function generate(schema: z.ZodType, options: { title: string; strict: boolean }
     io: 'input',
     override: ({ zodSchema, jsonSchema }) => {
       if (options.strict && jsonSchema.type === 'object' && jsonSchema.additionalProperties !== undefined) jsonSchema.additionalProperties = false;
-      // JSON Schema's "uri" format cannot say "https only"; the pattern can.
-      if (zodSchema === feedLinkSchema) jsonSchema.pattern = '^https://';
       // Sources use the vocabulary only; the published feed tolerates classes from a newer one.
       if (options.strict && zodSchema === tolerantDataClassSchema) {
         delete jsonSchema.anyOf;

@@ -43,9 +43,30 @@ describe('feed format 1', () => {
     ['http://example.org/notice'],
     ['data:text/html,<script>alert(1)</script>'],
     ['https://'],
-  ])('refuses the link %s', (url) => {
+    ['https://good.example.org@evil.example/'],
+    ['https://exa mple.org/'],
+    ['https://example.org/ä'],
+    ['https://localhost/notice'],
+    ['https://192.168.0.1/notice'],
+    [' https://example.org/'],
+  ])('refuses the link %j', (url) => {
     const reason = reasonOf(sampleFeed({ notices: [sampleNotice({ links: [{ title: 'Notice', url, official: true }] })] }));
     expect(reason).toContain('$.notices[0].links[0].url (notice nz-example-2026-01): links must be https:// URLs');
+  });
+
+  it.each([
+    ['https://managemyhealth.co.nz/?p=1547'],
+    ['https://www.medibank.com.au/livebetter/newsroom/post/medibank-cybercrime-update%207%20November?=november-7-update'],
+    ['https://caselaw.nationalarchives.gov.uk/ewhc/kb/2024/2127?court=ewhc%2Fkb'],
+    ['https://example.org:8443/a/b#c'],
+    ['HTTPS://Example.ORG'],
+  ])('accepts the link %s', (url) => {
+    expect(reasonOf(sampleFeed({ notices: [sampleNotice({ links: [{ title: 'Notice', url, official: true }] })] }))).toBe('ok');
+  });
+
+  it('accepts http sources (old official pages) but not other schemes', () => {
+    expect(reasonOf(sampleFeed({ notices: [sampleNotice({ sources: ['http://www.womo.com.au/redirect/to/medisecure'] })] }))).toBe('ok');
+    expect(reasonOf(sampleFeed({ notices: [sampleNotice({ sources: ['javascript:alert(1)'] })] }))).toContain('$.notices[0].sources[0] (notice nz-example-2026-01): sources must be http(s) URLs');
   });
 
   it('refuses duplicate notice ids', () => {
