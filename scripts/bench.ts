@@ -8,9 +8,10 @@
  * `--strict` to make a MISS fail the process (for CI on a quiet machine).
  */
 import { formatOps, sinkValue, type Bench } from './bench/harness';
+import { feedVerifyBench } from './bench/feed-verify';
 import { hostnameLookupBench } from './bench/hostname-lookup';
 
-const BENCHES: readonly Bench[] = [hostnameLookupBench];
+const BENCHES: readonly Bench[] = [hostnameLookupBench, feedVerifyBench];
 
 function main(args: readonly string[]): number {
   const strict = args.includes('--strict');
