@@ -1,0 +1,177 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Notice } from '@/utils/feed/schema';
+import { crossReference } from '@/utils/export-review/cross-reference';
+import type { DownloadsApi, PortalDownload } from '@/utils/export-review/downloads';
+import type { FileReview } from '@/utils/export-review/model';
+import { highRiskItems, mergeFindings } from '@/utils/export-review/summary';
+import type { ReviewJob, StartReviewOptions } from '@/utils/export-review/worker-client';
+import type { Portal } from '@/utils/portals';
+import { CrossReferenceView } from './CrossReferenceView';
+import { DownloadHygiene } from './DownloadHygiene';
+import { FileList, type FileEntry } from './FileList';
+import { FilePicker } from './FilePicker';
+import { HighRiskPanel } from './HighRiskPanel';
+import { PortalChooser } from './PortalChooser';
+import { PrintSummary } from './PrintSummary';
+import { SummaryView } from './SummaryView';
+import { formatRange } from './format';
+
+export interface ExportReviewDeps {
+  portals: readonly Portal[];
+  /** The portal named by `?portal=`, if it is in the catalogue. */
+  initialPortal: string;
+  startReview: (file: File, options: StartReviewOptions) => ReviewJob;
+  loadNotices: (portalId: string) => Promise<Notice[]>;
+  downloadsApi?: DownloadsApi;
+  today?: () => Date;
+  print?: () => void;
+}
+
+type NoticeState = { kind: 'none' } | { kind: 'loading' } | { kind: 'loaded'; notices: Notice[] } | { kind: 'error'; message: string };
+
+let nextKey = 1;
+
+export function ExportReview({ deps }: { deps: ExportReviewDeps }) {
+  const [portalId, setPortalId] = useState(deps.initialPortal);
+  const [files, setFiles] = useState<FileEntry[]>([]);
+  const [notices, setNotices] = useState<NoticeState>({ kind: 'none' });
+  const [announcement, setAnnouncement] = useState('');
+  const jobs = useRef(new Map<number, ReviewJob>());
+  const queue = useRef<{ key: number; file: File; expected?: PortalDownload }[]>([]);
+  const running = useRef(false);
+  const expected = useRef<PortalDownload | undefined>(undefined);
+
+  useEffect(() => {
+    if (!portalId) {
+      setNotices({ kind: 'none' });
+      return;
+    }
+    let current = true;
+    setNotices({ kind: 'loading' });
+    deps.loadNotices(portalId).then(
+      (list) => current && setNotices({ kind: 'loaded', notices: list }),
+      (error: Error) => current && setNotices({ kind: 'error', message: error.message }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [portalId]);
+
+  // Stop every worker when the page goes away.
+  useEffect(() => () => jobs.current.forEach((job) => job.cancel()), []);
+
+  const update = (key: number, change: Partial<FileEntry>) => setFiles((list) => list.map((entry) => (entry.key === key ? { ...entry, ...change } : entry)));
+
+  // One file at a time: a second 500 MB file waits rather than doubling memory.
+  const pump = async () => {
+    if (running.current) return;
+    running.current = true;
+    while (queue.current.length > 0) {
+      const { key, file, expected: download } = queue.current.shift()!;
+      update(key, { state: 'reading' });
+      const job = deps.startReview(file, { onProgress: (progress) => update(key, { progress }) });
+      jobs.current.set(key, job);
+      const review = await job.done;
+      jobs.current.delete(key);
+      update(key, { state: 'done', review, ...(download ? { matchNote: matchNote(file, download) } : {}) });
+    }
+    running.current = false;
+    setAnnouncement('Review finished. The summary is below the list of files.');
+  };
+
+  const addFiles = (picked: File[]) => {
+    const download = expected.current;
+    expected.current = undefined;
+    const entries = picked.map((file) => ({ key: nextKey++, name: file.name, size: file.size, state: 'waiting' as const }));
+    setFiles((list) => [...list, ...entries]);
+    entries.forEach((entry, index) => queue.current.push({ key: entry.key, file: picked[index]!, ...(download ? { expected: download } : {}) }));
+    setAnnouncement(`Reading ${picked.length} file${picked.length === 1 ? '' : 's'}…`);
+    void pump();
+  };
+
+  const cancel = (key: number) => {
+    jobs.current.get(key)?.cancel();
+    queue.current = queue.current.filter((item) => item.key !== key);
+  };
+
+  const reviews = files.map((entry) => entry.review).filter((review): review is FileReview => !!review && (review.outcome === 'reviewed' || review.outcome === 'listed'));
+  const findings = useMemo(() => mergeFindings(reviews), [files]);
+  const highRisk = useMemo(() => highRiskItems(findings), [findings]);
+  const references = useMemo(() => (notices.kind === 'loaded' ? notices.notices.map((notice) => crossReference(notice, findings)) : []), [notices, findings]);
+  const portalName = deps.portals.find((portal) => portal.id === portalId)?.name;
+
+  const reviewDownload = (download: PortalDownload) => {
+    expected.current = download;
+    setAnnouncement(`Choose ${download.name} in the file dialog. Browsers do not let extensions open files by themselves.`);
+    document.getElementById('export-files')?.click();
+  };
+
+  return (
+    <>
+      <main class="screen-only">
+        <h1>Review a downloaded health record</h1>
+        <p>
+          See what a record you downloaded from your health portal contains, and compare it with what a breach notice says was taken. Portal Guard reads the files here, on this computer.
+          <strong> Nothing is uploaded, stored or sent anywhere</strong>, and nothing is kept after you close this page.
+        </p>
+
+        <section aria-labelledby="choose-heading">
+          <h2 id="choose-heading">1. Choose the files</h2>
+          <FilePicker onFiles={addFiles} />
+        </section>
+
+        <section aria-labelledby="portal-heading">
+          <h2 id="portal-heading">2. Where did they come from?</h2>
+          <PortalChooser portals={deps.portals} value={portalId} onChange={setPortalId} />
+          {notices.kind === 'loading' ? <p class="muted">Loading breach notices…</p> : null}
+          {notices.kind === 'error' ? <p class="error">Could not load breach notices: {notices.message}</p> : null}
+          {notices.kind === 'loaded' && notices.notices.length === 0 ? <p>Portal Guard has no breach notices for {portalName}.</p> : null}
+          {notices.kind === 'loaded' && notices.notices.length > 0 ? (
+            <p>
+              {notices.notices.length} breach notice{notices.notices.length === 1 ? '' : 's'} for {portalName}: {notices.notices.map((notice) => notice.title).join('; ')}.
+            </p>
+          ) : null}
+        </section>
+
+        {files.length > 0 ? (
+          <section aria-labelledby="files-heading">
+            <h2 id="files-heading">Files</h2>
+            <FileList files={files} onCancel={cancel} />
+          </section>
+        ) : null}
+
+        {reviews.length > 0 ? (
+          <section aria-labelledby="summary-heading" data-testid="summary">
+            <h2 id="summary-heading">What your files contain</h2>
+            <p>
+              {reviews.length} file{reviews.length === 1 ? '' : 's'} reviewed. Dates in the record: {formatRange(findings.firstDate, findings.lastDate)}.
+              {findings.patients > 1 ? ` Records of ${findings.patients} different people.` : ''}
+            </p>
+            <HighRiskPanel items={highRisk} />
+            {references.map((reference) => (
+              <CrossReferenceView key={reference.noticeId} result={reference} />
+            ))}
+            <SummaryView findings={findings} />
+            <p>
+              <button type="button" onClick={() => (deps.print ?? (() => window.print()))()}>
+                Print a summary (without any numbers)
+              </button>
+            </p>
+          </section>
+        ) : null}
+
+        <DownloadHygiene {...(deps.downloadsApi ? { api: deps.downloadsApi } : {})} onReview={reviewDownload} />
+
+        <p role="status" class="visually-hidden" data-testid="announcement">
+          {announcement}
+        </p>
+      </main>
+      {reviews.length > 0 ? <PrintSummary findings={findings} files={reviews.length} highRisk={highRisk} references={references} printedOn={(deps.today?.() ?? new Date()).toLocaleDateString('en-NZ', { dateStyle: 'long' })} /> : null}
+    </>
+  );
+}
+
+function matchNote(file: File, download: PortalDownload): string {
+  const same = file.name === download.name && (download.size === undefined || download.size === file.size);
+  return same ? `This is the file downloaded from ${download.portal}.` : `This is not ${download.name}, the file downloaded from ${download.portal}; it was reviewed anyway.`;
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { FEED_URL } from '../feed/config';
+import { OPTIONAL_PERMISSIONS, PERMISSIONS, connectSources, extensionPagesCsp } from '../manifest-config';
+
+describe('the extension pages CSP keeps the export review worker off the network', () => {
+  it('lets pages and workers connect only to the extension and the feed host', () => {
+    expect(connectSources('production')).toEqual(["'self'", new URL(FEED_URL).origin]);
+    expect(extensionPagesCsp('production')).toBe(`script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; worker-src 'self'; connect-src 'self' ${new URL(FEED_URL).origin}`);
+  });
+
+  it('allows the dev server only in development', () => {
+    expect(connectSources('development')).toContain('ws://localhost:*');
+    expect(connectSources('production').join(' ')).not.toContain('localhost');
+  });
+
+  it('asks for downloads only as an optional permission', () => {
+    expect(OPTIONAL_PERMISSIONS).toEqual(['downloads']);
+    expect(PERMISSIONS).not.toContain('downloads');
+  });
+});

@@ -1,0 +1,28 @@
+import { getActiveFeed, noticesForPortal } from '../feed/active-feed';
+import type { Notice } from '../feed/schema';
+import { CATALOGUE, catalogueIndex, type PortalIndex } from '../portals';
+import type { Portal } from '../portals';
+import { startReview } from './worker-client';
+
+/** The page to open: `export-review.html`, optionally `?portal=<catalogue id>`. */
+export const EXPORT_REVIEW_PATH = '/export-review.html';
+
+/** `?portal=managemyhealth` → `managemyhealth`, if the catalogue has it; anything else → ''. */
+export function portalFromQuery(search: string, index: PortalIndex = catalogueIndex): string {
+  const id = new URLSearchParams(search).get('portal') ?? '';
+  return index.byId(id) ? id : '';
+}
+
+/** The notices for one portal from the verified feed (read from storage, never the network). */
+export async function loadPortalNotices(portalId: string, getFeed = getActiveFeed): Promise<Notice[]> {
+  return noticesForPortal((await getFeed()).feed, portalId);
+}
+
+export function pageDeps(search: string) {
+  return {
+    portals: CATALOGUE as readonly Portal[],
+    initialPortal: portalFromQuery(search),
+    startReview,
+    loadNotices: (portalId: string) => loadPortalNotices(portalId),
+  };
+}
