@@ -53,11 +53,26 @@ describe('a good update', () => {
     expect(await readItem(feedCheck)).toEqual({ lastCheckedAt: NOW });
   });
 
-  it('does not send an ETag that belongs to another URL or to the bundled feed', async () => {
-    await writeItem(feedStore, { ...current, source: 'bundled', sourceUrl: undefined });
+  it.each([
+    ['another URL', { sourceUrl: 'https://mirror.example.org/feed.json' }],
+    ['the bundled feed, never fetched', { source: 'bundled' as const, sourceUrl: undefined, etag: undefined }],
+  ])('does not send an ETag that belongs to %s', async (_name, change) => {
+    await writeItem(feedStore, { ...current, ...change });
     const fetch = serve(null, { status: 304 });
     await run(fetch);
     expect(fetch.mock.calls[0]?.[1]).toMatchObject({ headers: {} });
+  });
+
+  it('treats the very feed it has as nothing new, not as a replay (a new install right after a release)', async () => {
+    const bundled: StoredFeed = { envelope: current.envelope, source: 'bundled', sequence: 5, generatedAt: current.generatedAt, receivedAt: 1 };
+    await writeItem(feedStore, bundled);
+    expect(await run(serve(bundled.envelope, { headers: { ETag: '"same"' } }))).toMatchObject({ outcome: 'not-modified' });
+    expect(await readItem(feedCheck)).toEqual({ lastCheckedAt: NOW });
+    // The content and its source stay; only the server's ETag is remembered, for a 304 next time.
+    expect(await readItem(feedStore)).toEqual({ ...bundled, sourceUrl: URL_, etag: '"same"' });
+    const fetch = serve(null, { status: 304 });
+    expect(await run(fetch)).toEqual({ outcome: 'not-modified' });
+    expect(fetch.mock.calls[0]?.[1]).toMatchObject({ headers: { 'If-None-Match': '"same"' } });
   });
 
   it('accepts a generation time a few minutes ahead (clock skew)', async () => {

@@ -10,8 +10,8 @@ import { verifyFeed, type VerifyErrorCode } from './verify';
  * One update check: fetch the published feed and store it only if every check passes.
  *
  *   fetch (If-None-Match) → 304? done → size cap (Content-Length, then the bytes) → UTF-8 →
- *   envelope → pinned key → signature → JSON → format version → schema → sequence > current →
- *   generatedAt not in the future → write feedStore
+ *   the very bytes already stored? done → envelope → pinned key → signature → JSON → format
+ *   version → schema → sequence > current → generatedAt not in the future → write feedStore
  *
  * A refused update writes only `feedCheck` (when, and why), so the last good feed stays
  * byte-identical: Privacy Badger's rule, validate before anything is written.
@@ -21,7 +21,8 @@ export type RejectionCode = VerifyErrorCode | 'insecure-url' | 'network' | 'http
 
 export type UpdateResult =
   | { outcome: 'updated'; stored: StoredFeed; feed: Feed }
-  | { outcome: 'not-modified' }
+  /** Nothing new. `stored` is set when the stored copy should remember the server's ETag. */
+  | { outcome: 'not-modified'; stored?: StoredFeed }
   | { outcome: 'rejected'; code: RejectionCode; reason: string };
 
 export interface UpdateOptions {
@@ -42,7 +43,7 @@ export async function updateFeed({ url = FEED_URL, fetch: fetchFeed = globalThis
       await writeItem(feedCheck, { ...rest, lastCheckedAt: now(), lastError: { at: now(), reason: result.reason } });
       return result;
     }
-    if (result.outcome === 'updated') await writeItem(feedStore, result.stored);
+    if (result.stored) await writeItem(feedStore, result.stored);
     await writeItem(feedCheck, { ...rest, lastCheckedAt: now() });
     return result;
   });
@@ -52,7 +53,7 @@ const reject = (code: RejectionCode, reason: string): UpdateResult => ({ outcome
 
 async function fetchAndCheck({ url, fetchFeed, now, keys, maxBytes, current }: { url: string; fetchFeed: typeof globalThis.fetch; now: () => number; keys: readonly PinnedKey[]; maxBytes: number; current: StoredFeed | null }): Promise<UpdateResult> {
   if (!/^https:\/\//i.test(url)) return reject('insecure-url', `the feed address ${url} is not https`);
-  const etag = current?.source === 'remote' && current.sourceUrl === url ? current.etag : undefined;
+  const etag = current?.sourceUrl === url ? current.etag : undefined;
   let response: Response;
   try {
     response = await fetchFeed(url, { headers: etag ? { 'If-None-Match': etag } : {}, cache: 'no-store', credentials: 'omit' });
@@ -76,6 +77,14 @@ async function fetchAndCheck({ url, fetchFeed, now, keys, maxBytes, current }: {
     return reject('not-utf8', 'the feed is not UTF-8 text');
   }
 
+  const newEtag = response.headers.get('ETag') ?? undefined;
+  // The feed we already have (right after a release the host serves the bundled feed): not a
+  // replay, just nothing new. Remember its ETag so the next check can get a 304.
+  if (current && text === current.envelope) {
+    const remember = newEtag !== undefined && (newEtag !== current.etag || current.sourceUrl !== url);
+    return remember ? { outcome: 'not-modified', stored: { ...current, sourceUrl: url, etag: newEtag } } : { outcome: 'not-modified' };
+  }
+
   const verified = await verifyFeed(text, keys);
   if (!verified.ok) return reject(verified.code, verified.reason);
   const { feed } = verified;
@@ -85,7 +94,6 @@ async function fetchAndCheck({ url, fetchFeed, now, keys, maxBytes, current }: {
   const generated = Date.parse(feed.generatedAt);
   if (generated > now() + MAX_CLOCK_SKEW_MS) return reject('future', `the feed claims to be generated at ${feed.generatedAt}, which is in the future`);
 
-  const newEtag = response.headers.get('ETag') ?? undefined;
   const stored: StoredFeed = { envelope: text, source: 'remote', sourceUrl: url, ...(newEtag ? { etag: newEtag } : {}), sequence: feed.sequence, generatedAt: feed.generatedAt, receivedAt: now() };
   return { outcome: 'updated', stored, feed };
 }
