@@ -19,6 +19,13 @@ export const GECKO_ID = 'portal-guard@portal-guard.org';
 export const PERMISSIONS = ['storage', 'activeTab', 'scripting', 'alarms'] as const;
 
 /**
+ * The feed's own origin, and nothing else: each check is then one plain GET with a readable ETag
+ * (without it every check with an ETag costs a CORS preflight). See docs/feed.md, "Host permission
+ * or CORS".
+ */
+export const HOST_PERMISSIONS = [`${new URL(FEED_URL).origin}/*`] as const;
+
+/**
  * Asked for only when the patient clicks, on the export review page: `downloads` lists the files
  * this browser downloaded from catalogue portals, so a patient on a shared computer can remove them.
  */
@@ -43,6 +50,7 @@ export function buildManifestExtras({ browser, mode, geckoId, portalPatterns }: 
     name: 'Portal Guard',
     description: 'Recognises your health portal, checks a signed breach-notice feed on your device, and guides you through securing your account.',
     permissions: [...PERMISSIONS],
+    host_permissions: [...HOST_PERMISSIONS],
     optional_permissions: [...OPTIONAL_PERMISSIONS],
     content_security_policy: { extension_pages: extensionPagesCsp(mode) },
     action: { default_title: 'Portal Guard' },

@@ -13,7 +13,8 @@ import { e2eContext } from './support/context';
 const PERMISSIONS = ['storage', 'activeTab', 'scripting', 'alarms'];
 /** Asked for at the moment of use (the export review's "remove downloaded files"), never at install. */
 const OPTIONAL_PERMISSIONS = ['downloads'];
-const HOST_PERMISSIONS: string[] = [];
+/** The feed's origin only: one GET per check, with a readable ETag (docs/feed.md). */
+const HOST_PERMISSIONS = ['https://feed.portal-guard.org/*'];
 /** Extension pages and workers may connect to the extension itself and the feed host, nowhere else. */
 const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; worker-src 'self'; connect-src 'self' https://feed.portal-guard.org";
 /** Loaded on demand by the content script; reachable from catalogue portal pages only. */
