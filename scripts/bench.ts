@@ -8,10 +8,11 @@
  * `--strict` to make a MISS fail the process (for CI on a quiet machine).
  */
 import { formatOps, sinkValue, type Bench } from './bench/harness';
+import { exportReviewBench } from './bench/export-review';
 import { feedVerifyBench } from './bench/feed-verify';
 import { hostnameLookupBench } from './bench/hostname-lookup';
 
-const BENCHES: readonly Bench[] = [hostnameLookupBench, feedVerifyBench];
+const BENCHES: readonly Bench[] = [hostnameLookupBench, feedVerifyBench, exportReviewBench];
 
 function main(args: readonly string[]): number {
   const strict = args.includes('--strict');

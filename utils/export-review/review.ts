@@ -39,7 +39,7 @@ export interface ReviewOptions {
 }
 
 /** Chunks are cut to this size so that progress and cancellation are checked between them. */
-const SLICE = 1024 * 1024;
+const SLICE = 256 * 1024;
 
 export async function reviewFile(input: ReviewInput, options: ReviewOptions = {}): Promise<FileReview> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
