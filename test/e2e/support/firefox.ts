@@ -13,13 +13,16 @@ import { POPUP_VIEWPORT, type DriverPage, type ExtensionDriver, type WebExtensio
  * 127.0.0.1 and port 443 is redirected to the test server; `acceptInsecureCerts` makes Firefox
  * accept the throwaway certificate for pages and for the extension's own fetches.
  */
-export async function launchFirefox(e2e: E2eContext, { extensionDir = e2e.firefoxExtensionDir } = {}): Promise<ExtensionDriver & { browserHandle: Browser }> {
+export async function launchFirefox(
+  e2e: E2eContext,
+  { extensionDir = e2e.firefoxExtensionDir, profileDir, uuid = randomUUID() }: { extensionDir?: string; profileDir?: string; uuid?: string } = {},
+): Promise<ExtensionDriver & { browserHandle: Browser }> {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
   if (!geckoId) throw new Error('The Firefox build has no browser_specific_settings.gecko.id');
-  const uuid = randomUUID();
-
   const browser = await puppeteer.launch({
+    // A restart test passes the same profile (and UUID) again; otherwise Puppeteer makes a temporary one.
+    ...(profileDir ? { userDataDir: profileDir } : {}),
     browser: 'firefox',
     protocol: 'webDriverBiDi',
     executablePath: FIREFOX_PATH,
@@ -34,6 +37,9 @@ export async function launchFirefox(e2e: E2eContext, { extensionDir = e2e.firefo
       // HTTP/3 and DNS-over-HTTPS would bypass the mapping.
       'network.http.http3.enable': false,
       'network.trr.mode': 5,
+      // A temporary add-on is uninstalled when Firefox quits; keep its storage, as an installed
+      // add-on keeps it across a restart, so restart tests see what a user would.
+      'extensions.webextensions.keepStorageOnUninstall': true,
     },
   });
   try {
@@ -58,7 +64,7 @@ export async function launchFirefox(e2e: E2eContext, { extensionDir = e2e.firefo
         }, url);
         const page = await (await opened).page();
         if (!page) throw new Error(`No page for ${url}`);
-        await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });
+        await pollPage(page, `${url} to load`, () => document.readyState === 'complete', undefined, 15_000);
         if (typeof tabId !== 'number') throw new Error(`tabs.create gave no tab id for ${url}`);
         return { tabId, page: wrap(page) };
       },
@@ -85,8 +91,27 @@ export async function launchFirefox(e2e: E2eContext, { extensionDir = e2e.firefo
  */
 async function openExtensionUrl(page: Page, url: string, selector: string): Promise<void> {
   page.goto(url).catch(() => {});
-  await page.waitForFunction((url) => location.href === url, { timeout: 10_000 }, url);
-  await page.waitForSelector(selector, { timeout: 10_000 });
+  await pollPage(page, `${url} showing ${selector}`, ({ url, selector }) => location.href === url && document.querySelector(selector) !== null, { url, selector });
+}
+
+/**
+ * Evaluate `check` in the page until it returns true. Unlike `page.waitForFunction`, this
+ * survives the page's realm being replaced mid-evaluation (about:blank → the real document),
+ * which Firefox reports as an internal BiDi error ("right-hand side of 'in' should be an
+ * object, got null") rather than as a navigation.
+ */
+async function pollPage<A>(page: Page, what: string, check: (arg: A) => boolean, arg: A, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      if (await page.evaluate(check as (arg: unknown) => boolean, arg)) return;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
 }
 
 function wrap(page: Page): DriverPage {
@@ -94,6 +119,11 @@ function wrap(page: Page): DriverPage {
     evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as Promise<never>,
     evaluateScript: (source) => page.evaluate(source) as Promise<never>,
     click: (selector) => page.click(selector),
+    press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+    reload: async () => {
+      await page.reload().catch(() => {});
+      await pollPage(page, 'the page to reload', () => document.readyState === 'complete', undefined, 15_000);
+    },
     goto: async (url) => {
       await page.goto(url);
     },

@@ -14,8 +14,8 @@ export interface PageCase {
   popup: {
     portalName: string;
     host: string;
-    /** A fragment of the operator line. */
-    operator: string;
+    /** The operator line names this organisation (the wording around it is the popup's). */
+    operator: RegExp;
     sessionState: string;
     notices: number;
   };
@@ -28,7 +28,7 @@ export const PAGE_CASES: readonly PageCase[] = [
     site: 'managemyhealth',
     path: '/',
     state: 'login',
-    popup: { portalName: 'Manage My Health', host: 'portal.managemyhealth.co.nz', operator: 'Manage My Health Ltd', sessionState: 'On the sign-in page', notices: 1 },
+    popup: { portalName: 'Manage My Health', host: 'portal.managemyhealth.co.nz', operator: /Manage My Health (Limited|Ltd)\b/, sessionState: 'On the sign-in page', notices: 1 },
     badge: { text: '!1', title: 'Portal Guard: Manage My Health — On the sign-in page. 1 breach notice.' },
   },
   {
@@ -36,7 +36,7 @@ export const PAGE_CASES: readonly PageCase[] = [
     site: 'managemyhealth',
     path: '/dashboard',
     state: 'signed-in',
-    popup: { portalName: 'Manage My Health', host: 'portal.managemyhealth.co.nz', operator: 'Manage My Health Ltd', sessionState: 'Signed in', notices: 1 },
+    popup: { portalName: 'Manage My Health', host: 'portal.managemyhealth.co.nz', operator: /Manage My Health (Limited|Ltd)\b/, sessionState: 'Signed in', notices: 1 },
     badge: { text: '!1', title: 'Portal Guard: Manage My Health — Signed in. 1 breach notice.' },
   },
   {
@@ -44,7 +44,7 @@ export const PAGE_CASES: readonly PageCase[] = [
     site: 'managemyhealth',
     path: '/logout',
     state: 'signed-out',
-    popup: { portalName: 'Manage My Health', host: 'portal.managemyhealth.co.nz', operator: 'Manage My Health Ltd', sessionState: 'Signed out', notices: 1 },
+    popup: { portalName: 'Manage My Health', host: 'portal.managemyhealth.co.nz', operator: /Manage My Health (Limited|Ltd)\b/, sessionState: 'Signed out', notices: 1 },
     badge: { text: '!1', title: 'Portal Guard: Manage My Health — Signed out. 1 breach notice.' },
   },
   {
@@ -52,7 +52,7 @@ export const PAGE_CASES: readonly PageCase[] = [
     site: 'mychartCleveland',
     path: '/MyChart/Authentication/Login',
     state: 'login',
-    popup: { portalName: 'Cleveland Clinic’s MyChart', host: 'mychart.clevelandclinic.org', operator: 'Cleveland Clinic', sessionState: 'On the sign-in page', notices: 0 },
+    popup: { portalName: 'Cleveland Clinic’s MyChart', host: 'mychart.clevelandclinic.org', operator: /Cleveland Clinic/, sessionState: 'On the sign-in page', notices: 0 },
     badge: { text: 'LOG', title: 'Portal Guard: Cleveland Clinic’s MyChart — On the sign-in page.' },
   },
   {
@@ -60,7 +60,7 @@ export const PAGE_CASES: readonly PageCase[] = [
     site: 'mychartCleveland',
     path: '/MyChart/Home',
     state: 'signed-in',
-    popup: { portalName: 'Cleveland Clinic’s MyChart', host: 'mychart.clevelandclinic.org', operator: 'Cleveland Clinic', sessionState: 'Signed in', notices: 0 },
+    popup: { portalName: 'Cleveland Clinic’s MyChart', host: 'mychart.clevelandclinic.org', operator: /Cleveland Clinic/, sessionState: 'Signed in', notices: 0 },
     badge: { text: 'ON', title: 'Portal Guard: Cleveland Clinic’s MyChart — Signed in.' },
   },
   {
@@ -68,7 +68,7 @@ export const PAGE_CASES: readonly PageCase[] = [
     site: 'systmonline',
     path: '/2/',
     state: 'login',
-    popup: { portalName: 'SystmOnline', host: 'systmonline.tpp-uk.com', operator: 'TPP', sessionState: 'On the sign-in page', notices: 0 },
+    popup: { portalName: 'SystmOnline', host: 'systmonline.tpp-uk.com', operator: /\bTPP\b/, sessionState: 'On the sign-in page', notices: 0 },
     badge: { text: 'LOG', title: 'Portal Guard: SystmOnline — On the sign-in page.' },
   },
 ];

@@ -151,7 +151,7 @@ function expectPopup(view: PopupView, expected: (typeof PAGE_CASES)[number]['pop
   expect(view.notAPortal).toBe(false);
   expect(view.portalName).toBe(expected.portalName);
   expect(view.host).toBe(expected.host);
-  expect(view.operator).toContain(expected.operator);
+  expect(view.operator).toMatch(expected.operator);
   expect(view.sessionState).toBe(expected.sessionState);
   expect(view.noticeTitles).toHaveLength(expected.notices);
   for (const title of view.noticeTitles) expect(title.length).toBeGreaterThan(0);
