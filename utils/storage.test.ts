@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { REGISTRY, readItem, tabSessions, writeItem } from './storage';
+import { DEFAULT_SETTINGS, REGISTRY, guideProgress, readItem, settings, tabSessions, writeItem } from './storage';
 
 describe('storage registry', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -29,5 +29,49 @@ describe('storage registry', () => {
     const value = { 5: { state: 'signed-in' as const, evidence: ['logout-control'], detectedAt: 1, url: 'https://portal.managemyhealth.co.nz/' } };
     await writeItem(tabSessions, value);
     expect(await readItem(tabSessions)).toEqual(value);
+  });
+});
+
+describe('settings: version 2 adds the password-guide opt-ins, both off', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('migrates a version 1 value, keeping the notice window and switching nothing on', async () => {
+    // What a build before issue 5 stored: no version marker (v1) and only the notice window.
+    await fakeBrowser.storage.local.set({ settings: { noticeWindowMonths: 6 } });
+    await settings.item.migrate();
+    expect(await fakeBrowser.storage.local.get(['settings', 'settings$'])).toEqual({
+      settings: { noticeWindowMonths: 6, breachCheck: false, guideReminderDays: null },
+      settings$: { v: 2 },
+    });
+    expect(await readItem(settings)).toEqual({ noticeWindowMonths: 6, breachCheck: false, guideReminderDays: null });
+  });
+
+  it('a version 1 value that was already broken still falls back to the defaults', async () => {
+    await fakeBrowser.storage.local.set({ settings: { noticeWindowMonths: 'twelve' } });
+    await settings.item.migrate();
+    expect(await readItem(settings)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('leaves a version 2 value alone', async () => {
+    await fakeBrowser.storage.local.set({ settings: { noticeWindowMonths: 12, breachCheck: true, guideReminderDays: 7 }, settings$: { v: 2 } });
+    await settings.item.migrate();
+    expect(await readItem(settings)).toEqual({ noticeWindowMonths: 12, breachCheck: true, guideReminderDays: 7 });
+  });
+
+  it('defaults to both opt-ins off on a new install', async () => {
+    expect(await readItem(settings)).toEqual({ noticeWindowMonths: 12, breachCheck: false, guideReminderDays: null });
+  });
+});
+
+describe('guideProgress', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it.each([
+    ['a password-like field', { startedAt: 1, updatedAt: 1, steps: {}, reusedSites: [], password: 'hunter2' }],
+    ['an unknown step', { startedAt: 1, updatedAt: 1, steps: { 'email-everyone': { status: 'done', at: 1 } }, reusedSites: [] }],
+    ['a probe for a plain-http origin', { startedAt: 1, updatedAt: 1, steps: {}, reusedSites: [], probe: { origin: 'http://evil.example', result: 'supported', at: 1 } }],
+  ])('falls back when a stored guide has %s (tampering, or a future build)', async (_name, value) => {
+    await fakeBrowser.storage.local.set({ guideProgress: { managemyhealth: value } });
+    expect(await readItem(guideProgress)).toEqual({});
   });
 });

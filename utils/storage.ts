@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { MAX_SITES, MAX_SITE_NAME, type GuideProgress } from './guide/state';
+import { GUIDE_STEPS } from './guide/steps';
 import { sessionStateSchema } from './messaging/protocol';
 
 /**
@@ -113,8 +115,46 @@ export const remediationProgress = define('local:remediationProgress', z.record(
 export const settingsSchema = z.strictObject({
   /** How long a closed notice stays relevant, in months. */
   noticeWindowMonths: z.number().int().min(1).max(60),
+  /**
+   * Check new passwords against Pwned Passwords (k-anonymity, docs/password-guide.md). Off until
+   * the patient opts in on the guide page, which also asks for the range API's host permission.
+   */
+  breachCheck: z.boolean(),
+  /** One reminder when a password guide is left unfinished this many days; `null` is off (the default). */
+  guideReminderDays: z.number().int().min(1).max(60).nullable(),
 });
-export const settings = define('local:settings', settingsSchema, { fallback: { noticeWindowMonths: 12 }, version: 1 });
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = { noticeWindowMonths: 12, breachCheck: false, guideReminderDays: null };
+/**
+ * Version 2 added the two opt-ins (issue 5). A version 1 value keeps the patient's notice window
+ * and gets both opt-ins off: nothing is switched on by an update.
+ */
+export const settings = define('local:settings', settingsSchema, {
+  fallback: DEFAULT_SETTINGS,
+  version: 2,
+  migrations: { 2: (old: { noticeWindowMonths?: unknown } | null | undefined) => ({ ...old, breachCheck: false, guideReminderDays: null }) },
+});
+
+// ── The password guide (issue 5; docs/password-guide.md) ─────────────────────────────────────
+
+const timestamp = z.number().int().nonnegative();
+
+/** One portal's guide run: see utils/guide/state.ts for the events that change it. */
+export const guideProgressSchema = z.strictObject({
+  startedAt: timestamp,
+  updatedAt: timestamp,
+  host: z.string().regex(/^[a-z0-9.-]{1,253}$/).optional(),
+  steps: z.partialRecord(z.enum(GUIDE_STEPS), z.strictObject({ status: z.enum(['done', 'skipped']), at: timestamp })),
+  /** Names of other sites where the same password was used. Names only, never a password. */
+  reusedSites: z.array(z.strictObject({ name: z.string().min(1).max(MAX_SITE_NAME), changed: z.boolean() })).max(MAX_SITES),
+  /** The content script's check of the portal's `/.well-known/change-password`, same-origin. */
+  probe: z.strictObject({ origin: z.string().startsWith('https://'), result: z.enum(['supported', 'unreliable', 'missing', 'failed']), at: timestamp }).optional(),
+  finishedAt: timestamp.optional(),
+  reminderSentAt: timestamp.optional(),
+}) satisfies z.ZodType<GuideProgress>;
+
+/** Portal id → that portal's password-guide progress. */
+export const guideProgress = define('local:guideProgress', z.record(z.string(), guideProgressSchema), { fallback: {}, version: 1 });
 
 /** Every registered item, for the meta tests (unique keys, versions, migrations). */
-export const REGISTRY: readonly RegisteredItem<unknown>[] = [tabSessions, feedStore, feedCheck, noticeDismissals, portalAccounts, remediationProgress, settings] as RegisteredItem<unknown>[];
+export const REGISTRY: readonly RegisteredItem<unknown>[] = [tabSessions, feedStore, feedCheck, noticeDismissals, portalAccounts, remediationProgress, settings, guideProgress] as RegisteredItem<unknown>[];
