@@ -96,7 +96,7 @@ function matchesAny(path: string, patterns: readonly string[] | undefined): bool
  * login page. `hidden`, `aria-hidden` and `display:none` ancestors are checked; layout is not
  * (happy-dom has none, and `checkVisibility` is not everywhere).
  */
-function isVisible(element: Element): boolean {
+export function isVisible(element: Element): boolean {
   for (let node: Element | null = element; node; node = node.parentElement) {
     if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return false;
     if (node instanceof HTMLInputElement && node.type === 'hidden') return false;
