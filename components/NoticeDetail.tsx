@@ -147,7 +147,7 @@ export function NoticeDetail({ notice, steps, choices, onChoice, context, feed, 
               source.startsWith('https://') ? (
                 <li key={source}>
                   <a href={source} target="_blank" rel="noopener noreferrer">
-                    {new URL(source).hostname}
+                    {shortUrl(source)}
                   </a>
                 </li>
               ) : (
@@ -163,6 +163,13 @@ export function NoticeDetail({ notice, steps, choices, onChoice, context, feed, 
       )}
     </article>
   );
+}
+
+/** `managemyhealth.co.nz/faqs-cyber-breach`: enough to tell sources apart, short enough to read. */
+function shortUrl(url: string): string {
+  const { hostname, pathname, search } = new URL(url);
+  const text = `${hostname.replace(/^www\./, '')}${pathname === '/' ? '' : pathname}${search}`;
+  return text.length > 70 ? `${text.slice(0, 67)}…` : text;
 }
 
 function RemediationItem({ step, choice, onChoice }: { step: RemediationStep; choice: 'done' | 'skipped' | undefined; onChoice: (choice: 'done' | 'skipped' | undefined) => void }) {

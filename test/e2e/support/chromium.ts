@@ -13,8 +13,9 @@ import { POPUP_VIEWPORT, type DriverPage, type ExtensionDriver, type WebExtensio
  * machine. The test certificate is accepted by its SPKI pin only; Playwright's
  * `ignoreHTTPSErrors` would not cover the extension's own fetches.
  */
-export async function launchChromium(e2e: E2eContext, { extensionDir = e2e.chromeExtensionDir } = {}): Promise<ExtensionDriver & { context: BrowserContext }> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'portal-guard-chromium-'));
+export async function launchChromium(e2e: E2eContext, { extensionDir = e2e.chromeExtensionDir, profileDir }: { extensionDir?: string; profileDir?: string } = {}): Promise<ExtensionDriver & { context: BrowserContext }> {
+  // A given profile outlives this browser (restart tests); a throwaway one is removed on close.
+  const userDataDir = profileDir ?? mkdtempSync(join(tmpdir(), 'portal-guard-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -49,15 +50,21 @@ export async function launchChromium(e2e: E2eContext, { extensionDir = e2e.chrom
       // which forbids eval and new Function inside the page.
       extension: (fn, arg) => harness.evaluate(`(${fn.toString()})(chrome, ${JSON.stringify(arg)})`) as Promise<never>,
       async openTab(url) {
-        const opened = context.waitForEvent('page');
+        const before = new Set(context.pages());
         const tabId = await harness.evaluate(async (url) => {
           const tab = await (globalThis as unknown as { chrome: WebExtensionApi }).chrome.tabs.create({ url, active: true });
           return tab.id;
         }, url);
-        const page = await opened;
-        await page.waitForURL(url);
-        await page.waitForLoadState('load');
         if (typeof tabId !== 'number') throw new Error(`tabs.create gave no tab id for ${url}`);
+        // Find the new tab by its URL rather than by the next 'page' event, which can belong to
+        // another page (a new tab reports about:blank first).
+        const deadline = Date.now() + 15_000;
+        let page: Page | undefined;
+        while (!(page = context.pages().find((candidate) => !before.has(candidate) && candidate.url() === url))) {
+          if (Date.now() > deadline) throw new Error(`No tab showed ${url}; open: ${context.pages().map((candidate) => candidate.url()).join(', ')}`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await page.waitForLoadState('load');
         return { tabId, page: wrap(page) };
       },
       async openExtensionPage(path, waitForSelector) {
@@ -69,7 +76,7 @@ export async function launchChromium(e2e: E2eContext, { extensionDir = e2e.chrom
       },
       async close() {
         await context.close();
-        rmSync(userDataDir, { recursive: true, force: true });
+        if (!profileDir) rmSync(userDataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
@@ -83,6 +90,10 @@ function wrap(page: Page): DriverPage {
     evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as Promise<never>,
     evaluateScript: (source) => page.evaluate(source) as Promise<never>,
     click: (selector) => page.click(selector),
+    press: (key) => page.keyboard.press(key),
+    reload: async () => {
+      await page.reload({ waitUntil: 'load' });
+    },
     goto: async (url) => {
       await page.goto(url);
     },

@@ -11,6 +11,10 @@ export interface DriverPage {
   /** Evaluate script text (awaited if it ends in a promise); not bound by the page's CSP. */
   evaluateScript<T>(source: string): Promise<T>;
   click(selector: string): Promise<void>;
+  /** Press a key as the user would (a trusted event), e.g. `Tab` or `Enter`. */
+  press(key: string): Promise<void>;
+  /** Reload the page and wait for it to load. */
+  reload(): Promise<void>;
   goto(url: string): Promise<void>;
   url(): string;
   screenshot(path: string): Promise<void>;

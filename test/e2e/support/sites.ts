@@ -21,6 +21,8 @@ export const SITES = {
       '/': 'login.html',
       '/dashboard': 'dashboard.html',
       '/logout': 'logged-out.html',
+      // Tries to read, capture and click the banner (notices.e2e.ts).
+      '/hostile': 'hostile.html',
       // A client-side app: the login form signs in with history.pushState, no page load.
       '/app/*': 'app.html',
       '/app.js': 'app.js',
