@@ -1,7 +1,5 @@
 import type { CrossReference } from '@/utils/export-review/cross-reference';
 
-const STATUS_WORDS = { 'in-export': 'In your files', 'not-in-export': 'Not found in your files', 'cannot-check': 'Cannot be checked from a file' } as const;
-
 /** One notice set against the files: the dated headline first, then every data class. */
 export function CrossReferenceView({ result }: { result: CrossReference }) {
   const affected = result.rows.filter((row) => row.notice === 'affected');
@@ -23,21 +21,21 @@ export function CrossReferenceView({ result }: { result: CrossReference }) {
           <tr>
             <th scope="col">Information</th>
             <th scope="col">The notice says</th>
-            <th scope="col">Your files</th>
+            <th scope="col">In your files</th>
           </tr>
         </thead>
         <tbody>
           {result.rows.map((row) => (
             <tr key={`${row.notice}-${row.dataClass}`} class={row.notice === 'affected' && row.status === 'in-export' ? 'match' : ''}>
               <th scope="row">{row.label}</th>
-              <td>
+              <td data-label="The notice says">
                 {row.notice === 'affected' ? 'Affected' : 'Not affected'}
                 {row.window ? ` (from ${row.window.label})` : ''}
                 {row.noticeNote ? <span class="small muted"> {row.noticeNote}</span> : null}
               </td>
-              <td>
-                <strong>{STATUS_WORDS[row.status]}</strong>
-                <span class="small"> {row.sentence}</span>
+              <td data-label="In your files">
+                {row.status === 'in-export' ? <strong>{row.inFiles}</strong> : row.inFiles}
+                {row.status === 'cannot-check' ? <span class="small muted"> {row.sentence}</span> : null}
               </td>
             </tr>
           ))}

@@ -128,7 +128,7 @@ export function ExportReview({ deps }: { deps: ExportReviewDeps }) {
           {notices.kind === 'loaded' && notices.notices.length === 0 ? <p>Portal Guard has no breach notices for {portalName}.</p> : null}
           {notices.kind === 'loaded' && notices.notices.length > 0 ? (
             <p>
-              {notices.notices.length} breach notice{notices.notices.length === 1 ? '' : 's'} for {portalName}: {notices.notices.map((notice) => notice.title).join('; ')}.
+              Breach notices to compare with: {notices.notices.map((notice) => `“${notice.title}”`).join(', ')}.
             </p>
           ) : null}
         </section>

@@ -30,7 +30,7 @@ export function IdentifierTable({ identifiers }: { identifiers: readonly FoundId
           return (
             <tr key={`${found.kind}-${index}`}>
               <th scope="row">{type.label}</th>
-              <td>
+              <td data-label="Value">
                 <code data-testid="identifier-value">{visible ? found.value : maskIdentifier(found.kind, found.value)}</code>{' '}
                 <button
                   type="button"
@@ -47,8 +47,8 @@ export function IdentifierTable({ identifiers }: { identifiers: readonly FoundId
                   {visible ? 'Hide' : 'Show'}
                 </button>
               </td>
-              <td>{(type.structuralOnly ? STRUCTURAL_WORDS : CHECK_WORDS)[found.check]}</td>
-              <td>{found.where}</td>
+              <td data-label="Checked">{(type.structuralOnly ? STRUCTURAL_WORDS : CHECK_WORDS)[found.check]}</td>
+              <td data-label="Found in">{found.where}</td>
             </tr>
           );
         })}

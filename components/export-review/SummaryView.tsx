@@ -2,6 +2,9 @@ import { CATEGORIES, DOCUMENT_KINDS, IDENTITY_FIELDS, type Category, type Findin
 import { formatBytes, formatPartialDate, formatRange } from './format';
 import { IdentifierTable } from './IdentifierTable';
 
+/** Titles that only repeat the document's kind in LOINC's words. */
+const KIND_NAMES = new Set(['summary of episode note', 'discharge summary', 'referral note', 'consult note', 'consultation note', 'history and physical note', 'progress note', 'procedure note', 'laboratory report']);
+
 /** How many documents the page lists before "and N more". */
 const DOCUMENTS_SHOWN = 200;
 
@@ -56,8 +59,8 @@ export function SummaryView({ findings }: { findings: Findings }) {
                 return (
                   <tr key={category}>
                     <th scope="row">{CATEGORIES[category]}</th>
-                    <td>{count.count.toLocaleString('en')}</td>
-                    <td>
+                    <td data-label="How many">{count.count.toLocaleString('en')}</td>
+                    <td data-label="Dated">
                       {dateSpan(count.dates)}
                       {count.undated > 0 && count.undated < count.count ? ` (${count.undated} undated)` : ''}
                     </td>
@@ -88,10 +91,10 @@ export function SummaryView({ findings }: { findings: Findings }) {
                 <tr key={index}>
                   <th scope="row">
                     {DOCUMENT_KINDS[document.kind]}
-                    {document.title && document.title !== DOCUMENT_KINDS[document.kind] ? <span class="small muted"> ({document.title})</span> : null}
+                    {document.title && document.title !== DOCUMENT_KINDS[document.kind] && !KIND_NAMES.has(document.title.toLowerCase()) ? <span class="small muted"> ({document.title})</span> : null}
                   </th>
-                  <td>{document.date ? formatPartialDate(document.date) : document.fileDate ? `file saved ${formatPartialDate(document.fileDate)}` : 'no date'}</td>
-                  <td class="path">
+                  <td data-label="Date">{document.date ? formatPartialDate(document.date) : document.fileDate ? `file saved ${formatPartialDate(document.fileDate)}` : 'no date'}</td>
+                  <td class="path" data-label="File">
                     {document.path}
                     {document.size !== undefined ? <span class="small muted"> · {formatBytes(document.size)}</span> : null}
                   </td>

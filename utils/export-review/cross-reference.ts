@@ -75,6 +75,8 @@ export interface DataClassRow {
   count: number;
   /** A sentence for the patient. */
   sentence: string;
+  /** What the files hold, in a few words, for a table cell: "3 (3 dated 2017–2019)". */
+  inFiles: string;
   window?: { from: string; to: string; label: string; inWindow: number; undated: number };
   noticeNote?: string;
 }
@@ -127,7 +129,7 @@ export function crossReference(notice: Notice, findings: Findings): CrossReferen
     const label = DATA_CLASSES[dataClass];
     const measure = MEASURES[dataClass];
     const detail = details.get(dataClass);
-    const row: DataClassRow = { dataClass, label, notice: listed, status: 'cannot-check', count: 0, sentence: '', ...(detail?.note ? { noticeNote: detail.note } : {}) };
+    const row: DataClassRow = { dataClass, label, notice: listed, status: 'cannot-check', count: 0, sentence: '', inFiles: 'Cannot be checked from a file', ...(detail?.note ? { noticeNote: detail.note } : {}) };
 
     if ('notInExports' in measure) {
       row.sentence = measure.notInExports;
@@ -156,6 +158,7 @@ export function crossReference(notice: Notice, findings: Findings): CrossReferen
       }
       row.count = count;
       row.status = count > 0 ? 'in-export' : 'not-in-export';
+      row.inFiles = count === 0 ? 'None found' : 'identity' in measure ? 'Yes' : String(count);
       const noun = lower(label);
 
       const window = detail?.documentWindow;
@@ -165,6 +168,7 @@ export function crossReference(notice: Notice, findings: Findings): CrossReferen
         const within = Object.entries(dated.dates).reduce((sum, [date, n]) => sum + (inWindow(date, first, last) ? n : 0), 0);
         const span = windowLabel(window.from, window.to);
         row.window = { from: window.from, to: window.to, label: span, inWindow: within, undated: dated.undated };
+        row.inFiles = `${count === 0 ? 'None found' : count}${count > 0 ? ` (${within} dated ${span})` : ''}`;
         row.sentence =
           `The notice says ${noun} from ${span} were affected, and your export has ` +
           (within > 0 ? `${plural(within, singular(noun), noun)} dated in that window.` : `none dated in that window${count > 0 ? ` (it has ${count} from other dates${dated.undated ? ' or undated' : ''})` : ''}.`) +
