@@ -17,7 +17,8 @@ interface AxeViolation {
 
 /** axe-core in the popup page: no violations, and any found are printed in full. */
 async function expectNoAxeViolations(popup: DriverPage, name: string): Promise<void> {
-  const violations = await popup.evaluateScript<AxeViolation[]>(`${axeSource}\n;axe.run(document).then((result) => result.violations)`);
+  const { violations, passes } = await popup.evaluateScript<{ violations: AxeViolation[]; passes: number }>(`${axeSource}\n;axe.run(document).then((result) => ({ violations: result.violations, passes: result.passes.length }))`);
+  expect(passes, 'axe-core ran its rules').toBeGreaterThan(10);
   if (violations.length > 0) {
     console.error(`axe-core violations in the popup (${name}):\n${violations.map((violation) => `- ${violation.id} [${violation.impact}] ${violation.help}\n${violation.nodes.map((node) => `    ${JSON.stringify(node.target)}: ${node.failureSummary ?? ''}`).join('\n')}`).join('\n')}`);
   }
