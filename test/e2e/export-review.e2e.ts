@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -76,6 +76,17 @@ function serverRequestsSince(startedAt: number): LoggedRequest[] {
     .map((line) => JSON.parse(line) as LoggedRequest)
     .filter((request) => request.at >= startedAt);
 }
+
+describe('the built worker', () => {
+  test.each(['chromeExtensionDir', 'firefoxExtensionDir'] as const)('in %s has no network call of its own', (dir) => {
+    const assets = join(e2eContext()[dir], 'assets');
+    const workers = readdirSync(assets).filter((name) => /^worker-[\w-]+\.js$/.test(name));
+    expect(workers).toHaveLength(1);
+    const source = readFileSync(join(assets, workers[0]!), 'utf8');
+    // The only mentions are in the list of APIs the worker removes from its own scope.
+    expect(source).not.toMatch(/\bfetch\(|new XMLHttpRequest|new WebSocket|new EventSource|sendBeacon|importScripts\(/);
+  });
+});
 
 describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('export review in Chromium', () => {
   let driver: ExtensionDriver & { context: BrowserContext };

@@ -116,6 +116,23 @@ describe('FHIR JSON', () => {
     expect(review.findings.identifiers).toEqual([{ kind: 'nhi', value: 'ZZZ0017', check: 'invalid', where: 'Patient record (FHIR Patient.identifier)' }]);
   });
 
+  it('reads UTF-16 JSON with a byte-order mark', async () => {
+    const text = JSON.stringify(PATIENT);
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let index = 0; index < text.length; index++) new DataView(bytes.buffer).setUint16(2 + index * 2, text.charCodeAt(index), true);
+    const review = await reviewFile(file(bytes));
+    expect(review.outcome).toBe('reviewed');
+    expect(review.findings.identifiers).toHaveLength(5);
+  });
+
+  it('skips entries of a type that is not FHIR R4, and says so once', async () => {
+    const review = await reviewFile(file(JSON.stringify(bundle([PATIENT, { resourceType: 'Pateint' }, { resourceType: 'Pateint' }, { resourceType: 'VisionPrescription' }]))));
+    expect(review.outcome).toBe('reviewed');
+    expect(review.warnings).toEqual(['2 items of a type that is not FHIR R4 ("Pateint") were skipped.']);
+    expect(review.findings.categories.other?.count).toBe(1);
+  });
+
   it('reads documents of an unknown kind as clinical documents', async () => {
     const review = await reviewFile(file(JSON.stringify(bundle([{ resourceType: 'DocumentReference', type: { text: 'Letter' }, date: '2019' }]))));
     expect(review.findings.documents).toEqual([{ kind: 'clinical-document', title: 'Letter', date: '2019', path: 'download' }]);
