@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { checkPage } from '@/utils/check-page';
 import { sendMessage } from '@/utils/messaging/send';
 import type { TabStatus } from '@/utils/messaging/protocol';
@@ -56,6 +57,14 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
       {status.lookup === 'lookalike' && status.lookalike && <LookalikeWarning host={status.lookalike.host} imitates={status.lookalike.imitates} officialHome={status.lookalike.officialHome} />}
       {status.lookup === 'none' && <NotAPortal onCheck={fromToolbar ? () => deps.check(tabId) : undefined} />}
       <FeedStatusLine feed={status.feed} />
+      <nav class="links small" aria-label="More from Portal Guard">
+        <a href={`${browser.runtime.getURL('/export-review.html')}${status.portal ? `?portal=${encodeURIComponent(status.portal.id)}` : ''}`} target="_blank" rel="noopener" data-testid="open-export-review">
+          Review a downloaded record
+        </a>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener" data-testid="open-options">
+          Settings and feed details
+        </a>
+      </nav>
     </main>
   );
 }

@@ -95,7 +95,8 @@ async function readBundled(loadBundled: () => Promise<string>, keys: readonly Pi
   return { stored: { envelope: text, source: 'bundled', sequence: feed.sequence, generatedAt: feed.generatedAt, receivedAt: now() }, feed };
 }
 
-function statusOf(stored: StoredFeed, check: { lastCheckedAt?: number; lastError?: { at: number; reason: string } }): FeedStatus {
+/** What to say about a stored feed and the last check, for the popup and the options page. */
+export function statusOf(stored: StoredFeed, check: { lastCheckedAt?: number; lastError?: { at: number; reason: string } }): FeedStatus {
   return {
     source: stored.source,
     ...(stored.sourceUrl ? { sourceUrl: stored.sourceUrl } : {}),

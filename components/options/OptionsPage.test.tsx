@@ -1,0 +1,76 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { dismissNotice, setPasswordChangedOn } from '@/utils/notices/patient-choices';
+import { loadOptionsData } from '@/utils/options-data';
+import { feedCheck, feedStore, noticeDismissals, readItem, settings, writeItem } from '@/utils/storage';
+import bundled from '../../public/feed/feed.json?raw';
+import { OptionsPage } from './OptionsPage';
+
+const NOW = Date.UTC(2026, 10, 28, 12);
+
+async function seed() {
+  const payload = JSON.parse(JSON.parse(bundled).payload) as { sequence: number; generatedAt: string; notices: { id: string; title: string; modified: string }[] };
+  await writeItem(feedStore, { envelope: bundled, source: 'remote', sourceUrl: 'https://feed.portal-guard.org/v1/feed.json', sequence: payload.sequence, generatedAt: payload.generatedAt, receivedAt: NOW - 3 * 3_600_000 });
+  await writeItem(feedCheck, { lastCheckedAt: NOW - 60_000, lastError: { at: NOW - 60_000, reason: 'the signature does not match the feed’s contents' } });
+  const mmh = payload.notices.find((notice) => notice.id === 'nz-managemyhealth-2025-12')!;
+  await dismissNotice(mmh);
+  await setPasswordChangedOn('managemyhealth', '2026-11-20');
+  return mmh;
+}
+
+function mount() {
+  const container = document.createElement('div');
+  document.body.append(container);
+  render(<OptionsPage load={loadOptionsData} now={() => NOW} />, container);
+  return container;
+}
+
+describe('OptionsPage', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => document.body.replaceChildren());
+
+  it('shows the feed’s source, edition, age and last error', async () => {
+    await seed();
+    const page = mount();
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="feed-source"]')?.textContent).toBe('Online: https://feed.portal-guard.org/v1/feed.json'));
+    expect(page.textContent).toContain('3 hours ago');
+    expect(page.querySelector('[data-testid="options-feed-error"]')?.textContent).toContain('the signature does not match the feed’s contents (1 minute ago). Portal Guard keeps using the last good feed.');
+  });
+
+  it('lists a dismissed notice by its title and shows it again on request', async () => {
+    const mmh = await seed();
+    const page = mount();
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="dismissed-notices"]')?.textContent).toContain(mmh.title));
+    (page.querySelector('[data-testid="dismissed-notices"] button') as HTMLButtonElement).click();
+    await vi.waitFor(async () => expect(await readItem(noticeDismissals)).toEqual({}));
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="dismissed-notices"]')).toBeNull());
+  });
+
+  it('saves how long notices stay', async () => {
+    await seed();
+    const page = mount();
+    await vi.waitFor(() => expect(page.querySelector('#notice-window')).not.toBeNull());
+    const select = page.querySelector<HTMLSelectElement>('#notice-window')!;
+    select.value = '24';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(async () => expect((await readItem(settings)).noticeWindowMonths).toBe(24));
+  });
+
+  it('asks the background to check now through its refresh alarm', async () => {
+    await seed();
+    const page = mount();
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="options-feed"] button')).not.toBeNull());
+    (page.querySelector('[data-testid="options-feed"] button') as HTMLButtonElement).click();
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('feed-refresh')).toBeDefined());
+  });
+
+  it('clears a password-changed date', async () => {
+    await seed();
+    const page = mount();
+    await vi.waitFor(() => expect(page.textContent).toContain('Manage My Health: 2026-11-20'));
+    const clear = [...page.querySelectorAll('button')].find((button) => button.textContent === 'Clear')!;
+    clear.click();
+    await vi.waitFor(() => expect(page.textContent).not.toContain('Manage My Health: 2026-11-20'));
+  });
+});
