@@ -78,6 +78,12 @@ export const bannerNoticeSchema = z.strictObject({
 
 const noticeIdSchema = z.string().regex(/^[a-z0-9-]{3,80}$/);
 
+/** The background's answer for one Pwned Passwords prefix (utils/background/pwned-range.ts). */
+export const rangeReplySchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('ok'), entries: z.array(z.tuple([z.string().regex(/^[0-9A-F]{35}$/), z.number().int().positive()])).max(5_000) }),
+  z.strictObject({ status: z.literal('failed'), reason: z.enum(['off', 'offline', 'timeout', 'server', 'bad-response']) }),
+]);
+
 export const protocol = {
   /**
    * The content script reports what it sees on a catalogue host; the reply carries the notices
@@ -101,6 +107,9 @@ export const protocol = {
       signals: z
         .strictObject({ loginPaths: z.array(z.string()).optional(), signedOutPaths: z.array(z.string()).optional(), logoutSelectors: z.array(z.string()).optional() })
         .optional(),
+      // A password guide for this portal needs the content script to check the portal's
+      // /.well-known/change-password on its own origin (utils/guide/well-known.ts).
+      probeChangePassword: z.literal(true).optional(),
     }),
   },
   /** The patient dismissed a notice in the banner (a trusted click, checked in the banner). */
@@ -114,6 +123,45 @@ export const protocol = {
     from: 'content-script',
     request: z.strictObject({ noticeId: noticeIdSchema, section: z.enum(['details', 'todo']) }),
     response: z.strictObject({ ok: z.literal(true) }),
+  },
+  /**
+   * Open the password guide for the sender's portal (the banner's "Secure your account", a
+   * trusted click). The reply says whether the content script should check the well-known URL.
+   */
+  'cs-bg/open-guide': {
+    from: 'content-script',
+    request: z.strictObject({}),
+    response: z.strictObject({ ok: z.literal(true), probeChangePassword: z.boolean() }),
+  },
+  /** The outcome of the same-origin /.well-known/change-password check, when it was asked for. */
+  'cs-bg/change-password-probe': {
+    from: 'content-script',
+    request: z.strictObject({ result: z.enum(['supported', 'unreliable', 'missing', 'failed']) }),
+    response: z.strictObject({ ok: z.literal(true) }),
+  },
+  /**
+   * The content script found a new-password form. The reply says what the assistant may offer:
+   * the breach check (opted in and permitted) and where the sender portal's guide stands.
+   */
+  'cs-bg/password-form': {
+    from: 'content-script',
+    request: z.strictObject({ kind: z.enum(['change', 'new', 'signup']) }),
+    response: z.strictObject({ ok: z.literal(true), breachCheck: z.boolean(), guide: z.enum(['none', 'in-progress', 'finished']), changePasswordStep: z.enum(['open', 'done', 'skipped']) }),
+  },
+  /**
+   * Pwned Passwords, k-anonymity: ONLY the first 5 hex characters of the SHA-1 travel; the reply
+   * lists every suffix for that prefix, compared in the content script (docs/password-guide.md).
+   */
+  'cs-bg/pwned-range': {
+    from: 'content-script',
+    request: z.strictObject({ prefix: z.string().regex(/^[0-9A-F]{5}$/) }),
+    response: z.strictObject({ ok: z.literal(true), result: rangeReplySchema }),
+  },
+  /** "Mark step 1 done" in the assistant after the form was submitted (a trusted click). */
+  'cs-bg/guide-password-changed': {
+    from: 'content-script',
+    request: z.strictObject({}),
+    response: z.strictObject({ ok: z.literal(true), guide: z.enum(['in-progress', 'finished']) }),
   },
   /** The popup asks for everything it shows about one tab. The URL comes from `activeTab`. */
   'ui-bg/tab-status': {
@@ -132,3 +180,4 @@ export type NoticeSummary = z.infer<typeof noticeSummarySchema>;
 export type PortalSummary = z.infer<typeof portalSummarySchema>;
 export type FeedStatus = z.infer<typeof feedStatusSchema>;
 export type BannerNotice = z.infer<typeof bannerNoticeSchema>;
+export type RangeReplyMessage = z.infer<typeof rangeReplySchema>;

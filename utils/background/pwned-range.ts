@@ -1,0 +1,81 @@
+import { browser } from 'wxt/browser';
+import type { RequestOf, ResponseOf } from '../messaging/protocol';
+import { RANGE_API_ORIGIN, RANGE_API_PERMISSION, type RangeReply } from '../password/range-api';
+import { readItem, settings } from '../storage';
+
+/**
+ * The background's half of the Pwned Passwords check: it receives a 5-character SHA-1 prefix
+ * (the protocol refuses anything else), fetches `/range/<prefix>` with `Add-Padding: true`, drops
+ * the padding lines (count 0), and returns every suffix with its count for the content script to
+ * compare locally. It never sees the suffix, the hash or the password.
+ *
+ * It fails closed: not opted in, no permission, offline, a timeout, a 5xx or a malformed body all
+ * come back as `failed` with a reason, never as "not found".
+ */
+
+export const RANGE_TIMEOUT_MS = 8_000;
+/** A real padded answer is 800–1,000 lines of ~40 bytes; anything far larger is not the API. */
+export const MAX_RANGE_BYTES = 256 * 1024;
+const LINE = /^([0-9A-F]{35}):(\d{1,10})$/;
+
+/** Parse a range body into [suffix, count] pairs with a count above zero; undefined if malformed. */
+export function parseRange(body: string): [string, number][] | undefined {
+  const entries: [string, number][] = [];
+  for (const raw of body.split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    const match = LINE.exec(line);
+    if (!match) return undefined;
+    const count = Number(match[2]);
+    if (count > 0) entries.push([match[1]!, count]);
+  }
+  return entries;
+}
+
+export interface FetchRangeOptions {
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  /** The API origin; tests point it at a local fake range server. */
+  origin?: string;
+}
+
+export async function fetchRange(prefix: string, { fetch: fetchImpl = fetch, timeoutMs = RANGE_TIMEOUT_MS, origin = RANGE_API_ORIGIN }: FetchRangeOptions = {}): Promise<RangeReply> {
+  if (!/^[0-9A-F]{5}$/.test(prefix)) return { status: 'failed', reason: 'bad-response' };
+  let body: string;
+  try {
+    const response = await fetchImpl(`${origin}/range/${prefix}`, {
+      method: 'GET',
+      headers: { 'Add-Padding': 'true' },
+      credentials: 'omit',
+      cache: 'no-store',
+      referrerPolicy: 'no-referrer',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!response.ok) {
+      void response.body?.cancel().catch(() => {});
+      return { status: 'failed', reason: 'server' };
+    }
+    body = await response.text();
+  } catch (error) {
+    const name = (error as { name?: string } | undefined)?.name;
+    return { status: 'failed', reason: name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'offline' };
+  }
+  const entries = body.length <= MAX_RANGE_BYTES ? parseRange(body) : undefined;
+  return entries ? { status: 'ok', entries } : { status: 'failed', reason: 'bad-response' };
+}
+
+export interface PwnedRangeDeps {
+  breachCheckOn: () => Promise<boolean>;
+  fetchRange: (prefix: string) => Promise<RangeReply>;
+}
+
+const defaultDeps: PwnedRangeDeps = {
+  // Both the patient's choice and the browser's grant: either can be withdrawn on its own.
+  breachCheckOn: async () => (await readItem(settings)).breachCheck && (await browser.permissions.contains({ origins: [RANGE_API_PERMISSION] })),
+  fetchRange: (prefix) => fetchRange(prefix),
+};
+
+export async function onPwnedRange({ prefix }: RequestOf<'cs-bg/pwned-range'>, deps: PwnedRangeDeps = defaultDeps): Promise<ResponseOf<'cs-bg/pwned-range'>> {
+  if (!(await deps.breachCheckOn())) return { ok: true, result: { status: 'failed', reason: 'off' } };
+  return { ok: true, result: await deps.fetchRange(prefix) };
+}
