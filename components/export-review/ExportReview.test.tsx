@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noticeSchema, type Notice } from '@/utils/feed/schema';
 import { cdaDocument } from '@/utils/export-review/fixtures/cda';
+import { bundle } from '@/utils/export-review/fixtures/fhir';
 import type { DownloadsApi } from '@/utils/export-review/downloads';
 import type { FileReview } from '@/utils/export-review/model';
 import { reviewFile } from '@/utils/export-review/review';
@@ -12,6 +13,8 @@ import { CATALOGUE } from '@/utils/portals';
 import type { Portal } from '@/utils/portals';
 import { ExportReview, type ExportReviewDeps } from './ExportReview';
 
+const notice = (id: string): Notice => noticeSchema.parse(JSON.parse(readFileSync(resolve(process.cwd(), `feed/notices/${id}.json`), 'utf8')));
+const MEDISECURE = notice('au-medisecure-2024');
 const MMH: Notice = noticeSchema.parse(JSON.parse(readFileSync(resolve(process.cwd(), 'feed/notices/nz-managemyhealth-2025-12.json'), 'utf8')));
 
 /** Parse for real, in this process: the page test is about the page, not the worker. */
@@ -88,6 +91,20 @@ describe('ExportReview page', () => {
     for (const fragment of ['444222222', '2222', 'ZZZ0016', '0016', '*****', 'CCD.xml', 'MRN-000123']) expect(printed).not.toContain(fragment);
     [...container.querySelectorAll('button')].find((button) => button.textContent?.startsWith('Print'))!.click();
     expect(deps.print).toHaveBeenCalled();
+  });
+
+  it('compares with a notice that involved no portal, chosen from the same list', async () => {
+    const { container, reviews, choose } = mount({ initialPortal: '', loadOtherNotices: async () => [MEDISECURE] });
+    reviews.set('export.json', await reviewText(JSON.stringify(bundle()), 'export.json'));
+    await until(() => !!container.querySelector(`option[value="notice:${MEDISECURE.id}"]`), 'the notice option');
+    const select = container.querySelector<HTMLSelectElement>('#portal-choice')!;
+    select.value = `notice:${MEDISECURE.id}`;
+    select.dispatchEvent(new Event('change'));
+    choose([new File(['x'], 'export.json')]);
+    await until(() => container.querySelectorAll('[data-testid="xref-headline"]').length > 0, 'the headline');
+    expect([...container.querySelectorAll('[data-testid="xref-headline"]')].map((element) => element.textContent)).toEqual([
+      'The notice says prescriptions from March 2019 – November 2023 were affected, and your export has 1 prescription dated in that window.',
+    ]);
   });
 
   it('shows why a file was not read', async () => {

@@ -11,7 +11,7 @@ import { DownloadHygiene } from './DownloadHygiene';
 import { FileList, type FileEntry } from './FileList';
 import { FilePicker } from './FilePicker';
 import { HighRiskPanel } from './HighRiskPanel';
-import { PortalChooser } from './PortalChooser';
+import { NOTICE_PREFIX, PortalChooser } from './PortalChooser';
 import { PrintSummary } from './PrintSummary';
 import { SummaryView } from './SummaryView';
 import { formatRange } from './format';
@@ -22,6 +22,8 @@ export interface ExportReviewDeps {
   initialPortal: string;
   startReview: (file: File, options: StartReviewOptions) => ReviewJob;
   loadNotices: (portalId: string) => Promise<Notice[]>;
+  /** Notices about incidents that involved no catalogue portal, offered in the same list. */
+  loadOtherNotices?: () => Promise<Notice[]>;
   downloadsApi?: DownloadsApi;
   today?: () => Date;
   print?: () => void;
@@ -36,6 +38,7 @@ export function ExportReview({ deps }: { deps: ExportReviewDeps }) {
   const [files, setFiles] = useState<FileEntry[]>([]);
   const [notices, setNotices] = useState<NoticeState>({ kind: 'none' });
   const [announcement, setAnnouncement] = useState('');
+  const [otherNotices, setOtherNotices] = useState<Notice[]>([]);
   const jobs = useRef(new Map<number, ReviewJob>());
   const queue = useRef<{ key: number; file: File; expected?: PortalDownload }[]>([]);
   const running = useRef(false);
@@ -48,7 +51,10 @@ export function ExportReview({ deps }: { deps: ExportReviewDeps }) {
     }
     let current = true;
     setNotices({ kind: 'loading' });
-    deps.loadNotices(portalId).then(
+    const load = portalId.startsWith(NOTICE_PREFIX)
+      ? Promise.resolve(otherNotices.filter((notice) => `${NOTICE_PREFIX}${notice.id}` === portalId))
+      : deps.loadNotices(portalId);
+    load.then(
       (list) => current && setNotices({ kind: 'loaded', notices: list }),
       (error: Error) => current && setNotices({ kind: 'error', message: error.message }),
     );
@@ -56,6 +62,10 @@ export function ExportReview({ deps }: { deps: ExportReviewDeps }) {
       current = false;
     };
   }, [portalId]);
+
+  useEffect(() => {
+    deps.loadOtherNotices?.().then(setOtherNotices, () => setOtherNotices([]));
+  }, []);
 
   // Stop every worker when the page goes away.
   useEffect(() => () => jobs.current.forEach((job) => job.cancel()), []);
@@ -98,7 +108,7 @@ export function ExportReview({ deps }: { deps: ExportReviewDeps }) {
   const findings = useMemo(() => mergeFindings(reviews), [files]);
   const highRisk = useMemo(() => highRiskItems(findings), [findings]);
   const references = useMemo(() => (notices.kind === 'loaded' ? notices.notices.map((notice) => crossReference(notice, findings)) : []), [notices, findings]);
-  const portalName = deps.portals.find((portal) => portal.id === portalId)?.name;
+  const portalName = deps.portals.find((portal) => portal.id === portalId)?.name ?? 'this incident';
 
   const reviewDownload = (download: PortalDownload) => {
     expected.current = download;
@@ -122,7 +132,7 @@ export function ExportReview({ deps }: { deps: ExportReviewDeps }) {
 
         <section aria-labelledby="portal-heading">
           <h2 id="portal-heading">2. Where did they come from?</h2>
-          <PortalChooser portals={deps.portals} value={portalId} onChange={setPortalId} />
+          <PortalChooser portals={deps.portals} otherNotices={otherNotices} value={portalId} onChange={setPortalId} />
           {notices.kind === 'loading' ? <p class="muted">Loading breach notices…</p> : null}
           {notices.kind === 'error' ? <p class="error">Could not load breach notices: {notices.message}</p> : null}
           {notices.kind === 'loaded' && notices.notices.length === 0 ? <p>Portal Guard has no breach notices for {portalName}.</p> : null}

@@ -1,7 +1,14 @@
+import type { Notice } from '@/utils/feed/schema';
 import type { Portal } from '@/utils/portals';
 
-/** Which portal's breach notices to compare the files with. */
-export function PortalChooser({ portals, value, onChange }: { portals: readonly Portal[]; value: string; onChange: (id: string) => void }) {
+/** The value of an option that picks one notice rather than a portal. */
+export const NOTICE_PREFIX = 'notice:';
+
+/**
+ * Which breach notices to compare the files with: a portal's, or one notice about an incident
+ * that involved no portal (an insurer, a prescription exchange).
+ */
+export function PortalChooser({ portals, otherNotices = [], value, onChange }: { portals: readonly Portal[]; otherNotices?: readonly Notice[]; value: string; onChange: (id: string) => void }) {
   const byCountry = new Map<string, Portal[]>();
   for (const portal of portals) byCountry.set(portal.country, [...(byCountry.get(portal.country) ?? []), portal]);
   return (
@@ -20,6 +27,15 @@ export function PortalChooser({ portals, value, onChange }: { portals: readonly 
               ))}
           </optgroup>
         ))}
+        {otherNotices.length > 0 ? (
+          <optgroup label="Breaches not tied to one portal">
+            {otherNotices.map((notice) => (
+              <option key={notice.id} value={`${NOTICE_PREFIX}${notice.id}`}>
+                {notice.title}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
       </select>
     </p>
   );

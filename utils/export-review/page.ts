@@ -18,11 +18,20 @@ export async function loadPortalNotices(portalId: string, getFeed = getActiveFee
   return noticesForPortal((await getFeed()).feed, portalId);
 }
 
+/**
+ * Notices about incidents that involved no catalogue portal (a prescription exchange, an insurer,
+ * a claims clearinghouse): the patient can still compare their files with one of them.
+ */
+export async function loadOtherNotices(getFeed = getActiveFeed): Promise<Notice[]> {
+  return (await getFeed()).feed.notices.filter((notice) => notice.portals.length === 0).sort((a, b) => a.title.localeCompare(b.title));
+}
+
 export function pageDeps(search: string) {
   return {
     portals: CATALOGUE as readonly Portal[],
     initialPortal: portalFromQuery(search),
     startReview,
     loadNotices: (portalId: string) => loadPortalNotices(portalId),
+    loadOtherNotices: () => loadOtherNotices(),
   };
 }
