@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { strToU8 } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { CCD_CODE, cdaDocument, letterDocument } from './fixtures/cda';
 import { PATIENT, RESOURCES, bundle, ndjson } from './fixtures/fhir';
@@ -173,10 +173,25 @@ describe('zip packages', () => {
     expect(review.findings.categories.immunisations?.count).toBe(1);
     expect(review.findings.identifiers.map((found) => found.kind)).toContain('nhi');
     expect(review.findings.documents.map((document) => document.kind)).toEqual(['ccd']);
+    // Date of birth and sex from <Me> in export.xml (read past its DTD), plus the CDA and Patient.
+    expect(review.findings.identity['birth-dates']).toBe(3);
     expect(review.warnings.join(' ')).toMatch(/1 workout route: GPS tracks/);
     expect(review.warnings.join(' ')).toMatch(/1 ECG recording/);
     expect(review.warnings.join(' ')).toMatch(/export\.xml/);
   });
+});
+
+it('reads only the head of a large Apple Health export.xml', async () => {
+  const records = '<Record type="HKQuantityTypeIdentifierStepCount" value="1200" startDate="2024-01-01 08:00:00 +1300"/>\n'.repeat(200_000);
+  const zip = zipSync({
+    'apple_health_export/export.xml': strToU8(`<?xml version="1.0"?>\n<HealthData locale="en_NZ"><Me HKCharacteristicTypeIdentifierDateOfBirth="1980-02-14"/>${records}</HealthData>`),
+    'apple_health_export/clinical-records/Condition-1.json': strToU8('{"resourceType":"Condition","onsetDateTime":"2018-02-01"}'),
+  });
+  // export.xml unpacks to about 20 MB, over this cap: it must not be unpacked in full.
+  const review = await reviewFile(file(zip, 'export.zip'), { limits: { maxUnzippedBytes: 5 * 1024 * 1024 } });
+  expect(review.outcome, review.message).toBe('reviewed');
+  expect(review.findings.identity['birth-dates']).toBe(1);
+  expect(review.findings.categories.problems?.count).toBe(1);
 });
 
 describe('files that are listed, not parsed', () => {

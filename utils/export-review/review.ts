@@ -1,3 +1,4 @@
+import { createAppleMeReader, StopReading } from './apple-me';
 import { Collector } from './collector';
 import { createContentSink, type ContentSink } from './content-sink';
 import { ReviewError, formatBytes, isReviewError } from './errors';
@@ -164,6 +165,12 @@ async function reviewZip(source: RandomAccess, zipName: string, limits: ReviewLi
     if (isApple) {
       if (/^apple_health_export\/export\.xml$/.test(entry.name)) {
         appleSkipped.measurements = true;
+        const me = createAppleMeReader(collector);
+        try {
+          await unzipEntry(source, entry, limits, budget, (chunk) => me.write(chunk), undefined, { partial: true });
+        } catch (error) {
+          if (!(error instanceof StopReading)) throw error;
+        }
         continue;
       }
       if (/\/workout-routes\//.test(entry.name)) {

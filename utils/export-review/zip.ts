@@ -204,6 +204,8 @@ export async function unzipEntry(
   budget: UnzipBudget,
   onData: (chunk: Uint8Array) => void,
   onPacked: (bytes: number) => void = () => {},
+  /** The caller stops early (by throwing from `onData`), so the entry's declared size and ratio are not judged up front. */
+  { partial = false }: { partial?: boolean } = {},
 ): Promise<void> {
   if (entry.encrypted) {
     throw new ReviewError('zip-encrypted', 'This zip is protected with a password, so Portal Guard cannot look inside it. Unpack it with your password first, then choose the files inside.');
@@ -211,10 +213,11 @@ export async function unzipEntry(
   if (entry.method !== 0 && entry.method !== 8) {
     throw new ReviewError('zip-unsupported', `${entry.name.slice(0, 80)} is compressed in a way Portal Guard cannot read (method ${entry.method}).`);
   }
-  if (entry.size > limits.ratioFloorBytes && entry.compressedSize > 0 && entry.size / entry.compressedSize > limits.maxCompressionRatio) {
+  // A partial read stops long before these sizes matter; the checks on actual output still apply.
+  if (!partial && entry.size > limits.ratioFloorBytes && entry.compressedSize > 0 && entry.size / entry.compressedSize > limits.maxCompressionRatio) {
     throw bomb(entry);
   }
-  if (budget.unpacked + entry.size > limits.maxUnzippedBytes) throw tooBig(limits);
+  if (!partial && budget.unpacked + entry.size > limits.maxUnzippedBytes) throw tooBig(limits);
 
   const header = await source.read(entry.localHeaderOffset, entry.localHeaderOffset + 30);
   const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
