@@ -71,6 +71,41 @@ describe('zip bombs and tricks', () => {
     await expectRefused(zip, 'zip-encrypted', /password/);
   });
 
+  it('reads a zip64 table of contents', async () => {
+    const zip = zipSync({ 'Patient.ndjson': strToU8(`${JSON.stringify(PATIENT)}\n`) });
+    const view = new DataView(zip.buffer);
+    const eocd = zip.length - 22;
+    const count = view.getUint16(eocd + 10, true);
+    const size = view.getUint32(eocd + 12, true);
+    const offset = view.getUint32(eocd + 16, true);
+    // Keep the entries; replace the end record with a zip64 record, its locator, and a maxed-out end record.
+    const record = new DataView(new ArrayBuffer(56));
+    record.setUint32(0, 0x06064b50, true);
+    record.setBigUint64(4, 44n, true);
+    record.setBigUint64(24, BigInt(count), true);
+    record.setBigUint64(32, BigInt(count), true);
+    record.setBigUint64(40, BigInt(size), true);
+    record.setBigUint64(48, BigInt(offset), true);
+    const locator = new DataView(new ArrayBuffer(20));
+    locator.setUint32(0, 0x07064b50, true);
+    locator.setBigUint64(8, BigInt(eocd), true);
+    locator.setUint32(16, 1, true);
+    const end = new DataView(new ArrayBuffer(22));
+    end.setUint32(0, 0x06054b50, true);
+    end.setUint16(8, 0xffff, true);
+    end.setUint16(10, 0xffff, true);
+    end.setUint32(12, 0xffffffff, true);
+    end.setUint32(16, 0xffffffff, true);
+    const zip64 = new Uint8Array(eocd + 56 + 20 + 22);
+    zip64.set(zip.subarray(0, eocd));
+    zip64.set(new Uint8Array(record.buffer), eocd);
+    zip64.set(new Uint8Array(locator.buffer), eocd + 56);
+    zip64.set(new Uint8Array(end.buffer), eocd + 76);
+    const review = await reviewFile(file(zip64));
+    expect(review.outcome, review.message).toBe('reviewed');
+    expect(review.findings.identifiers).toHaveLength(5);
+  });
+
   it('says a cut-short zip is incomplete', async () => {
     const zip = xdmZip();
     await expectRefused(zip.subarray(0, Math.floor(zip.length * 0.6)), 'corrupt', /damaged or incomplete/);
