@@ -12,6 +12,12 @@ import { POPUP_VIEWPORT, type DriverPage, type ExtensionDriver, type WebExtensio
  * internal UUID, so its pages have a known moz-extension:// origin. Every hostname resolves to
  * 127.0.0.1 and port 443 is redirected to the test server; `acceptInsecureCerts` makes Firefox
  * accept the throwaway certificate for pages and for the extension's own fetches.
+ *
+ * Host permissions: Firefox MV3 treats content-script matches (and host_permissions) as origins
+ * the user can withhold. Firefox ESR 153 grants them at install, temporary installs included,
+ * because `extensions.originControls.grantByDefault` defaults to true; with that pref false,
+ * `permissions.getAll()` lists no origins and the content script never runs. The launcher keeps
+ * the default, so the suites test what users get, and the first test in each suite checks it.
  */
 export async function launchFirefox(
   e2e: E2eContext,
