@@ -19,6 +19,8 @@ export interface NoticeDetailProps {
   context?: { host: string; portalName: string };
   feed?: FeedStatus;
   now?: number;
+  /** The password guide for the portal this notice was opened from, offered on the credentials step. */
+  guideUrl?: string;
 }
 
 const STATUS_WORDS: Record<Notice['status'], string> = {
@@ -43,7 +45,7 @@ function breachPeriod(notice: Notice): string | undefined {
   return undefined;
 }
 
-export function NoticeDetail({ notice, steps, choices, onChoice, context, feed, now = Date.now() }: NoticeDetailProps) {
+export function NoticeDetail({ notice, steps, choices, onChoice, context, feed, now = Date.now(), guideUrl }: NoticeDetailProps) {
   const period = breachPeriod(notice);
   const details = new Map((notice.dataClassDetails ?? []).map((detail) => [detail.dataClass, detail]));
   const official = notice.links.filter((link) => link.official);
@@ -125,7 +127,7 @@ export function NoticeDetail({ notice, steps, choices, onChoice, context, feed, 
         <h2 id="todo-heading">What to do</h2>
         <ol class="steps">
           {steps.map((step) => (
-            <RemediationItem key={step.id} step={step} choice={choices[step.id]} onChoice={(choice) => onChoice(step.id, choice)} />
+            <RemediationItem key={step.id} step={step} choice={choices[step.id]} onChoice={(choice) => onChoice(step.id, choice)} {...(step.id === 'credentials' && guideUrl ? { guideUrl } : {})} />
           ))}
         </ol>
       </section>
@@ -172,7 +174,7 @@ function shortUrl(url: string): string {
   return text.length > 70 ? `${text.slice(0, 67)}…` : text;
 }
 
-function RemediationItem({ step, choice, onChoice }: { step: RemediationStep; choice: 'done' | 'skipped' | undefined; onChoice: (choice: 'done' | 'skipped' | undefined) => void }) {
+function RemediationItem({ step, choice, onChoice, guideUrl }: { step: RemediationStep; choice: 'done' | 'skipped' | undefined; onChoice: (choice: 'done' | 'skipped' | undefined) => void; guideUrl?: string }) {
   const [pending, setPending] = useState(false);
   const choose = (next: 'done' | 'skipped') => {
     setPending(true);
@@ -188,6 +190,14 @@ function RemediationItem({ step, choice, onChoice }: { step: RemediationStep; ch
       {step.body.map((paragraph) => (
         <p key={paragraph}>{paragraph}</p>
       ))}
+      {guideUrl && (
+        <p>
+          <a href={guideUrl} data-testid="notice-guide-link">
+            Start the password guide
+          </a>
+          : change the password and turn on two-step verification, step by step.
+        </p>
+      )}
       {step.links.map((link) => (
         <p key={link.url}>
           <a href={link.url} target="_blank" rel="noopener noreferrer">

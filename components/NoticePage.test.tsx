@@ -31,8 +31,8 @@ describe('NoticePage', () => {
     expect(page.querySelector('[data-testid="notice-not-affected"]')?.textContent).toContain('Prescriptions');
     expect(page.querySelector('[data-testid="notice-count"]')?.textContent).toContain('99,416');
     expect(page.querySelector('[data-testid="notice-feed-age"]')?.textContent).toContain('edition 4, received 2 days ago');
-    // http sources are text, never links.
-    for (const link of page.querySelectorAll('a')) expect(link.getAttribute('href')).toMatch(/^https:\/\//);
+    // http sources are text, never links. (The one extension link is the password guide.)
+    for (const link of page.querySelectorAll('a:not([data-testid="notice-guide-link"])')) expect(link.getAttribute('href')).toMatch(/^https:\/\//);
   });
 
   it('saves a step marked done or skipped, and clears it on a second press', async () => {
@@ -54,6 +54,14 @@ describe('NoticePage', () => {
     page.querySelector<HTMLFormElement>('.password-date form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     await vi.waitFor(async () => expect(await getPasswordChangedOn('managemyhealth')).toBe('2026-11-20'));
     await vi.waitFor(() => expect(page.querySelector('[data-testid="password-changed"]')?.textContent).toContain('on 2026-11-20'));
+  });
+
+  it('offers the password guide on the credentials step, for the portal it was opened from', async () => {
+    const page = mount('?id=nz-managemyhealth-2025-12&portal=managemyhealth&host=portal.managemyhealth.co.nz');
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="notice-guide-link"]')).not.toBeNull());
+    const link = page.querySelector<HTMLAnchorElement>('[data-testid="notice-guide-link"]')!;
+    expect(link.closest('[data-testid="step-credentials"]')).not.toBeNull();
+    expect(link.getAttribute('href')).toMatch(/\/guide\.html\?portal=managemyhealth&host=portal\.managemyhealth\.co\.nz$/);
   });
 
   it('says so when the notice is not in the feed', async () => {

@@ -4,6 +4,7 @@ import type { Notice } from '@/utils/feed/schema';
 import { getPasswordChangedOn, getStepChoices, setPasswordChangedOn, setStepChoice } from '@/utils/notices/patient-choices';
 import { localDate } from '@/utils/notices/relevance';
 import { remediationFor } from '@/utils/notices/remediation';
+import { guidePageUrl } from '@/utils/guide/url';
 import { catalogueIndex } from '@/utils/portals';
 import { NoticeDetail } from './NoticeDetail';
 
@@ -57,7 +58,15 @@ export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) 
 
   return (
     <main>
-      <NoticeDetail notice={notice} steps={remediationFor(notice)} choices={choices} onChoice={onChoice} feed={active.status} {...(context ? { context } : {})} />
+      <NoticeDetail
+        notice={notice}
+        steps={remediationFor(notice)}
+        choices={choices}
+        onChoice={onChoice}
+        feed={active.status}
+        {...(context ? { context } : {})}
+        {...(portal && notice.portals.includes(portal.id) ? { guideUrl: guidePageUrl(portal.id, context ? host : undefined) } : {})}
+      />
       {portal && (
         <PasswordChangedForm
           portalName={portal.name}

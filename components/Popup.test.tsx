@@ -57,6 +57,19 @@ describe('Popup', () => {
     expect(text(container, 'feed-status')).toContain('3 hours ago');
   });
 
+  it('links to the password guide for the portal shown, keeping the e2e data-testids', async () => {
+    const { container } = mount({
+      lookup: 'portal',
+      portal: { id: 'epic-mychart', name: 'MyChart', displayName: 'Cleveland Clinic’s MyChart', operator: 'Cleveland Clinic (software: MyChart)', country: 'US', host: 'mychart.clevelandclinic.org' },
+      notices: [],
+    });
+    await vi.waitFor(() => expect(container.querySelector('[data-testid="guide-link"]')).not.toBeNull());
+    const link = container.querySelector<HTMLAnchorElement>('[data-testid="guide-link"]')!;
+    expect(link.textContent).toBe('Start the password guide');
+    expect(link.getAttribute('href')).toMatch(/\/guide\.html\?portal=epic-mychart&host=mychart\.clevelandclinic\.org$/);
+    for (const testId of ['portal-name', 'portal-operator', 'portal-host', 'session-state', 'no-notices']) expect(container.querySelector(`[data-testid="${testId}"]`)).not.toBeNull();
+  });
+
   it('names the tenant of a platform', async () => {
     const { container } = mount({
       lookup: 'portal',

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { checkPage } from '@/utils/check-page';
+import { guidePageUrl } from '@/utils/guide/url';
 import { sendMessage } from '@/utils/messaging/send';
 import type { TabStatus } from '@/utils/messaging/protocol';
 import { resolveTargetTab } from '@/utils/popup-target';
@@ -52,6 +53,12 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
         <>
           <PortalCard portal={status.portal} session={status.session} />
           <NoticeList notices={status.notices} others={status.otherNotices ?? []} portal={status.portal} />
+          <p class="guide-link">
+            <a href={guidePageUrl(status.portal.id, status.portal.host)} target="_blank" rel="noopener" data-testid="guide-link">
+              Start the password guide
+            </a>{' '}
+            <span class="muted small">change your password and turn on two-step verification, step by step</span>
+          </p>
         </>
       )}
       {status.lookup === 'lookalike' && status.lookalike && <LookalikeWarning host={status.lookalike.host} imitates={status.lookalike.imitates} officialHome={status.lookalike.officialHome} />}

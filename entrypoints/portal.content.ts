@@ -1,4 +1,5 @@
 import { createBannerController } from '@/utils/banner/controller';
+import { runChangePasswordProbe } from '@/utils/guide/probe-runner';
 import { watchSession } from '@/utils/session/watch-session';
 
 // Injected on catalogue hosts only. The matches below are a placeholder: wxt.config.ts replaces
@@ -8,6 +9,12 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const banner = createBannerController(ctx);
-    watchSession(ctx, { onUpdate: (state, notices) => banner.update(state, notices) });
+    watchSession(ctx, {
+      onUpdate: (state, notices) => banner.update(state, notices),
+      // A password guide for this portal wants the same-origin well-known check (docs/password-guide.md).
+      onReply: (reply) => {
+        if (reply.probeChangePassword) void runChangePasswordProbe();
+      },
+    });
   },
 });

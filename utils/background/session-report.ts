@@ -2,6 +2,7 @@ import type { Sender } from '../messaging/listen';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import { catalogueIndex } from '../portals';
 import { applyBadge, badgeFor } from './badge';
+import { probeWanted } from './guide-actions';
 import { portalNotices, toBannerNotice } from './portal-notices';
 import { setTabSession } from './tab-sessions';
 
@@ -14,7 +15,7 @@ import { setTabSession } from './tab-sessions';
 export async function onSessionReport(
   report: RequestOf<'cs-bg/session'>,
   sender: Sender,
-  { now = Date.now, badge = applyBadge, notices = portalNotices } = {},
+  { now = Date.now, badge = applyBadge, notices = portalNotices, probe = probeWanted } = {},
 ): Promise<ResponseOf<'cs-bg/session'>> {
   const tabId = sender.tab?.id;
   const url = sender.url;
@@ -32,5 +33,6 @@ export async function onSessionReport(
     ok: true,
     notices: relevant.map(({ notice }) => toBannerNotice(match, notice)),
     ...(match.portal.signals ? { signals: match.portal.signals } : {}),
+    ...((await probe(match, new URL(url).origin, now())) ? { probeChangePassword: true as const } : {}),
   };
 }

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { listenForMessages } from '../messaging/listen';
 import { startFeedRefresh } from './feed-refresh';
 import { applyBadge } from './badge';
+import { onChangePasswordProbe, onGuidePasswordChanged, onOpenGuide, onPasswordForm } from './guide-actions';
+import { onPwnedRange } from './pwned-range';
 import { onDismissNotice, onOpenNotice } from './notice-actions';
 import { onSessionReport } from './session-report';
 import { forgetTab } from './tab-sessions';
@@ -17,6 +19,11 @@ export function startBackground(): () => void {
       'cs-bg/session': (report, sender) => onSessionReport(report, sender),
       'cs-bg/dismiss-notice': (request, sender) => onDismissNotice(request, sender),
       'cs-bg/open-notice': (request, sender) => onOpenNotice(request, sender),
+      'cs-bg/open-guide': (request, sender) => onOpenGuide(request, sender),
+      'cs-bg/change-password-probe': (request, sender) => onChangePasswordProbe(request, sender),
+      'cs-bg/password-form': (request, sender) => onPasswordForm(request, sender),
+      'cs-bg/pwned-range': (request) => onPwnedRange(request),
+      'cs-bg/guide-password-changed': (request, sender) => onGuidePasswordChanged(request, sender),
       'ui-bg/tab-status': (request) => tabStatus(request),
     }),
     watchTabLifecycle(),

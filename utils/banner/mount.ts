@@ -1,10 +1,33 @@
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { BANNER_CSS, NoticeBanner } from '@/components/NoticeBanner';
+import { BANNER_CSS, NoticeBanner, type BannerActions } from '@/components/NoticeBanner';
 import type { BannerNotice } from '../messaging/protocol';
+import { runChangePasswordProbe } from '../guide/probe-runner';
 import { sendMessage } from '../messaging/send';
 import { BANNER_KEY, type BannerUi } from './controller';
+
+/**
+ * What the banner's buttons do (each button already ignores untrusted clicks). "Secure your
+ * account" starts the password guide for this portal (docs/password-guide.md) and, when the
+ * background asks, runs the well-known change-password check on this origin.
+ */
+export function bannerActions({ send = sendMessage, probe = runChangePasswordProbe, onDismissed }: { send?: typeof sendMessage; probe?: () => Promise<void>; onDismissed: (noticeId: string) => void }): BannerActions {
+  return {
+    details: (noticeId) => void send('cs-bg/open-notice', { noticeId, section: 'details' }).catch(() => {}),
+    secure: () =>
+      void send('cs-bg/open-guide', {}).then(
+        (reply) => {
+          if (reply.probeChangePassword) void probe();
+        },
+        () => {},
+      ),
+    dismiss: (noticeId) => {
+      void send('cs-bg/dismiss-notice', { noticeId }).catch(() => {});
+      onDismissed(noticeId);
+    },
+  };
+}
 
 /**
  * Build the banner inside a **closed** shadow root, so the page can neither read our text nor
@@ -12,14 +35,7 @@ import { BANNER_KEY, type BannerUi } from './controller';
  */
 export async function mountBanner(ctx: ContentScriptContext): Promise<BannerUi> {
   let current: BannerNotice[] = [];
-  const actions = {
-    details: (noticeId: string) => void sendMessage('cs-bg/open-notice', { noticeId, section: 'details' }),
-    secure: (noticeId: string) => void sendMessage('cs-bg/open-notice', { noticeId, section: 'todo' }),
-    dismiss: (noticeId: string) => {
-      void sendMessage('cs-bg/dismiss-notice', { noticeId });
-      show(current.filter((notice) => notice.id !== noticeId));
-    },
-  };
+  const actions = bannerActions({ onDismissed: (noticeId) => show(current.filter((notice) => notice.id !== noticeId)) });
   const ui = await createShadowRootUi(ctx, {
     name: 'portal-guard-banner',
     mode: 'closed',

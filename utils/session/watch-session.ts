@@ -26,10 +26,14 @@ export interface WatchOptions {
   report?: (result: Classification & { path: string }) => Promise<ResponseOf<'cs-bg/session'>>;
   /** Called with each state the background acknowledged, and its relevant notices. */
   onUpdate?: (state: SessionState, notices: BannerNotice[]) => void;
+  /** Called with every reply, for requests that ride on it (the password guide's well-known check). */
+  onReply?: (reply: ResponseOf<'cs-bg/session'>) => void;
+  /** Called on every (throttled) check, whether or not the classification changed. */
+  onCheck?: (doc: Document) => void;
   doc?: Document;
 }
 
-export function watchSession(ctx: ContentScriptContext, { report = (result) => sendMessage('cs-bg/session', result), onUpdate, doc = document }: WatchOptions = {}): void {
+export function watchSession(ctx: ContentScriptContext, { report = (result) => sendMessage('cs-bg/session', result), onUpdate, onReply, onCheck, doc = document }: WatchOptions = {}): void {
   // Guard against double injection (a manual re-injection, or a second copy after an update
   // before the old one noticed it was invalidated). The symbol lives in our isolated world, which
   // the page cannot see or set.
@@ -49,6 +53,7 @@ export function watchSession(ctx: ContentScriptContext, { report = (result) => s
   const check = () => {
     timer = undefined;
     if (ctx.isInvalid) return;
+    onCheck?.(doc);
     const result = classifyPage(doc, new URL(location.href), signals);
     const key = `${result.state}|${result.evidence.join(',')}|${location.pathname}`;
     if (key === last) return;
@@ -61,6 +66,7 @@ export function watchSession(ctx: ContentScriptContext, { report = (result) => s
           schedule();
         }
         onUpdate?.(result.state, reply.notices);
+        onReply?.(reply);
       },
       () => {
         // The background may be restarting; forget what we sent so the next check reports again.

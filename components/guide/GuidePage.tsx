@@ -1,0 +1,185 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { formatDate } from '@/utils/format';
+import { finishGuide, getGuide, updateGuide } from '@/utils/guide/progress-store';
+import { guideFacts } from '@/utils/guide/portal-facts';
+import { canFinish, currentStep, summariseGuide, type GuideEvent, type GuideProgress } from '@/utils/guide/state';
+import { aboutMinutes, GUIDE_STEPS, STEP_INFO } from '@/utils/guide/steps';
+import { getPasswordChangedOn } from '@/utils/notices/patient-choices';
+import { localDate } from '@/utils/notices/relevance';
+import { RANGE_API_PERMISSION } from '@/utils/password/range-api';
+import { catalogueIndex } from '@/utils/portals';
+import { guideProgress, portalAccounts, readItem, settings as settingsItem, updateItem, type Settings } from '@/utils/storage';
+import { AccountAccessStep } from './AccountAccessStep';
+import { ChangePasswordStep } from './ChangePasswordStep';
+import { GuideSettings, type OptInDeps } from './GuideSettings';
+import { GuideSummary } from './GuideSummary';
+import { ReusedPasswordsStep } from './ReusedPasswordsStep';
+import { StayAlertStep } from './StayAlertStep';
+import { StepCard } from './StepCard';
+import { TwoStepStep } from './TwoStepStep';
+
+export interface GuidePageDeps {
+  search: string;
+  now: () => number;
+  timeZone?: string;
+  optIns: OptInDeps;
+  rangeApiGranted: () => Promise<boolean>;
+}
+
+const defaultOptIns: OptInDeps = {
+  requestRangeApi: () => browser.permissions.request({ origins: [RANGE_API_PERMISSION] }),
+  removeRangeApi: () => browser.permissions.remove({ origins: [RANGE_API_PERMISSION] }),
+  requestNotifications: () => browser.permissions.request({ permissions: ['notifications'] }),
+  removeNotifications: () => browser.permissions.remove({ permissions: ['notifications'] }),
+  save: (change) => updateItem(settingsItem, (current) => ({ ...current, ...change })),
+};
+
+const defaultDeps = (): GuidePageDeps => ({
+  search: location.search,
+  now: Date.now,
+  optIns: defaultOptIns,
+  rangeApiGranted: () => browser.permissions.contains({ origins: [RANGE_API_PERMISSION] }),
+});
+
+interface Loaded {
+  progress: GuideProgress | undefined;
+  settings: Settings;
+  rangeApiGranted: boolean;
+  changedOn: string | undefined;
+}
+
+/**
+ * The password guide for one portal (`guide.html?portal=<id>&host=<host>`): five steps, each done
+ * or skipped with a rough time, progress saved per portal, and a summary at the end. Every portal
+ * fact comes from the catalogue (utils/guide/portal-facts.ts). It updates live when the in-page
+ * assistant marks step 1 done or the content script reports the well-known check.
+ */
+export function GuidePage({ deps = defaultDeps() }: { deps?: GuidePageDeps }) {
+  const params = new URLSearchParams(deps.search);
+  const portal = catalogueIndex.byId(params.get('portal') ?? '');
+  const askedHost = params.get('host') ?? undefined;
+  const [loaded, setLoaded] = useState<Loaded | undefined>();
+
+  useEffect(() => {
+    if (!portal) return;
+    let live = true;
+    const refresh = async () => {
+      const [progress, prefs, rangeApiGranted, changedOn] = await Promise.all([getGuide(portal.id), readItem(settingsItem), deps.rangeApiGranted().catch(() => false), getPasswordChangedOn(portal.id)]);
+      if (live) setLoaded({ progress, settings: prefs, rangeApiGranted, changedOn });
+    };
+    // Opening the guide starts it; the host is kept only if the catalogue gives it to this portal.
+    const host = askedHost && catalogueIndex.lookupHost(askedHost)?.portal.id === portal.id ? askedHost : undefined;
+    void updateGuide(portal.id, { type: 'open', ...(host ? { host } : {}) }, deps.now()).then(refresh);
+    const unwatch = [guideProgress.item.watch(() => void refresh()), settingsItem.item.watch(() => void refresh()), portalAccounts.item.watch(() => void refresh())];
+    return () => {
+      live = false;
+      unwatch.forEach((stop) => stop());
+    };
+  }, [portal?.id]);
+
+  const facts = useMemo(() => (portal ? guideFacts(portal, catalogueIndex, [askedHost, loaded?.progress?.host], loaded?.progress) : undefined), [portal, askedHost, loaded?.progress]);
+
+  if (!portal || !facts) {
+    return (
+      <main>
+        <h1>Password guide</h1>
+        <p role="alert">Portal Guard does not know this portal. Open the guide from the Portal Guard button while you are on your health portal.</p>
+      </main>
+    );
+  }
+  if (!loaded) return <main aria-busy="true"><p>Loading your progress…</p></main>;
+
+  const { progress } = loaded;
+  const apply = (event: GuideEvent) => void updateGuide(portal.id, event, deps.now()).then((next) => setLoaded((current) => (current ? { ...current, progress: next } : current)));
+  const step = currentStep(progress);
+  const finished = step === 'finished';
+  const openSteps = GUIDE_STEPS.filter((id) => !progress?.steps[id]);
+  const minutesLeft = openSteps.reduce((total, id) => total + STEP_INFO[id].minutes, 0);
+  const name = facts.displayName;
+
+  const finish = async () => {
+    const next = await finishGuide(portal.id, { now: deps.now(), ...(deps.timeZone ? { timeZone: deps.timeZone } : {}) });
+    const changedOn = await getPasswordChangedOn(portal.id);
+    setLoaded((current) => (current ? { ...current, progress: next, changedOn } : current));
+    // Move focus to the summary, so keyboard and screen-reader users land on the result.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="guide-summary"]')?.focus());
+  };
+
+  return (
+    <main class="guide">
+      <h1>Secure your {name} account</h1>
+      <p class="muted">
+        {facts.host ? `For ${facts.host}, run by ${facts.operator}. ` : `Run by ${facts.operator}. `}
+        Your progress is saved on this device, so you can close this page and come back.
+      </p>
+      <p class="progress" data-testid="guide-progress" role="status">
+        {finished
+          ? 'You finished this guide.'
+          : openSteps.length === 0
+            ? 'Every step is done or skipped. Finish below.'
+            : `${GUIDE_STEPS.length - openSteps.length} of ${GUIDE_STEPS.length} steps done or skipped, ${aboutMinutes(minutesLeft)} left.`}
+      </p>
+
+      {finished && progress?.finishedAt !== undefined && (
+        <GuideSummary
+          portalName={name}
+          summary={summariseGuide(progress)}
+          changedOn={loaded.changedOn ? formatDate(loaded.changedOn) : undefined}
+          finishedOn={formatDate(localDate(new Date(progress.finishedAt), deps.timeZone))}
+          onRestart={() => apply({ type: 'restart' })}
+        />
+      )}
+
+      <ol class="steps guide-steps">
+        {GUIDE_STEPS.map((id, index) => (
+          <StepCard
+            key={id}
+            step={id}
+            number={index + 1}
+            status={progress?.steps[id]?.status}
+            current={step === id}
+            disabled={finished}
+            onMark={(status) => apply({ type: 'mark', step: id, status })}
+            onReopen={() => apply({ type: 'reopen', step: id })}
+          >
+            {id === 'change-password' && <ChangePasswordStep portalName={name} route={facts.changePassword} />}
+            {id === 'two-step' && <TwoStepStep portalName={name} twoStep={facts.twoStep} />}
+            {id === 'reused-passwords' && (
+              <ReusedPasswordsStep
+                sites={progress?.reusedSites ?? []}
+                disabled={finished}
+                onAdd={(siteName) => apply({ type: 'add-site', name: siteName })}
+                onTick={(siteName, changed) => apply({ type: 'tick-site', name: siteName, changed })}
+                onRemove={(siteName) => apply({ type: 'remove-site', name: siteName })}
+              />
+            )}
+            {id === 'account-access' && <AccountAccessStep portalName={name} accessLog={facts.accessLog} notes={facts.notes} />}
+            {id === 'stay-alert' && <StayAlertStep portalName={name} {...(facts.host ? { host: facts.host } : {})} />}
+          </StepCard>
+        ))}
+      </ol>
+
+      {!finished && (
+        <section class="finish" aria-labelledby="finish-heading">
+          <h2 id="finish-heading">Finish</h2>
+          {progress?.steps['change-password']?.status === 'done' ? (
+            <p>Finishing records that you changed your {name} password, so Portal Guard stops showing older breach notices for it.</p>
+          ) : (
+            <p>If you skip changing your password, Portal Guard keeps showing {name}’s breach notices after you finish.</p>
+          )}
+          <button type="button" data-testid="guide-finish" disabled={!progress || !canFinish(progress)} {...(openSteps.length > 0 ? { 'aria-describedby': 'finish-hint' } : {})} onClick={() => void finish()}>
+            Finish the guide
+          </button>
+          {openSteps.length > 0 && (
+            <p id="finish-hint" class="muted small">
+              Mark each step done, or skip it, first: {openSteps.length === 1 ? '1 step is' : `${openSteps.length} steps are`} still open.
+            </p>
+          )}
+        </section>
+      )}
+
+      <GuideSettings settings={loaded.settings} rangeApiGranted={loaded.rangeApiGranted} deps={deps.optIns} />
+    </main>
+  );
+}

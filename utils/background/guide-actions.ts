@@ -1,0 +1,62 @@
+import { browser } from 'wxt/browser';
+import { needsProbe } from '../guide/change-password';
+import { getGuide, updateGuide } from '../guide/progress-store';
+import { guidePageUrl } from '../guide/url';
+import type { Sender } from '../messaging/listen';
+import type { RequestOf, ResponseOf } from '../messaging/protocol';
+import { catalogueIndex, type PortalMatch } from '../portals';
+import { readItem, settings } from '../storage';
+import { RANGE_API_PERMISSION } from '../password/range-api';
+
+/**
+ * What content scripts may ask about the password guide. As with notices, the portal always comes
+ * from `sender.url` (where the browser says the frame is), never from the payload, so a page can
+ * only ever act on the guide of the portal it is: it cannot open, probe or mark another portal's.
+ */
+
+function senderPortal(sender: Sender): { match: PortalMatch; origin: string } {
+  const lookup = catalogueIndex.lookupUrl(sender.url ?? '');
+  if (lookup.kind !== 'portal') throw new Error('not on a portal');
+  return { match: lookup.match, origin: new URL(sender.url!).origin };
+}
+
+export async function onOpenGuide(_request: RequestOf<'cs-bg/open-guide'>, sender: Sender, { tabs = browser.tabs, now = Date.now } = {}): Promise<ResponseOf<'cs-bg/open-guide'>> {
+  const { match, origin } = senderPortal(sender);
+  const progress = await updateGuide(match.portal.id, { type: 'open', host: match.host }, now());
+  const opener = sender.tab;
+  await tabs.create({
+    url: guidePageUrl(match.portal.id, match.host),
+    ...(opener?.id !== undefined ? { openerTabId: opener.id, index: opener.index + 1 } : {}),
+  });
+  return { ok: true, probeChangePassword: needsProbe(match.portal, origin, progress, now()) };
+}
+
+/** For the session reply: whether this page should run the well-known check now. */
+export async function probeWanted(match: PortalMatch, origin: string, now = Date.now()): Promise<boolean> {
+  return needsProbe(match.portal, origin, await getGuide(match.portal.id), now);
+}
+
+export async function onChangePasswordProbe({ result }: RequestOf<'cs-bg/change-password-probe'>, sender: Sender, { now = Date.now } = {}): Promise<ResponseOf<'cs-bg/change-password-probe'>> {
+  const { match, origin } = senderPortal(sender);
+  // Only an answer we asked for is kept, so a page cannot keep rewriting it.
+  if (await probeWanted(match, origin, now())) await updateGuide(match.portal.id, { type: 'probe', origin, result }, now());
+  return { ok: true };
+}
+
+export async function onPasswordForm(_request: RequestOf<'cs-bg/password-form'>, sender: Sender, { permissions = browser.permissions } = {}): Promise<ResponseOf<'cs-bg/password-form'>> {
+  const { match } = senderPortal(sender);
+  const [progress, prefs] = await Promise.all([getGuide(match.portal.id), readItem(settings)]);
+  const breachCheck = prefs.breachCheck && (await permissions.contains({ origins: [RANGE_API_PERMISSION] }));
+  return {
+    ok: true,
+    breachCheck,
+    guide: !progress ? 'none' : progress.finishedAt !== undefined ? 'finished' : 'in-progress',
+    changePasswordStep: progress?.steps['change-password']?.status ?? 'open',
+  };
+}
+
+export async function onGuidePasswordChanged(_request: RequestOf<'cs-bg/guide-password-changed'>, sender: Sender, { now = Date.now } = {}): Promise<ResponseOf<'cs-bg/guide-password-changed'>> {
+  const { match } = senderPortal(sender);
+  const progress = await updateGuide(match.portal.id, { type: 'mark', step: 'change-password', status: 'done' }, now());
+  return { ok: true, guide: progress.finishedAt !== undefined ? 'finished' : 'in-progress' };
+}

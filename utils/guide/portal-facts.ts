@@ -1,0 +1,72 @@
+import type { Evidence, Portal } from '../portals/schema';
+import type { PortalIndex } from '../portals';
+import { resolveChangePassword, type ChangePasswordRoute } from './change-password';
+import type { GuideProgress } from './state';
+
+/**
+ * What the guide says about one portal, all of it taken from the catalogue entry (and, for step 1,
+ * the stored well-known check). Nothing here is invented per portal: where the catalogue has no
+ * fact, the field is empty and the page says Portal Guard does not know.
+ */
+
+type TwoStep = NonNullable<NonNullable<Portal['account']>['twoStep']>;
+
+export const METHOD_WORDS: Record<TwoStep['methods'][number], string> = {
+  'email-code': 'a code sent by email',
+  'sms-code': 'a code sent by text message',
+  'phone-code': 'a code sent to your phone',
+  'authenticator-app': 'an authenticator app (such as Google or Microsoft Authenticator)',
+  passkey: 'a passkey',
+  'digital-id': 'a digital ID',
+  'security-questions': 'security questions',
+};
+
+export interface GuideFacts {
+  portalId: string;
+  /** "Cleveland Clinic’s MyChart", or the portal's name. */
+  displayName: string;
+  operator: string;
+  /** The host the patient uses, when known and claimed by this portal in the catalogue. */
+  host?: string;
+  changePassword: ChangePasswordRoute;
+  twoStep?: { status: TwoStep['status']; methods: string[]; location?: string; helpUrl?: string; evidence: Evidence };
+  accessLog: boolean;
+  notes: string[];
+}
+
+/**
+ * The host to use: the one asked for if the catalogue gives it to this portal, otherwise the one
+ * the guide remembered (checked the same way), otherwise none.
+ */
+export function guideFacts(portal: Portal, index: Pick<PortalIndex, 'lookupHost'>, candidates: (string | undefined)[], progress: GuideProgress | undefined): GuideFacts {
+  const match = candidates.map((host) => (host ? index.lookupHost(host) : undefined)).find((found) => found?.portal.id === portal.id);
+  const twoStep = portal.account?.twoStep;
+  const tenantPath = match?.how === 'tenant' ? match.tenant?.path : undefined;
+  return {
+    portalId: portal.id,
+    displayName: match?.displayName ?? portal.name,
+    operator: match?.tenant && match.how === 'tenant' ? match.tenant.organization : portal.operator,
+    ...(match ? { host: match.host } : {}),
+    changePassword: resolveChangePassword(portal, { ...(match ? { host: match.host } : {}), ...(tenantPath ? { tenantPath } : {}) }, progress?.probe),
+    ...(twoStep
+      ? {
+          twoStep: {
+            status: twoStep.status,
+            methods: twoStep.methods.map((method) => METHOD_WORDS[method]),
+            ...(twoStep.location ? { location: twoStep.location } : {}),
+            ...(twoStep.helpUrl ? { helpUrl: twoStep.helpUrl } : {}),
+            evidence: twoStep.evidence,
+          },
+        }
+      : {}),
+    accessLog: portal.account?.accessLog === true,
+    notes: portal.notes ?? [],
+  };
+}
+
+/** A short note on where a fact comes from, when it is not the operator's own page. */
+export function evidenceNote(evidence: Evidence | undefined): string | undefined {
+  if (evidence === 'secondary') return 'This comes from a practice or third-party page, not the portal’s own.';
+  if (evidence === 'unverified') return 'This is not confirmed by any source Portal Guard has.';
+  return undefined;
+}
