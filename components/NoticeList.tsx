@@ -35,7 +35,10 @@ export function NoticeList({ notices, others = [], portal }: { notices: NoticeSu
             {notice.title}
           </h3>
           <p class="why muted">{notice.why}</p>
-          <p>{notice.summary}</p>
+          <details class="summary">
+            <summary>What happened</summary>
+            <p>{notice.summary}</p>
+          </details>
           <dl class="facts">
             <dt>Disclosed</dt>
             <dd>{formatDate(notice.disclosed)}</dd>
