@@ -95,7 +95,10 @@ export async function feedCheck(driver: ExtensionDriver): Promise<FeedCheckRecor
 export async function waitForFeedState(driver: ExtensionDriver, what: string, done: (feed: StoredFeedRecord | undefined, check: FeedCheckRecord) => boolean, timeoutMs = 15_000): Promise<{ feed: StoredFeedRecord | undefined; check: FeedCheckRecord }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const state = { feed: await storedFeed(driver), check: await feedCheck(driver) };
+    // The check first: the background writes the feed before it records the check, so reading in
+    // this order never pairs a finished check with a feed read from before it was stored.
+    const check = await feedCheck(driver);
+    const state = { feed: await storedFeed(driver), check };
     if (done(state.feed, state.check)) return state;
     if (Date.now() > deadline) throw new Error(`Waited ${timeoutMs} ms for ${what}; stored feed sequence ${state.feed?.sequence} (${state.feed?.source}), check ${JSON.stringify(state.check)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
