@@ -8,13 +8,14 @@
  * `--strict` to make a MISS fail the process (for CI on a quiet machine).
  */
 import { formatOps, sinkValue, type Bench } from './bench/harness';
+import { contentScriptBench } from './bench/content-script';
 import { exportReviewBench } from './bench/export-review';
 import { feedVerifyBench } from './bench/feed-verify';
 import { hostnameLookupBench } from './bench/hostname-lookup';
 
-const BENCHES: readonly Bench[] = [hostnameLookupBench, feedVerifyBench, exportReviewBench];
+const BENCHES: readonly Bench[] = [hostnameLookupBench, feedVerifyBench, exportReviewBench, contentScriptBench];
 
-function main(args: readonly string[]): number {
+async function main(args: readonly string[]): Promise<number> {
   const strict = args.includes('--strict');
   const filters = args.filter((arg) => !arg.startsWith('--'));
   const selected = BENCHES.filter((bench) => filters.length === 0 || filters.some((filter) => bench.name.includes(filter)));
@@ -27,7 +28,7 @@ function main(args: readonly string[]): number {
   for (const bench of selected) {
     console.log(`\n▶ ${bench.name}: ${bench.description}`);
     const started = performance.now();
-    const result = bench.run();
+    const result = await bench.run();
     const width = Math.max(...result.lines.map((line) => line.label.length));
     for (const line of result.lines) {
       console.log(`  ${line.label.padEnd(width)}  ${formatOps(line.opsPerSecond).padStart(20)}${line.note ? `  ${line.note}` : ''}`);
@@ -44,4 +45,4 @@ function main(args: readonly string[]): number {
   return strict && missed > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -27,7 +27,8 @@ export interface Bench {
   /** Short kebab-case name; `npm run bench -- <name>` runs only the benches whose name contains it. */
   name: string;
   description: string;
-  run(): BenchResult;
+  /** Most benches are synchronous loops; the ones that drive a real browser are async. */
+  run(): BenchResult | Promise<BenchResult>;
 }
 
 // Results are folded into this so the optimiser cannot drop a loop whose result is unused.
