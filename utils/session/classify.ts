@@ -93,13 +93,17 @@ function matchesAny(path: string, patterns: readonly string[] | undefined): bool
 
 /**
  * Hidden controls do not count: many portals keep a hidden logout link in a menu template on the
- * login page. `hidden`, `aria-hidden` and `display:none` ancestors are checked; layout is not
- * (happy-dom has none, and `checkVisibility` is not everywhere).
+ * login page. One native `closest()` finds `hidden` and `aria-hidden` ancestors; the browser's own
+ * `checkVisibility()` then answers for CSS (`display: none` anywhere up the tree, `visibility`).
+ * Both are native, so this stays cheap on the content script's start-up path. Environments
+ * without `checkVisibility` (happy-dom in unit tests, older browsers) fall back to inline styles
+ * and the computed style.
  */
 export function isVisible(element: Element): boolean {
+  if (element.closest('[hidden], [aria-hidden="true"]')) return false;
+  if (element instanceof HTMLInputElement && element.type === 'hidden') return false;
+  if (typeof element.checkVisibility === 'function') return element.checkVisibility({ visibilityProperty: true });
   for (let node: Element | null = element; node; node = node.parentElement) {
-    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return false;
-    if (node instanceof HTMLInputElement && node.type === 'hidden') return false;
     const style = (node as HTMLElement).style;
     if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
   }
