@@ -10,7 +10,8 @@ import { validateCatalogue } from './utils/portals/validate-catalogue';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser, mode }) => buildManifestExtras({ browser, mode, geckoId: GECKO_ID, portalPatterns: portalMatchPatterns(CATALOGUE) }),
+  manifest: ({ browser, mode }) =>
+    buildManifestExtras({ browser, mode, geckoId: GECKO_ID, portalPatterns: portalMatchPatterns(CATALOGUE), grantOptionalHosts: process.env.WXT_PORTAL_GUARD_E2E_GRANT_OPTIONAL_HOSTS === '1' }),
   hooks: {
     // The catalogue is typed with `satisfies`, not parsed, so the bundle never runs zod or tldts.
     // Parsing it here instead makes a bad entry (a host on a public suffix, a missing source …)

@@ -1,5 +1,6 @@
 import { createBannerController } from '@/utils/banner/controller';
 import { runChangePasswordProbe } from '@/utils/guide/probe-runner';
+import { createAssistantController } from '@/utils/password/assistant-controller';
 import { watchSession } from '@/utils/session/watch-session';
 
 // Only the bench build (WXT_PORTAL_GUARD_PERF_MARKS=1) leaves performance marks: in a user's build
@@ -14,12 +15,15 @@ export default defineContentScript({
   main(ctx) {
     if (PERF_MARKS) performance.mark('portal-guard:injected');
     const banner = createBannerController(ctx);
+    const assistant = createAssistantController(ctx);
     watchSession(ctx, {
       onUpdate: (state, notices) => banner.update(state, notices),
       // A password guide for this portal wants the same-origin well-known check (docs/password-guide.md).
       onReply: (reply) => {
         if (reply.probeChangePassword) void runChangePasswordProbe();
       },
+      // A change-password, reset or sign-up form loads the new-password assistant.
+      onCheck: (doc) => assistant.check(doc),
     });
     // watchSession classifies synchronously before it returns; the report to the background and
     // anything it loads (banner, assistant) happen later, off this path.

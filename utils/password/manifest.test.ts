@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { buildManifestExtras, OPTIONAL_HOST_PERMISSIONS, OPTIONAL_PERMISSIONS, PERMISSIONS } from '../manifest-config';
+
+const base = { browser: 'chrome', mode: 'production', geckoId: 'x@y', portalPatterns: ['https://portal.managemyhealth.co.nz/*'] };
+
+describe('the password guide’s permissions are optional, and narrow', () => {
+  it('asks for the range API origin only, and only as an optional host permission', () => {
+    const manifest = buildManifestExtras(base);
+    expect(OPTIONAL_HOST_PERMISSIONS).toEqual(['https://api.pwnedpasswords.com/*']);
+    expect(manifest.optional_host_permissions).toEqual(['https://api.pwnedpasswords.com/*']);
+    expect(manifest.host_permissions).not.toContain('https://api.pwnedpasswords.com/*');
+  });
+
+  it('asks for notifications only as an optional permission (the one reminder)', () => {
+    expect(OPTIONAL_PERMISSIONS).toContain('notifications');
+    expect(PERMISSIONS).not.toContain('notifications' as never);
+  });
+
+  it('lists the optional hosts as granted only in an e2e build that asks for it', () => {
+    expect(buildManifestExtras({ ...base, grantOptionalHosts: true }).host_permissions).toContain('https://api.pwnedpasswords.com/*');
+  });
+
+  it('exposes the assistant’s bundles to portal pages only', () => {
+    expect(buildManifestExtras(base).web_accessible_resources).toEqual([
+      { resources: ['banner.js', 'password-assistant.js', 'password-strength.js'], matches: ['https://portal.managemyhealth.co.nz/*'] },
+    ]);
+  });
+});
