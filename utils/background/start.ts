@@ -3,6 +3,7 @@ import { listenForMessages } from '../messaging/listen';
 import { startFeedRefresh } from './feed-refresh';
 import { applyBadge } from './badge';
 import { onChangePasswordProbe, onGuidePasswordChanged, onOpenGuide, onPasswordForm } from './guide-actions';
+import { startGuideReminders } from './guide-reminders';
 import { onPwnedRange } from './pwned-range';
 import { onDismissNotice, onOpenNotice } from './notice-actions';
 import { onSessionReport } from './session-report';
@@ -28,6 +29,7 @@ export function startBackground(): () => void {
     }),
     watchTabLifecycle(),
     startFeedRefresh(),
+    startGuideReminders(),
   ];
   return () => stops.forEach((stop) => stop());
 }

@@ -1,0 +1,101 @@
+import { browser, type Browser } from 'wxt/browser';
+import { allGuides, updateGuide } from '../guide/progress-store';
+import { reminderDue, type GuideProgress } from '../guide/state';
+import { guidePageUrl } from '../guide/url';
+import { catalogueIndex } from '../portals';
+import { readItem, settings } from '../storage';
+
+/**
+ * The password guide's one reminder, only if the patient asked for it: a single notification per
+ * guide run, once it has sat unfinished for N days (`reminderDue`). There is no schedule of
+ * "change your password" nags; a finished guide is never reminded about.
+ *
+ * The alarm only exists while reminders are on; it wakes the background a few times a day to
+ * look, which costs nothing when no guide is due. A click on the notification opens the guide.
+ */
+
+export const REMINDER_ALARM = 'guide-reminder';
+export const REMINDER_CHECK_MINUTES = 6 * 60;
+const NOTIFICATION_PREFIX = 'portal-guard-guide:';
+
+type Notifications = Pick<typeof browser.notifications, 'create' | 'clear' | 'onClicked'>;
+
+export interface ReminderDeps {
+  now: () => number;
+  /** Undefined while the optional `notifications` permission is not granted (Chrome). */
+  notifications: () => Notifications | undefined;
+  canNotify: () => Promise<boolean>;
+}
+
+const defaultDeps: ReminderDeps = {
+  now: Date.now,
+  notifications: () => browser.notifications as Notifications | undefined,
+  canNotify: () => browser.permissions.contains({ permissions: ['notifications'] }),
+};
+
+export function reminderMessage(portalId: string, progress: GuideProgress, now: number): { title: string; message: string } {
+  const name = (progress.host && catalogueIndex.lookupHost(progress.host)?.displayName) || catalogueIndex.byId(portalId)?.name || 'your portal';
+  const days = Math.floor((now - progress.updatedAt) / 86_400_000);
+  return {
+    title: 'Portal Guard: your password guide',
+    message: `You started securing your ${name} account ${days} days ago. Pick up where you left off: it takes a few minutes.`,
+  };
+}
+
+/** Show the reminders that are due now and record them, so none is shown twice. */
+export async function checkReminders(deps: ReminderDeps = defaultDeps): Promise<string[]> {
+  const { guideReminderDays } = await readItem(settings);
+  const notifications = deps.notifications();
+  if (guideReminderDays === null || !notifications || !(await deps.canNotify())) return [];
+  const now = deps.now();
+  const shown: string[] = [];
+  for (const [portalId, progress] of Object.entries(await allGuides())) {
+    if (!reminderDue(progress, now, guideReminderDays)) continue;
+    await notifications.create(`${NOTIFICATION_PREFIX}${portalId}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), ...reminderMessage(portalId, progress, now) });
+    await updateGuide(portalId, { type: 'reminder-sent' }, now);
+    shown.push(portalId);
+  }
+  return shown;
+}
+
+export interface StartRemindersOptions {
+  alarms?: typeof browser.alarms;
+  tabs?: Pick<typeof browser.tabs, 'create'>;
+  deps?: ReminderDeps;
+}
+
+/** Keep the alarm in step with the setting, check on the alarm, open the guide on a click. */
+export function startGuideReminders({ alarms = browser.alarms, tabs = browser.tabs, deps = defaultDeps }: StartRemindersOptions = {}): () => void {
+  const onAlarm = (alarm: Browser.alarms.Alarm) => {
+    if (alarm.name === REMINDER_ALARM) void checkReminders(deps).catch(() => {});
+  };
+  alarms.onAlarm.addListener(onAlarm);
+
+  const sync = async (days: number | null) => {
+    const existing = await alarms.get(REMINDER_ALARM);
+    if (days === null && existing) await alarms.clear(REMINDER_ALARM);
+    if (days !== null && !existing) await alarms.create(REMINDER_ALARM, { periodInMinutes: REMINDER_CHECK_MINUTES, delayInMinutes: 1 });
+  };
+  void readItem(settings).then((current) => sync(current.guideReminderDays)).catch(() => {});
+  const unwatch = settings.item.watch((next) => void sync(next?.guideReminderDays ?? null).catch(() => {}));
+
+  // Registered at start-up (an MV3 worker woken by the click must find it at once), and only when
+  // the API exists: without the permission Chrome has no `notifications` at all.
+  const notifications = deps.notifications();
+  const onClicked = (id: string) => {
+    if (!id.startsWith(NOTIFICATION_PREFIX)) return;
+    const portalId = id.slice(NOTIFICATION_PREFIX.length);
+    void allGuides().then((guides) => {
+      if (!catalogueIndex.byId(portalId)) return;
+      void tabs.create({ url: guidePageUrl(portalId, guides[portalId]?.host) });
+      void notifications?.clear(id);
+    });
+  };
+  notifications?.onClicked.addListener(onClicked);
+
+  return () => {
+    alarms.onAlarm.removeListener(onAlarm);
+    unwatch();
+    notifications?.onClicked.removeListener(onClicked);
+  };
+}
