@@ -11,14 +11,19 @@ import { e2eContext } from './support/context';
  */
 
 const PERMISSIONS = ['storage', 'activeTab', 'scripting', 'alarms'];
-/** Asked for at the moment of use (the export review's "remove downloaded files"), never at install. */
-const OPTIONAL_PERMISSIONS = ['downloads'];
+/**
+ * Asked for at the moment of use, never at install: the export review's "remove downloaded files",
+ * and the password guide's one reminder (docs/password-guide.md).
+ */
+const OPTIONAL_PERMISSIONS = ['downloads', 'notifications'];
+/** The password guide's breach check, asked for when the patient opts in (k-anonymity range API). */
+const OPTIONAL_HOST_PERMISSIONS = ['https://api.pwnedpasswords.com/*'];
 /** The feed's origin only: one GET per check, with a readable ETag (docs/feed.md). */
 const HOST_PERMISSIONS = ['https://feed.portal-guard.org/*'];
-/** Extension pages and workers may connect to the extension itself and the feed host, nowhere else. */
-const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; worker-src 'self'; connect-src 'self' https://feed.portal-guard.org";
+/** Extension pages and workers may connect to the extension itself, the feed host and the range API (background, opt-in), nowhere else. */
+const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; worker-src 'self'; connect-src 'self' https://feed.portal-guard.org https://api.pwnedpasswords.com";
 /** Loaded on demand by the content script; reachable from catalogue portal pages only. */
-const WEB_ACCESSIBLE = ['banner.js'];
+const WEB_ACCESSIBLE = ['banner.js', 'password-assistant.js', 'password-strength.js'];
 
 interface Manifest {
   manifest_version: number;
@@ -65,14 +70,14 @@ describe.each(builds)('built manifest: $name', ({ name, dir }) => {
     expect([...(built.permissions ?? [])].sort()).toEqual([...PERMISSIONS].sort());
     expect(built.host_permissions ?? []).toEqual(HOST_PERMISSIONS);
     expect(built.optional_permissions ?? []).toEqual(OPTIONAL_PERMISSIONS);
-    expect(built.optional_host_permissions ?? []).toEqual([]);
+    expect(built.optional_host_permissions ?? []).toEqual(OPTIONAL_HOST_PERMISSIONS);
   });
 
   test('limits where extension pages may connect', () => {
     expect(manifest().content_security_policy).toEqual({ extension_pages: EXTENSION_PAGES_CSP });
   });
 
-  test('exposes only the banner, and only to catalogue portal pages; nothing to other extensions', () => {
+  test('exposes only the banner and the password assistant’s bundles, and only to catalogue portal pages; nothing to other extensions', () => {
     const built = manifest();
     expect(built.externally_connectable).toBeUndefined();
     const exposed = built.web_accessible_resources ?? [];
