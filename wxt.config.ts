@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { feedOrigins } from './utils/feed/config';
 import { GECKO_ID, buildManifestExtras } from './utils/manifest-config';
 import { CATALOGUE } from './utils/portals/catalogue';
 import { portalMatchPatterns } from './utils/portals/match-patterns';
@@ -11,7 +12,16 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, mode }) =>
-    buildManifestExtras({ browser, mode, geckoId: GECKO_ID, portalPatterns: portalMatchPatterns(CATALOGUE), grantOptionalHosts: process.env.WXT_PORTAL_GUARD_E2E_GRANT_OPTIONAL_HOSTS === '1' }),
+    buildManifestExtras({
+      browser,
+      mode,
+      geckoId: GECKO_ID,
+      portalPatterns: portalMatchPatterns(CATALOGUE),
+      grantOptionalHosts: process.env.WXT_PORTAL_GUARD_E2E_GRANT_OPTIONAL_HOSTS === '1',
+      // Node reads the build's environment directly; the bundle gets the same list through Vite.
+      feedOrigins: feedOrigins(process.env.WXT_PORTAL_GUARD_FEED_MIRRORS),
+      store: process.env.WXT_PORTAL_GUARD_STORE === '1',
+    }),
   hooks: {
     // The catalogue is typed with `satisfies`, not parsed, so the bundle never runs zod or tldts.
     // Parsing it here instead makes a bad entry (a host on a public suffix, a missing source …)

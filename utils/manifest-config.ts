@@ -1,4 +1,4 @@
-import { FEED_URL } from './feed/config';
+import { FEED_ORIGINS } from './feed/config';
 import { RANGE_API_ORIGIN, RANGE_API_PERMISSION } from './password/range-api';
 
 /**
@@ -8,6 +8,23 @@ import { RANGE_API_ORIGIN, RANGE_API_PERMISSION } from './password/range-api';
 
 /** Fixed Firefox id: policies.json and AMO both name the extension by it. */
 export const GECKO_ID = 'portal-guard@portal-guard.org';
+
+/**
+ * The public half (SubjectPublicKeyInfo DER, base64) of an RSA key that fixes the Chrome id of
+ * every build except the store upload, so a managed policy file can name the extension
+ * (docs/deploy.md, "Extension ids"). Nobody holds the private half: it was thrown away when the
+ * pair was made, because Chrome derives the id from the public key alone. The Chrome Web Store
+ * refuses a manifest with a `key` and assigns its own id, so `WXT_PORTAL_GUARD_STORE=1` builds
+ * leave it out.
+ */
+export const CHROME_DEV_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu3BhHQ0f9k0dk5+xqcEe15D78IKIJkI1qM3JJp6mjh7oRFAG1kF3/1nATbkpAnSo7VMP4DdAw+ckdHyAIbim1xNUMTBLe7BaSMadlDmEVWLEzk5lKLwvmcEjXSH4XozgcyDYL+bNmwY1asSoh0OXsc8NmigAomjDHKuM4QxmxQwOuFX5cpK8NQNjeyLSucrhkTRwNGmt1pg0tZ9W5X1lOHOqkbeg5l5ZrEQXAFm1aNNhHr8lKrzzAU2xQ6rExTHFKUytCYBrYvYT2oZTc7qF1jdnYKVOQJwiw6ax9YSJr2OdqvSbnPkg/Xdw5KJX3fUNtsWh/EquRDFUJQ/k98ukvQIDAQAB';
+
+/** The Chrome id `CHROME_DEV_KEY` gives: the first 32 hex digits of sha256(DER), 0-f mapped to a-p. */
+export const CHROME_DEV_ID = 'hhgfimkmfcaiemkpadgcfaegejnclhhk';
+
+/** Chrome's managed-storage schema (public/managed-schema.json); Firefox reads policies.json without one. */
+export const MANAGED_SCHEMA_FILE = 'managed-schema.json';
 
 /**
  * The fewest permissions that work:
@@ -20,11 +37,14 @@ export const GECKO_ID = 'portal-guard@portal-guard.org';
 export const PERMISSIONS = ['storage', 'activeTab', 'scripting', 'alarms'] as const;
 
 /**
- * The feed's own origin, and nothing else: each check is then one plain GET with a readable ETag
- * (without it every check with an ETag costs a CORS preflight). See docs/feed.md, "Host permission
- * or CORS".
+ * The feed's own origin (and a custom build's mirror origins), nothing else: each check is then
+ * one plain GET with a readable ETag (without it every check with an ETag costs a CORS preflight).
+ * See docs/feed.md, "Host permission or CORS".
  */
-export const HOST_PERMISSIONS = [`${new URL(FEED_URL).origin}/*`] as const;
+export function hostPermissions(origins: readonly string[] = FEED_ORIGINS): string[] {
+  return origins.map((origin) => `${origin}/*`);
+}
+export const HOST_PERMISSIONS = hostPermissions();
 
 /**
  * Asked for only when the patient clicks:
@@ -43,6 +63,14 @@ export const OPTIONAL_PERMISSIONS = ['downloads', 'notifications'] as const;
 export const OPTIONAL_HOST_PERMISSIONS = [RANGE_API_PERMISSION] as const;
 
 /**
+ * Portals the patient adds on the options page, or the organisation adds by policy, are new
+ * hosts: each is asked for (`permissions.request` from a click, naming only that portal's hosts)
+ * before its content script can run there. Chrome grants only origins the manifest lists as
+ * optional, so any https host must be listable; nothing is granted at install.
+ */
+export const CUSTOM_PORTAL_HOST_PERMISSIONS = ['https://*/*'] as const;
+
+/**
  * Where extension pages, workers and the background may connect: the extension itself, the feed
  * host and the Pwned Passwords range API (used by the background only, and only after the
  * patient opted in and granted its host permission), nothing else. This is what keeps the export
@@ -50,12 +78,12 @@ export const OPTIONAL_HOST_PERMISSIONS = [RANGE_API_PERMISSION] as const;
  * not reach a worker, the manifest's does. A new network destination must be added here, as a
  * visible, reviewed change.
  */
-export function connectSources(mode: string): string[] {
-  return ["'self'", new URL(FEED_URL).origin, RANGE_API_ORIGIN, ...(mode === 'development' ? ['http://localhost:*', 'ws://localhost:*'] : [])];
+export function connectSources(mode: string, feedOrigins: readonly string[] = FEED_ORIGINS): string[] {
+  return ["'self'", ...feedOrigins, RANGE_API_ORIGIN, ...(mode === 'development' ? ['http://localhost:*', 'ws://localhost:*'] : [])];
 }
 
-export function extensionPagesCsp(mode: string): string {
-  return [`script-src 'self' 'wasm-unsafe-eval'`, `object-src 'self'`, `worker-src 'self'`, `connect-src ${connectSources(mode).join(' ')}`].join('; ');
+export function extensionPagesCsp(mode: string, feedOrigins: readonly string[] = FEED_ORIGINS): string {
+  return [`script-src 'self' 'wasm-unsafe-eval'`, `object-src 'self'`, `worker-src 'self'`, `connect-src ${connectSources(mode, feedOrigins).join(' ')}`].join('; ');
 }
 
 /** Loaded on demand by the content script, so reachable from portal pages and only from them. */
@@ -72,17 +100,21 @@ export interface ManifestOptions {
    * permission prompt. Production builds never set it; test/e2e/manifest.e2e.ts checks them.
    */
   grantOptionalHosts?: boolean;
+  /** `FEED_ORIGINS` as the build sees it (wxt.config.ts runs in Node, before Vite's env). */
+  feedOrigins?: readonly string[];
+  /** A Chrome Web Store upload (`WXT_PORTAL_GUARD_STORE=1`): no `key`, the store assigns the id. */
+  store?: boolean;
 }
 
-export function buildManifestExtras({ browser, mode, geckoId, portalPatterns, grantOptionalHosts = false }: ManifestOptions) {
+export function buildManifestExtras({ browser, mode, geckoId, portalPatterns, grantOptionalHosts = false, feedOrigins = FEED_ORIGINS, store = false }: ManifestOptions) {
   return {
     name: 'Portal Guard',
     description: 'Recognises your health portal, checks a signed breach-notice feed on your device, and guides you through securing your account.',
     permissions: [...PERMISSIONS],
-    host_permissions: [...HOST_PERMISSIONS, ...(grantOptionalHosts ? OPTIONAL_HOST_PERMISSIONS : [])],
+    host_permissions: [...hostPermissions(feedOrigins), ...(grantOptionalHosts ? OPTIONAL_HOST_PERMISSIONS : [])],
     optional_permissions: [...OPTIONAL_PERMISSIONS],
-    optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS],
-    content_security_policy: { extension_pages: extensionPagesCsp(mode) },
+    optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS, ...CUSTOM_PORTAL_HOST_PERMISSIONS],
+    content_security_policy: { extension_pages: extensionPagesCsp(mode, feedOrigins) },
     action: { default_title: 'Portal Guard' },
     // The banner's and the password assistant's code is loaded on demand by the content script,
     // so it must be reachable from portal pages, and only from them: other sites cannot probe for it.
@@ -101,6 +133,11 @@ export function buildManifestExtras({ browser, mode, geckoId, portalPatterns, gr
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : {
+          // The policy keys Chrome passes to storage.managed; Firefox reads policies.json's
+          // 3rdparty section without a schema.
+          storage: { managed_schema: MANAGED_SCHEMA_FILE },
+          ...(store ? {} : { key: CHROME_DEV_KEY }),
+        }),
   };
 }

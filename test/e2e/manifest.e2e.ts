@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { createHash } from 'node:crypto';
 import { CATALOGUE } from '../../utils/portals/catalogue';
 import { e2eContext } from './support/context';
 
@@ -16,8 +17,14 @@ const PERMISSIONS = ['storage', 'activeTab', 'scripting', 'alarms'];
  * and the password guide's one reminder (docs/password-guide.md).
  */
 const OPTIONAL_PERMISSIONS = ['downloads', 'notifications'];
-/** The password guide's breach check, asked for when the patient opts in (k-anonymity range API). */
-const OPTIONAL_HOST_PERMISSIONS = ['https://api.pwnedpasswords.com/*'];
+/**
+ * The password guide's breach check, asked for when the patient opts in (k-anonymity range API);
+ * and any https host, from which a custom portal's own hosts are asked for, one portal at a time,
+ * from a click on the options page (docs/deploy.md).
+ */
+const OPTIONAL_HOST_PERMISSIONS = ['https://api.pwnedpasswords.com/*', 'https://*/*'];
+/** The fixed development id that policy files name (docs/deploy.md, "Extension ids"). */
+const CHROME_DEV_ID = 'hhgfimkmfcaiemkpadgcfaegejnclhhk';
 /** The feed's origin only: one GET per check, with a readable ETag (docs/feed.md). */
 const HOST_PERMISSIONS = ['https://feed.portal-guard.org/*'];
 /** Extension pages and workers may connect to the extension itself, the feed host and the range API (background, opt-in), nowhere else. */
@@ -38,6 +45,8 @@ interface Manifest {
   action?: { default_popup?: string };
   background?: { service_worker?: string; scripts?: string[] };
   browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: { required?: string[]; optional?: string[] } } };
+  storage?: { managed_schema?: string };
+  key?: string;
 }
 
 const builds = [
@@ -123,10 +132,30 @@ describe('built manifest: firefox-mv3 only', () => {
     expect(gecko?.id).toBe('portal-guard@portal-guard.org');
     expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
   });
+
+  test('has no Chrome-only keys (Firefox reads policies.json without a schema, and its id is the gecko id)', () => {
+    const built = read(e2eContext().firefoxExtensionDir);
+    expect(built.key).toBeUndefined();
+    expect(built.storage).toBeUndefined();
+  });
 });
 
 describe('built manifest: chrome-mv3 only', () => {
   test('has no Firefox-only keys', () => {
     expect(read(e2eContext().chromeExtensionDir).browser_specific_settings).toBeUndefined();
+  });
+
+  test('has the development key, so its id is the one policy files name', () => {
+    const { key } = read(e2eContext().chromeExtensionDir);
+    expect(key).toBeDefined();
+    // Chrome's rule: the first 32 hex digits of sha256(public key DER), 0-f written as a-p.
+    const hex = createHash('sha256').update(Buffer.from(key!, 'base64')).digest('hex').slice(0, 32);
+    expect([...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('')).toBe(CHROME_DEV_ID);
+  });
+
+  test('declares the managed-storage schema, which is packaged', () => {
+    const dir = e2eContext().chromeExtensionDir;
+    expect(read(dir).storage).toEqual({ managed_schema: 'managed-schema.json' });
+    expect(JSON.parse(readFileSync(join(dir, 'managed-schema.json'), 'utf8'))).toHaveProperty('properties.organization');
   });
 });

@@ -1,10 +1,35 @@
 /**
- * Where the feed comes from and the limits an update must fit. The URL is a default: settings or
- * a managed policy may point the extension at another https URL later.
+ * Where the feed comes from and the limits an update must fit. The URL is a default: a managed
+ * policy may name another https URL (`feedUrl`), on one of the origins in `FEED_ORIGINS`.
  */
 
 /** The published feed: one signed static file (docs/feed.md, "Publishing"). */
 export const FEED_URL = 'https://feed.portal-guard.org/v1/feed.json';
+
+/**
+ * Every origin the extension may download a feed from. It is fixed when the extension is built,
+ * because the manifest's `connect-src` (utils/manifest-config.ts) must name it: that CSP is also
+ * what keeps the export review's worker off the network, and no runtime setting can widen it
+ * (docs/deploy.md, "Your own feed mirror", has the browser evidence). A clinic mirror on another
+ * origin needs a build made with `WXT_PORTAL_GUARD_FEED_MIRRORS=https://mirror.example` (a
+ * comma-separated list of https origins), which adds them here, to `connect-src` and to the host
+ * permissions.
+ */
+export const FEED_ORIGINS: readonly string[] = feedOrigins(import.meta.env?.WXT_PORTAL_GUARD_FEED_MIRRORS);
+
+/** The default feed's origin plus the build's mirror origins (exported for wxt.config.ts and tests). */
+export function feedOrigins(mirrors: string | undefined): string[] {
+  const extra = (mirrors ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const url = new URL(entry);
+      if (url.protocol !== 'https:' || !/^[a-z0-9.-]+$/.test(url.hostname) || url.origin !== entry.replace(/\/$/, '')) throw new Error(`WXT_PORTAL_GUARD_FEED_MIRRORS: ${entry} is not a bare https origin such as https://feed.clinic.example`);
+      return url.origin;
+    });
+  return [...new Set([new URL(FEED_URL).origin, ...extra])];
+}
 
 /** The feed that ships inside the extension, used on first run and when offline. */
 export const BUNDLED_FEED_PATH = '/feed/feed.json';

@@ -7,7 +7,8 @@ describe('the password guide’s permissions are optional, and narrow', () => {
   it('asks for the range API origin only, and only as an optional host permission', () => {
     const manifest = buildManifestExtras(base);
     expect(OPTIONAL_HOST_PERMISSIONS).toEqual(['https://api.pwnedpasswords.com/*']);
-    expect(manifest.optional_host_permissions).toEqual(['https://api.pwnedpasswords.com/*']);
+    // Beside it, `https://*/*` lets a custom portal's own hosts be asked for (docs/deploy.md).
+    expect(manifest.optional_host_permissions).toEqual(['https://api.pwnedpasswords.com/*', 'https://*/*']);
     expect(manifest.host_permissions).not.toContain('https://api.pwnedpasswords.com/*');
   });
 

@@ -1,0 +1,128 @@
+import type { z } from 'zod';
+import { CATALOGUE } from './catalogue';
+import { customPortalInputSchema, type CustomPortalInput } from './custom-input';
+import { catalogueIndex } from './index';
+import { createPortalIndex, type PortalIndex } from './match';
+import type { HostRule, Portal } from './schema';
+import { checkHost } from './validate-catalogue';
+
+/**
+ * Portals that are not in the reviewed catalogue: a clinic's own (from a managed policy) and the
+ * patient's own (from the options page). Both are written the same short way and checked the same
+ * way here, then turned into catalogue-shaped `Portal`s so one index serves all three.
+ *
+ * A custom portal may add hosts, never take one: a host the catalogue claims, or one inside or
+ * above a catalogue claim, or a known look-alike, is refused with the reason. That keeps a policy
+ * typo (or a hostile import file) from relabelling a reviewed portal or vouching for an imitation.
+ */
+
+export { MAX_CUSTOM_HOSTS, customPortalInputSchema, type CustomPortalInput } from './custom-input';
+
+export type CustomPortalOrigin = 'policy' | 'user';
+
+/** A custom portal as the index and the UI see it. `signOutUrl` is kept beside the catalogue fields. */
+export interface CustomPortal {
+  origin: CustomPortalOrigin;
+  input: CustomPortalInput;
+  portal: Portal;
+}
+
+/** Turn `*.clinic.example` / `portal.clinic.example` into a host rule, or say why not. */
+export function parseCustomHost(raw: string, index: PortalIndex = catalogueIndex, catalogue: readonly Portal[] = CATALOGUE as readonly Portal[]): { rule: HostRule } | { problem: string } {
+  const value = raw.trim().toLowerCase().replace(/\.$/, '');
+  if (value === '*' || value === '*.' || value === '') return { problem: `${JSON.stringify(raw)} would cover every site; name the portal's own host` };
+  const below = value.startsWith('*.');
+  const host = below ? value.slice(2) : value;
+  if (host.includes('*')) return { problem: `${raw}: only a leading "*." is allowed` };
+  if (host.includes('/') || host.includes(':')) return { problem: `${raw}: give a host name such as portal.clinic.example, not a URL` };
+  if (!/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/.test(host)) {
+    return { problem: /^\d+(?:\.\d+){3}$/.test(host) || host.startsWith('[') ? `${raw} is an IP address, not a portal` : `${raw} is not a host name such as portal.clinic.example` };
+  }
+  if (host.split('.').some((label) => label.startsWith('xn--'))) return { problem: `${raw}: punycode (international) host names are not accepted, as look-alikes use them` };
+  const [suffixProblem] = checkHost('', host, below).map((message) => message.replace(/^ › [^:]*: /, ''));
+  if (suffixProblem) return { problem: suffixProblem };
+
+  // The catalogue's own claims win, and a custom rule must not reach into or over them.
+  const found = index.lookupUrl(`https://${host}/`);
+  if (found.kind === 'lookalike') return { problem: `${host} is a known look-alike of ${found.imitates.name}, not a portal` };
+  if (found.kind === 'portal') return { problem: `${host} is already recognised as ${found.match.displayName}` };
+  if (below) {
+    const inside = catalogueClaims(catalogue).find((claim) => claim === host || claim.endsWith(`.${host}`));
+    if (inside) return { problem: `*.${host} would take over ${inside}, which the catalogue already recognises` };
+  }
+  return { rule: { host, match: below ? 'subdomains' : 'exact', evidence: 'official' } };
+}
+
+function catalogueClaims(catalogue: readonly Portal[]): string[] {
+  return catalogue.flatMap((portal) => [
+    ...portal.hosts.map((rule) => rule.host),
+    ...(portal.tenants ?? []).map((tenant) => tenant.host),
+    ...(portal.tenantSuffixes ?? []).map((rule) => rule.suffix),
+    ...(portal.lookalikes ?? []),
+  ]);
+}
+
+/**
+ * Check one custom portal. Bad hosts are dropped one by one (the rest still work); a portal left
+ * with no host, an id the catalogue uses, or a link to a host the portal does not claim is refused
+ * as a whole. Each problem says where (`hosts[1]`) and why.
+ */
+export function toCustomPortal(raw: unknown, origin: CustomPortalOrigin, { index = catalogueIndex, catalogue = CATALOGUE as readonly Portal[] }: { index?: PortalIndex; catalogue?: readonly Portal[] } = {}): { portal?: CustomPortal; problems: { where: string; reason: string }[] } {
+  const parsed = customPortalInputSchema.safeParse(raw);
+  if (!parsed.success) return { problems: parsed.error.issues.map((issue) => ({ where: issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, ''), reason: describeIssue(issue) })) };
+  const input = parsed.data;
+  const problems: { where: string; reason: string }[] = [];
+  if (catalogue.some((portal) => portal.id === input.id)) return { problems: [{ where: 'id', reason: `${input.id} is a catalogue portal's id; choose another` }] };
+
+  const hosts: HostRule[] = [];
+  input.hosts.forEach((raw, position) => {
+    const result = parseCustomHost(raw, index, catalogue);
+    if ('problem' in result) problems.push({ where: `hosts[${position}]`, reason: result.problem });
+    else {
+      // `portal.example` and `*.portal.example` together are one rule that covers both.
+      const same = hosts.findIndex((rule) => rule.host === result.rule.host);
+      if (same === -1) hosts.push(result.rule);
+      else if (result.rule.match === 'subdomains') hosts[same] = result.rule;
+    }
+  });
+  if (hosts.length === 0) return { problems: [...problems, { where: 'hosts', reason: 'no usable host is left, so the portal is not added' }] };
+
+  const portal: Portal = {
+    id: input.id,
+    name: input.name,
+    operator: input.operator ?? input.name,
+    country: input.country,
+    kind: 'portal',
+    hosts,
+    ...(input.homeUrl ? { homeUrl: input.homeUrl } : {}),
+    ...(input.changePasswordUrl || input.changePasswordDirections || input.twoStepLocation || input.exportDirections
+      ? {
+          account: {
+            ...(input.changePasswordUrl || input.changePasswordDirections
+              ? { changePassword: { ...(input.changePasswordUrl ? { url: input.changePasswordUrl } : {}), ...(input.changePasswordDirections ? { directions: input.changePasswordDirections } : {}), evidence: 'official' as const } }
+              : {}),
+            ...(input.twoStepLocation ? { twoStep: { status: 'unknown' as const, methods: [], location: input.twoStepLocation, evidence: 'official' as const } } : {}),
+            ...(input.exportDirections ? { export: { directions: input.exportDirections, evidence: 'official' as const } } : {}),
+          },
+        }
+      : {}),
+    notes: [origin === 'policy' ? 'Added by your organisation.' : 'Added by you.'],
+    sources: [],
+  };
+  // Links we open for the patient must stay on the portal's own hosts.
+  const own = createPortalIndex([portal]);
+  for (const field of ['homeUrl', 'signOutUrl', 'changePasswordUrl'] as const) {
+    const url = input[field];
+    if (url && own.lookupUrl(url).kind !== 'portal') return { problems: [...problems, { where: field, reason: `${url} is not on one of this portal's hosts` }] };
+  }
+  return { portal: { origin, input: { ...input, hosts: input.hosts }, portal }, problems };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}`;
+  if (issue.code === 'invalid_type') return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
+  if (issue.code === 'invalid_value') return issue.values.length === 1 ? `must be ${JSON.stringify(issue.values[0])}` : `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+  return issue.message;
+}
+
+export { describeIssue as describeZodIssue };
