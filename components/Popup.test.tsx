@@ -119,3 +119,20 @@ describe('Popup', () => {
     await vi.waitFor(() => expect(container.querySelector('[role="alert"]')?.textContent).toContain('no reply'));
   });
 });
+
+describe('Popup: the organisation from a managed policy', () => {
+  it('names the organisation and its support contact, on a portal and elsewhere', async () => {
+    const organization = { name: 'Riverside Medical Centre', supportUrl: 'https://www.riversidemedical.co.nz/portal-help', phone: '+64 9 555 0100' };
+    const { container } = mount({ lookup: 'none', notices: [], organization });
+    await vi.waitFor(() => expect(text(container, 'organization-name')).toBe('Riverside Medical Centre'));
+    expect(text(container, 'organization')).toBe('Set up for you by Riverside Medical Centre. Need help? Visit their support page or call +64 9 555 0100.');
+    expect(container.querySelector('[data-testid="organization-support"]')?.getAttribute('href')).toBe(organization.supportUrl);
+    expect(container.querySelector('[data-testid="organization-phone"]')?.getAttribute('href')).toBe('tel:+6495550100');
+  });
+
+  it('shows nothing about an organisation without a policy', async () => {
+    const { container } = mount({ lookup: 'none', notices: [] });
+    await vi.waitFor(() => expect(container.querySelector('[data-testid="not-a-portal"]')).not.toBeNull());
+    expect(container.querySelector('[data-testid="organization"]')).toBeNull();
+  });
+});

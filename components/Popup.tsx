@@ -8,6 +8,7 @@ import { resolveTargetTab } from '@/utils/popup-target';
 import { FeedStatusLine } from './FeedStatusLine';
 import { NoticeList } from './NoticeList';
 import { LookalikeWarning, NotAPortal } from './NotAPortal';
+import { OrganizationLine } from './OrganizationLine';
 import { PortalCard } from './PortalCard';
 
 type Load = { phase: 'loading' } | { phase: 'ready'; status: TabStatus; tabId: number; fromToolbar: boolean } | { phase: 'error'; message: string };
@@ -64,6 +65,7 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
       {status.lookup === 'lookalike' && status.lookalike && <LookalikeWarning host={status.lookalike.host} imitates={status.lookalike.imitates} officialHome={status.lookalike.officialHome} />}
       {status.lookup === 'none' && <NotAPortal onCheck={fromToolbar ? () => deps.check(tabId) : undefined} />}
       <FeedStatusLine feed={status.feed} />
+      <OrganizationLine organization={status.organization} />
       <nav class="links small" aria-label="More from Portal Guard">
         <a href={`${browser.runtime.getURL('/export-review.html')}${status.portal ? `?portal=${encodeURIComponent(status.portal.id)}` : ''}`} target="_blank" rel="noopener" data-testid="open-export-review">
           Review a downloaded record

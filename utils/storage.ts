@@ -3,6 +3,7 @@ import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { MAX_SITES, MAX_SITE_NAME, type GuideProgress } from './guide/state';
 import { GUIDE_STEPS } from './guide/steps';
 import { sessionStateSchema } from './messaging/protocol';
+import { customPortalInputSchema } from './portals/custom-input';
 
 /**
  * The one storage registry. Every item the extension keeps is defined here, versioned, with a zod
@@ -156,5 +157,17 @@ export const guideProgressSchema = z.strictObject({
 /** Portal id → that portal's password-guide progress. */
 export const guideProgress = define('local:guideProgress', z.record(z.string(), guideProgressSchema), { fallback: {}, version: 1 });
 
+// ── Clinic deployments: custom portals (issue 7; docs/deploy.md) ───────────────────────────────
+
+/** The most portals a patient can add themselves (a clinic adds its own through the policy). */
+export const MAX_USER_PORTALS = 50;
+
+/**
+ * Portals the patient added on the options page, as they wrote them. Each is checked again
+ * (utils/portals/custom.ts) whenever the index is built, so an entry a policy later shadows stays
+ * stored, shown as inactive with the reason, and comes back when the policy changes.
+ */
+export const customPortals = define('local:customPortals', z.array(customPortalInputSchema).max(MAX_USER_PORTALS), { fallback: [], version: 1 });
+
 /** Every registered item, for the meta tests (unique keys, versions, migrations). */
-export const REGISTRY: readonly RegisteredItem<unknown>[] = [tabSessions, feedStore, feedCheck, noticeDismissals, portalAccounts, remediationProgress, settings, guideProgress] as RegisteredItem<unknown>[];
+export const REGISTRY: readonly RegisteredItem<unknown>[] = [tabSessions, feedStore, feedCheck, noticeDismissals, portalAccounts, remediationProgress, settings, guideProgress, customPortals] as RegisteredItem<unknown>[];

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { getActiveFeed, rememberActiveFeed, watchStoredFeed } from '../feed/active-feed';
 import { REFRESH_PERIOD_MINUTES, STARTUP_CHECK_AFTER_MS } from '../feed/config';
 import { updateFeed, type UpdateResult } from '../feed/update';
+import { feedSource } from '../policy/feed-source';
 import { feedCheck, readItem } from '../storage';
 
 /** The alarm that wakes the background about every 12 hours to check the feed. */
@@ -12,7 +13,7 @@ export const FEED_ALARM = 'feed-refresh';
  * at a time: the alarm and a startup check may fire together.
  */
 let running: Promise<UpdateResult> | undefined;
-export function refreshFeed(update: () => Promise<UpdateResult> = () => updateFeed()): Promise<UpdateResult> {
+export function refreshFeed(update: () => Promise<UpdateResult> = async () => updateFeed(await feedSource())): Promise<UpdateResult> {
   running ??= (async () => {
     try {
       await getActiveFeed().catch(() => undefined);

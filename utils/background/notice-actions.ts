@@ -3,7 +3,8 @@ import { getActiveFeed } from '../feed/active-feed';
 import type { Sender } from '../messaging/listen';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import { dismissNotice } from '../notices/patient-choices';
-import { catalogueIndex } from '../portals';
+import { currentPolicy } from '../policy/managed';
+import { portalIndex } from '../portals/current';
 import { applyBadge, badgeFor } from './badge';
 import { portalNotices } from './portal-notices';
 import { getTabSession } from './tab-sessions';
@@ -14,10 +15,11 @@ import { getTabSession } from './tab-sessions';
  */
 
 async function noticeOnSenderPortal(noticeId: string, sender: Sender) {
-  const lookup = catalogueIndex.lookupUrl(sender.url ?? '');
+  const lookup = (await portalIndex()).lookupUrl(sender.url ?? '');
   if (lookup.kind !== 'portal') throw new Error('not on a portal');
-  const active = await getActiveFeed();
-  const notice = active.feed.notices.find((candidate) => candidate.id === noticeId);
+  const active = await getActiveFeed().catch(() => undefined);
+  // The feed's notice wins over a local notice with the same id (as in portal-notices.ts).
+  const notice = active?.feed.notices.find((candidate) => candidate.id === noticeId) ?? (await currentPolicy()).policy.localNotices.find((candidate) => candidate.id === noticeId);
   if (!notice || !notice.portals.includes(lookup.match.portal.id)) throw new Error('no such notice for this portal');
   return { notice, match: lookup.match };
 }

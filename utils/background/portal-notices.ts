@@ -2,12 +2,17 @@ import { DATA_CLASSES, type Notice } from '../feed/schema';
 import { getActiveFeed, noticesForPortal, type ActiveFeed } from '../feed/active-feed';
 import type { BannerNotice } from '../messaging/protocol';
 import { relevantNotices, type RelevantNotice } from '../notices/patient-choices';
+import { currentPolicy } from '../policy/managed';
 import type { PortalMatch } from '../portals';
 import { formatDate } from '../format';
 
 /**
  * A portal's notices, split into the ones to show now (relevance rules plus the patient's own
  * choices) and the rest. Shared by the badge, the banner and the popup so they always agree.
+ *
+ * They come from the verified feed and from the managed policy's `localNotices` (an
+ * organisation's notices for its own patients, docs/deploy.md). A local notice with the id of a
+ * feed notice is ignored: the signed feed is the authority on its own notices.
  */
 export interface PortalNotices {
   relevant: RelevantNotice[];
@@ -16,13 +21,20 @@ export interface PortalNotices {
   active: ActiveFeed | undefined;
 }
 
-export async function portalNotices(match: PortalMatch, { feed = getActiveFeed, now = () => new Date() } = {}): Promise<PortalNotices> {
-  const active = await feed().catch(() => undefined);
-  if (!active) return { relevant: [], others: [], active };
-  const all = noticesForPortal(active.feed, match.portal.id, match.tenant?.host);
+export async function portalNotices(match: PortalMatch, { feed = getActiveFeed, now = () => new Date(), local = policyNotices } = {}): Promise<PortalNotices> {
+  const [active, fromPolicy] = await Promise.all([feed().catch(() => undefined), local().catch(() => [])]);
+  const feedIds = new Set(active?.feed.notices.map((notice) => notice.id));
+  const notices = [...(active?.feed.notices ?? []), ...fromPolicy.filter((notice) => !feedIds.has(notice.id))];
+  if (notices.length === 0) return { relevant: [], others: [], active };
+  const all = noticesForPortal({ notices }, match.portal.id, match.tenant?.host);
   const relevant = await relevantNotices(match.portal.id, all, now());
   const shown = new Set(relevant.map(({ notice }) => notice.id));
   return { relevant, others: all.filter((notice) => !shown.has(notice.id)), active };
+}
+
+/** The managed policy's local notices. */
+export async function policyNotices(): Promise<Notice[]> {
+  return (await currentPolicy()).policy.localNotices;
 }
 
 /** "You are on portal.managemyhealth.co.nz, which is Manage My Health; notice added 1 Jan 2026." */

@@ -1,6 +1,6 @@
 import type { Sender } from '../messaging/listen';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
-import { catalogueIndex } from '../portals';
+import { portalIndex } from '../portals/current';
 import { applyBadge, badgeFor } from './badge';
 import { probeWanted } from './guide-actions';
 import { portalNotices, toBannerNotice } from './portal-notices';
@@ -15,12 +15,13 @@ import { setTabSession } from './tab-sessions';
 export async function onSessionReport(
   report: RequestOf<'cs-bg/session'>,
   sender: Sender,
-  { now = Date.now, badge = applyBadge, notices = portalNotices, probe = probeWanted } = {},
+  { now = Date.now, badge = applyBadge, notices = portalNotices, probe = probeWanted, index = portalIndex } = {},
 ): Promise<ResponseOf<'cs-bg/session'>> {
   const tabId = sender.tab?.id;
   const url = sender.url;
   if (tabId === undefined || url === undefined) return { ok: true, notices: [] };
-  const lookup = catalogueIndex.lookupUrl(url);
+  // The catalogue plus the organisation's and the patient's own portals (utils/portals/current.ts).
+  const lookup = (await index()).lookupUrl(url);
   if (lookup.kind !== 'portal') return { ok: true, notices: [] };
   const { match } = lookup;
 

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { listenForMessages } from '../messaging/listen';
 import { startFeedRefresh } from './feed-refresh';
 import { applyBadge } from './badge';
+import { startClinicPolicy } from './clinic-policy';
 import { onChangePasswordProbe, onGuidePasswordChanged, onOpenGuide, onPasswordForm } from './guide-actions';
 import { startGuideReminders } from './guide-reminders';
 import { onPwnedRange } from './pwned-range';
@@ -30,6 +31,7 @@ export function startBackground(): () => void {
     watchTabLifecycle(),
     startFeedRefresh(),
     startGuideReminders(),
+    startClinicPolicy(),
   ];
   return () => stops.forEach((stop) => stop());
 }

@@ -1,7 +1,10 @@
 import { DATA_CLASSES, type DataClass, type Notice } from '../feed/schema';
 import { getActiveFeed, type ActiveFeed } from '../feed/active-feed';
 import type { NoticeSummary, PortalSummary, RequestOf, TabStatus } from '../messaging/protocol';
-import { catalogueIndex, type PortalMatch } from '../portals';
+import { currentPolicy } from '../policy/managed';
+import type { Organization } from '../policy/schema';
+import type { PortalIndex, PortalMatch } from '../portals';
+import { portalIndex } from '../portals/current';
 import { portalNotices, whyShown } from './portal-notices';
 import { getTabSession } from './tab-sessions';
 
@@ -15,22 +18,28 @@ export interface TabStatusDeps {
   getSession: typeof getTabSession;
   getFeed: () => Promise<ActiveFeed>;
   now: () => Date;
+  /** The catalogue plus policy and patient portals (utils/portals/current.ts). */
+  index?: () => Promise<PortalIndex>;
+  /** The organisation named by the managed policy, if any. */
+  organization?: () => Promise<Organization | undefined>;
 }
 
-const defaultDeps: TabStatusDeps = { getSession: getTabSession, getFeed: getActiveFeed, now: () => new Date() };
+const defaultDeps: TabStatusDeps = { getSession: getTabSession, getFeed: getActiveFeed, now: () => new Date(), index: portalIndex };
 
 export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, deps: TabStatusDeps = defaultDeps): Promise<TabStatus> {
   const session = await deps.getSession(tabId);
   const feed = (await deps.getFeed().catch(() => undefined))?.status;
   // The popup's URL comes from activeTab and is the freshest; the stored one covers a popup
   // opened as a page (`popup.html?tabId=`), which has no activeTab grant.
-  const lookup = catalogueIndex.lookupUrl(url ?? session?.url ?? '');
+  const lookup = (await (deps.index ?? portalIndex)()).lookupUrl(url ?? session?.url ?? '');
+  const organization = await (deps.organization ?? policyOrganization)().catch(() => undefined);
+  const org = organization ? { organization } : {};
 
   if (lookup.kind === 'lookalike') {
     const { imitates } = lookup;
-    return { lookup: 'lookalike', lookalike: { host: lookup.host, imitates: imitates.name, ...(imitates.homeUrl ? { officialHome: imitates.homeUrl } : {}) }, notices: [], otherNotices: [], ...(feed ? { feed } : {}) };
+    return { lookup: 'lookalike', lookalike: { host: lookup.host, imitates: imitates.name, ...(imitates.homeUrl ? { officialHome: imitates.homeUrl } : {}) }, notices: [], otherNotices: [], ...(feed ? { feed } : {}), ...org };
   }
-  if (lookup.kind === 'none') return { lookup: 'none', notices: [], otherNotices: [], ...(feed ? { feed } : {}) };
+  if (lookup.kind === 'none') return { lookup: 'none', notices: [], otherNotices: [], ...(feed ? { feed } : {}), ...org };
 
   const { match } = lookup;
   // A session reported for another page of the same tab (before a navigation) is stale.
@@ -43,7 +52,12 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
     notices: relevant.map(({ notice }) => summariseNotice(notice, whyShown(match, notice))),
     otherNotices: others.map(({ id, title }) => ({ id, title })),
     ...(feed ? { feed } : {}),
+    ...org,
   };
+}
+
+async function policyOrganization(): Promise<Organization | undefined> {
+  return (await currentPolicy()).policy.organization;
 }
 
 export function summarisePortal(match: PortalMatch): PortalSummary {

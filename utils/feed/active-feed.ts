@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { FeedStatus } from '../messaging/protocol';
+import { feedKeys } from '../policy/feed-source';
 import { feedCheck, feedStore, readItem, writeItem, type StoredFeed } from '../storage';
 import { BUNDLED_FEED_PATH } from './config';
 import type { PinnedKey } from './envelope';
-import { pinnedKeys } from './keys';
 import { withFeedLock } from './lock';
 import type { Feed, Notice } from './schema';
 import { verifyFeed } from './verify';
@@ -24,6 +24,7 @@ export interface ActiveFeed {
 
 export interface ActiveFeedOptions {
   loadBundled?: () => Promise<string>;
+  /** The pinned keys plus a managed policy's `additionalFeedKeys`, unless given. */
   keys?: readonly PinnedKey[];
   /** The extension's version: the bundled feed is compared with the stored one once per version. */
   version?: () => string;
@@ -39,8 +40,12 @@ export async function loadBundledFeed(): Promise<string> {
   return response.text();
 }
 
-export async function getActiveFeed({ loadBundled = loadBundledFeed, keys = pinnedKeys(), version = () => browser.runtime.getManifest().version, now = Date.now }: ActiveFeedOptions = {}): Promise<ActiveFeed> {
-  if (!cache) cache = await withFeedLock(() => loadActiveFeed({ loadBundled, keys, version: version(), now }));
+export async function getActiveFeed({ loadBundled = loadBundledFeed, keys, version = () => browser.runtime.getManifest().version, now = Date.now }: ActiveFeedOptions = {}): Promise<ActiveFeed> {
+  if (!cache) {
+    // An organisation's key must be trusted here too, or a feed it signed would be set aside.
+    const trusted = keys ?? (await feedKeys());
+    cache = await withFeedLock(() => loadActiveFeed({ loadBundled, keys: trusted, version: version(), now }));
+  }
   return { feed: cache.feed, status: statusOf(cache.stored, await readItem(feedCheck)) };
 }
 
@@ -113,7 +118,7 @@ export function statusOf(stored: StoredFeed, check: { lastCheckedAt?: number; la
  * those tenants' hosts; one without tenants, or marked `platformWide`, shows on every host of the
  * portal. Portal ids this build's catalogue does not know simply never match.
  */
-export function noticesForPortal(feed: Feed, portalId: string, tenantHost?: string): Notice[] {
+export function noticesForPortal(feed: Pick<Feed, 'notices'>, portalId: string, tenantHost?: string): Notice[] {
   return feed.notices
     .filter((notice) => notice.portals.includes(portalId))
     .filter((notice) => notice.platformWide || !notice.tenants?.length || (tenantHost !== undefined && notice.tenants.includes(tenantHost)))

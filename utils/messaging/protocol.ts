@@ -62,6 +62,8 @@ export const tabStatusSchema = z.strictObject({
   /** This portal's notices that are not shown now (dismissed, older, or password changed since). */
   otherNotices: z.array(z.strictObject({ id: z.string(), title: z.string() })).optional(),
   feed: feedStatusSchema.optional(),
+  /** The organisation that deployed Portal Guard, from the managed policy (docs/deploy.md). */
+  organization: z.strictObject({ name: z.string(), supportUrl: z.string().optional(), phone: z.string().optional() }).optional(),
 });
 
 /** What the in-page banner needs about one relevant notice: text only, plus one https link. */

@@ -1,0 +1,69 @@
+import { describe, expect, it, vi } from 'vitest';
+import { RIVERSIDE_POLICY } from '../policy/fixtures';
+import { parsePolicy } from '../policy/schema';
+import { buildCurrentPortals } from '../portals/current';
+import { PORTAL_SCRIPT, portalOrigins, syncPortalScripts, type RegisteredScriptLike, type ScriptingApi } from './portal-scripts';
+
+/** `scripting` as Chrome and Firefox behave: ids are unique, unregistering an unknown id fails. */
+function fakeScripting(initial: RegisteredScriptLike[] = []) {
+  const scripts = new Map(initial.map((script) => [script.id, script]));
+  const api: ScriptingApi = {
+    getRegisteredContentScripts: vi.fn(async () => [...scripts.values()].map((script) => ({ ...script }))),
+    registerContentScripts: vi.fn(async (list) => {
+      for (const script of list) {
+        if (scripts.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
+        scripts.set(script.id, { id: script.id, matches: script.matches, js: script.js });
+      }
+    }),
+    unregisterContentScripts: vi.fn(async ({ ids }) => {
+      for (const id of ids) if (!scripts.delete(id)) throw new Error(`Nonexistent script ID '${id}'`);
+    }),
+  };
+  return { api, scripts };
+}
+
+const policyPortals = () => buildCurrentPortals(parsePolicy(RIVERSIDE_POLICY).policy, [{ id: 'user-greenlane', name: 'Greenlane MyChart', country: 'NZ', hosts: ['mychart.greenlaneclinic.co.nz', '*.greenlane-health.co.nz'] }]).custom;
+
+describe('syncPortalScripts', () => {
+  it('registers one persistent content script per custom portal, on its https hosts only', async () => {
+    const { api, scripts } = fakeScripting();
+    expect(await syncPortalScripts(policyPortals(), api)).toEqual({ registered: ['custom-portal:policy:riverside-myindici', 'custom-portal:user:user-greenlane'], unregistered: [] });
+    expect(api.registerContentScripts).toHaveBeenCalledWith([
+      { id: 'custom-portal:policy:riverside-myindici', matches: ['https://riverside.myindici.co.nz/*'], js: [PORTAL_SCRIPT], runAt: 'document_idle', allFrames: false, persistAcrossSessions: true },
+      {
+        id: 'custom-portal:user:user-greenlane',
+        matches: ['https://*.greenlane-health.co.nz/*', 'https://greenlane-health.co.nz/*', 'https://mychart.greenlaneclinic.co.nz/*'],
+        js: [PORTAL_SCRIPT],
+        runAt: 'document_idle',
+        allFrames: false,
+        persistAcrossSessions: true,
+      },
+    ]);
+    expect(scripts.size).toBe(2);
+  });
+
+  it('does nothing when the registrations already match (every background start)', async () => {
+    const { api } = fakeScripting();
+    await syncPortalScripts(policyPortals(), api);
+    vi.mocked(api.registerContentScripts).mockClear();
+    expect(await syncPortalScripts(policyPortals(), api)).toEqual({ registered: [], unregistered: [] });
+    expect(api.registerContentScripts).not.toHaveBeenCalled();
+    expect(api.unregisterContentScripts).not.toHaveBeenCalled();
+  });
+
+  it('unregisters a removed portal, re-registers a changed one, and leaves other registrations alone', async () => {
+    const { api, scripts } = fakeScripting([{ id: 'someone-else', matches: ['https://example.org/*'], js: ['x.js'] }]);
+    await syncPortalScripts(policyPortals(), api);
+    const [riverside] = policyPortals();
+    const moved = { ...riverside!, portal: { ...riverside!.portal, hosts: [{ host: 'portal.riversidemedical.co.nz', match: 'exact' as const, evidence: 'official' as const }] } };
+    expect(await syncPortalScripts([moved], api)).toEqual({ registered: ['custom-portal:policy:riverside-myindici'], unregistered: ['custom-portal:policy:riverside-myindici', 'custom-portal:user:user-greenlane'] });
+    expect([...scripts.keys()].sort()).toEqual(['custom-portal:policy:riverside-myindici', 'someone-else']);
+    expect(scripts.get('custom-portal:policy:riverside-myindici')?.matches).toEqual(['https://portal.riversidemedical.co.nz/*']);
+    expect(await syncPortalScripts([], api)).toEqual({ registered: [], unregistered: ['custom-portal:policy:riverside-myindici'] });
+    expect([...scripts.keys()]).toEqual(['someone-else']);
+  });
+
+  it('names the origins to ask permission for', () => {
+    expect(policyPortals().map(portalOrigins)).toEqual([['https://riverside.myindici.co.nz/*'], ['https://*.greenlane-health.co.nz/*', 'https://greenlane-health.co.nz/*', 'https://mychart.greenlaneclinic.co.nz/*']]);
+  });
+});

@@ -1,0 +1,60 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { forgetActiveFeed, getActiveFeed } from '../feed/active-feed';
+import { PRODUCTION_KEYS, TEST_KEY } from '../feed/keys';
+import { TEST_SIGNING_JWK, sampleFeed, sampleNotice, signedFeed } from '../feed/test-fixtures';
+import { updateFeed } from '../feed/update';
+import { feedCheck, feedStore, readItem, writeItem } from '../storage';
+import { feedSourceOf } from './feed-source';
+import { forgetPolicy } from './managed';
+import { parsePolicy } from './schema';
+
+/**
+ * A clinic publishes its own copy of the feed, with its local notices, signed with its own key
+ * (`npm run feed -- keygen --key-id riverside-2026-1`); the policy names that key. The committed
+ * TEST key stands in for the clinic's private key here, under the clinic's key id.
+ */
+const CLINIC_KEY = { keyId: 'riverside-2026-1', alg: 'Ed25519' as const, publicKey: TEST_KEY.publicKey };
+const URL_ = 'https://feed.portal-guard.org/v1/feed.json';
+const NOW = Date.parse('2026-11-28T00:00:00Z');
+
+const clinicFeed = (sequence: number) => signedFeed(sampleFeed({ sequence, generatedAt: '2026-11-01T00:00:00.000Z', notices: [sampleNotice({ id: 'nz-riverside-2026-11' })] }), TEST_SIGNING_JWK, CLINIC_KEY.keyId);
+
+describe('a feed signed with an organisation key from the policy', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    forgetPolicy();
+    forgetActiveFeed();
+  });
+
+  it('is refused with the pinned keys alone, and accepted once the policy adds the key', async () => {
+    const envelope = await clinicFeed(1_000);
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => new Response(envelope));
+    const without = feedSourceOf(parsePolicy({}).policy, PRODUCTION_KEYS);
+    expect(await updateFeed({ ...without, fetch, now: () => NOW })).toMatchObject({ outcome: 'rejected', code: 'unknown-key' });
+
+    const withKey = feedSourceOf(parsePolicy({ additionalFeedKeys: [CLINIC_KEY] }).policy, PRODUCTION_KEYS);
+    expect(await updateFeed({ ...withKey, url: URL_, fetch, now: () => NOW })).toMatchObject({ outcome: 'updated' });
+    expect((await readItem(feedStore))?.sequence).toBe(1_000);
+  });
+
+  it('stays in use after a restart while the policy names the key, and is set aside once the policy drops it', async () => {
+    const envelope = await clinicFeed(1_000);
+    await writeItem(feedStore, { envelope, source: 'remote', sourceUrl: URL_, sequence: 1_000, generatedAt: '2026-11-01T00:00:00.000Z', receivedAt: NOW });
+    await writeItem(feedCheck, { bundledFor: '1.0.0' });
+    const bundled = await signedFeed(sampleFeed({ sequence: 3 }));
+    const options = { loadBundled: async () => bundled, version: () => '1.0.0', now: () => NOW };
+
+    await fakeBrowser.storage.managed.set({ additionalFeedKeys: [CLINIC_KEY] });
+    // The default keys come from the policy: no key list is passed here.
+    expect((await getActiveFeed({ ...options, keys: undefined })).status.sequence).toBe(1_000);
+
+    await fakeBrowser.storage.managed.clear();
+    forgetPolicy();
+    forgetActiveFeed();
+    // The bundled feed is signed with the test key, which this test also trusts as "pinned".
+    const active = await getActiveFeed({ ...options, keys: [...PRODUCTION_KEYS, TEST_KEY] });
+    expect(active.status.sequence).toBe(3);
+    expect((await readItem(feedCheck)).lastError?.reason).toMatch(/set aside .*riverside-2026-1/);
+  });
+});
