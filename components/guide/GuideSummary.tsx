@@ -7,9 +7,9 @@ export function GuideSummary({ portalName, summary, changedOn, finishedOn, onRes
     <section class="summary" aria-labelledby="summary-heading" data-testid="guide-summary" tabIndex={-1}>
       <h2 id="summary-heading">Summary: your {portalName} account</h2>
       <p>You finished this guide on {finishedOn}.</p>
-      {summary.passwordChanged && changedOn ? (
+      {summary.passwordChanged ? (
         <p class="ok" data-testid="guide-summary-changed">
-          You changed your password on {changedOn}. Breach notices about {portalName} from before that date no longer show on the portal.
+          You changed your password{changedOn ? ` on ${changedOn}` : ''}. Breach notices about {portalName} from before that date no longer show on the portal.
         </p>
       ) : (
         <p class="warning" data-testid="guide-summary-changed">
