@@ -18,6 +18,7 @@ export default defineConfig({
       geckoId: GECKO_ID,
       portalPatterns: portalMatchPatterns(CATALOGUE),
       grantOptionalHosts: process.env.WXT_PORTAL_GUARD_E2E_GRANT_OPTIONAL_HOSTS === '1',
+      scriptablePortals: process.env.WXT_PORTAL_GUARD_E2E_SCRIPTABLE_PORTALS === '1',
       // Node reads the build's environment directly; the bundle gets the same list through Vite.
       feedOrigins: feedOrigins(process.env.WXT_PORTAL_GUARD_FEED_MIRRORS),
       store: process.env.WXT_PORTAL_GUARD_STORE === '1',

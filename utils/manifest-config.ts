@@ -100,18 +100,25 @@ export interface ManifestOptions {
    * permission prompt. Production builds never set it; test/e2e/manifest.e2e.ts checks them.
    */
   grantOptionalHosts?: boolean;
+  /**
+   * E2E builds only (`WXT_PORTAL_GUARD_E2E_SCRIPTABLE_PORTALS=1`): also grant the catalogue's
+   * portal patterns as host permissions, so a test can read the extension's own closed shadow
+   * roots from its isolated world (`scripting.executeScript` + `openOrClosedShadowRoot`), which is
+   * the only way anything outside the page can. The content script does not use it.
+   */
+  scriptablePortals?: boolean;
   /** `FEED_ORIGINS` as the build sees it (wxt.config.ts runs in Node, before Vite's env). */
   feedOrigins?: readonly string[];
   /** A Chrome Web Store upload (`WXT_PORTAL_GUARD_STORE=1`): no `key`, the store assigns the id. */
   store?: boolean;
 }
 
-export function buildManifestExtras({ browser, mode, geckoId, portalPatterns, grantOptionalHosts = false, feedOrigins = FEED_ORIGINS, store = false }: ManifestOptions) {
+export function buildManifestExtras({ browser, mode, geckoId, portalPatterns, grantOptionalHosts = false, scriptablePortals = false, feedOrigins = FEED_ORIGINS, store = false }: ManifestOptions) {
   return {
     name: 'Portal Guard',
     description: 'Recognises your health portal, checks a signed breach-notice feed on your device, and guides you through securing your account.',
     permissions: [...PERMISSIONS],
-    host_permissions: [...hostPermissions(feedOrigins), ...(grantOptionalHosts ? OPTIONAL_HOST_PERMISSIONS : [])],
+    host_permissions: [...hostPermissions(feedOrigins), ...(grantOptionalHosts ? OPTIONAL_HOST_PERMISSIONS : []), ...(scriptablePortals ? portalPatterns : [])],
     optional_permissions: [...OPTIONAL_PERMISSIONS],
     optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS, ...CUSTOM_PORTAL_HOST_PERMISSIONS],
     content_security_policy: { extension_pages: extensionPagesCsp(mode, feedOrigins) },

@@ -17,8 +17,10 @@ describe('the password guide’s permissions are optional, and narrow', () => {
     expect(PERMISSIONS).not.toContain('notifications' as never);
   });
 
-  it('lists the optional hosts as granted only in an e2e build that asks for it', () => {
+  it('lists the optional hosts, or the portal patterns, as granted only in an e2e build that asks for it', () => {
+    expect(buildManifestExtras(base).host_permissions).not.toContain('https://portal.managemyhealth.co.nz/*');
     expect(buildManifestExtras({ ...base, grantOptionalHosts: true }).host_permissions).toContain('https://api.pwnedpasswords.com/*');
+    expect(buildManifestExtras({ ...base, scriptablePortals: true }).host_permissions).toContain('https://portal.managemyhealth.co.nz/*');
   });
 
   it('exposes the assistant’s bundles to portal pages only', () => {

@@ -90,6 +90,11 @@ function wrap(page: Page): DriverPage {
     evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as Promise<never>,
     evaluateScript: (source) => page.evaluate(source) as Promise<never>,
     click: (selector) => page.click(selector),
+    type: async (selector, text, { replace = false } = {}) => {
+      if (replace) await page.fill(selector, '');
+      await page.locator(selector).pressSequentially(text);
+    },
+    clickAt: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
     reload: async () => {
       await page.reload({ waitUntil: 'load' });

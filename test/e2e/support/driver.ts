@@ -15,6 +15,10 @@ export interface DriverPage {
   press(key: string): Promise<void>;
   /** Reload the page and wait for it to load. */
   reload(): Promise<void>;
+  /** Real key presses into a field (trusted input events); `replace` empties the field first. */
+  type(selector: string, text: string, options?: { replace?: boolean }): Promise<void>;
+  /** A real mouse click at viewport coordinates, e.g. on a button inside a closed shadow root. */
+  clickAt(x: number, y: number): Promise<void>;
   goto(url: string): Promise<void>;
   url(): string;
   screenshot(path: string): Promise<void>;
