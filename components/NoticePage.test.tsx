@@ -69,3 +69,25 @@ describe('NoticePage', () => {
     await vi.waitFor(() => expect(page.querySelector('h1')?.textContent).toBe('Notice not found'));
   });
 });
+
+describe('NoticePage: an organisation’s local notice', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => document.body.replaceChildren());
+
+  it('shows a local notice from the managed policy when the feed has no such id, and the feed’s own notice over a local one', async () => {
+    const { parsePolicy } = await import('@/utils/policy/schema');
+    const { RIVERSIDE_POLICY, RIVERSIDE_NOTICE } = await import('@/utils/policy/fixtures');
+    const local = parsePolicy(RIVERSIDE_POLICY).policy.localNotices;
+    const forged = { ...local[0]!, id: mmh.id, title: 'Forged: a local notice with the feed notice’s id' };
+    const mountWith = (search: string) => {
+      const container = document.createElement('div');
+      document.body.append(container);
+      render(<NoticePage deps={{ search, loadFeed: async () => active, loadLocal: async () => [...local, forged], today: () => '2026-11-28' }} />, container);
+      return container;
+    };
+    const page = mountWith(`?id=${RIVERSIDE_NOTICE.id}&portal=riverside-myindici&host=riverside.myindici.co.nz`);
+    await vi.waitFor(() => expect(page.querySelector('h1')?.textContent).toBe(RIVERSIDE_NOTICE.title));
+    const feedNotice = mountWith(`?id=${mmh.id}`);
+    await vi.waitFor(() => expect(feedNotice.querySelector('h1')?.textContent).toBe(mmh.title));
+  });
+});

@@ -5,16 +5,19 @@ import { getPasswordChangedOn, getStepChoices, setPasswordChangedOn, setStepChoi
 import { localDate } from '@/utils/notices/relevance';
 import { remediationFor } from '@/utils/notices/remediation';
 import { guidePageUrl } from '@/utils/guide/url';
+import { currentPolicy } from '@/utils/policy/managed';
 import { catalogueIndex } from '@/utils/portals';
 import { NoticeDetail } from './NoticeDetail';
 
 export interface NoticePageDeps {
   search: string;
   loadFeed: () => Promise<ActiveFeed>;
+  /** The managed policy's local notices (docs/deploy.md), found when the feed has no such id. */
+  loadLocal?: () => Promise<Notice[]>;
   today: () => string;
 }
 
-const defaultDeps = (): NoticePageDeps => ({ search: location.search, loadFeed: () => getActiveFeed(), today: () => localDate(new Date()) });
+const defaultDeps = (): NoticePageDeps => ({ search: location.search, loadFeed: () => getActiveFeed(), loadLocal: async () => (await currentPolicy()).policy.localNotices, today: () => localDate(new Date()) });
 
 type Load = { phase: 'loading' } | { phase: 'missing' } | { phase: 'ready'; notice: Notice; active: ActiveFeed; choices: Record<string, 'done' | 'skipped'>; changedOn: string | undefined };
 
@@ -32,7 +35,8 @@ export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) 
   useEffect(() => {
     void (async () => {
       const active = await deps.loadFeed();
-      const notice = active.feed.notices.find((candidate) => candidate.id === id);
+      // The signed feed first; an organisation's local notice only when the feed has no such id.
+      const notice = active.feed.notices.find((candidate) => candidate.id === id) ?? (await deps.loadLocal?.().catch(() => []))?.find((candidate) => candidate.id === id);
       if (!notice) return setLoad({ phase: 'missing' });
       const [choices, changedOn] = await Promise.all([getStepChoices(notice.id), portal ? getPasswordChangedOn(portal.id) : undefined]);
       setLoad({ phase: 'ready', notice, active, choices, changedOn });

@@ -1,14 +1,36 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { formatAge } from '@/utils/format';
 import { setPasswordChangedOn } from '@/utils/notices/patient-choices';
+import { addUserPortal, loadClinicData, removeUserPortal, watchClinicData, type ClinicData } from '@/utils/options/clinic-data';
 import { loadOptionsData, requestFeedRefresh, setNoticeWindow, undismiss, watchOptionsData, type OptionsData } from '@/utils/options-data';
+import { RANGE_API_PERMISSION } from '@/utils/password/range-api';
 import { catalogueIndex } from '@/utils/portals';
+import { settings, updateItem } from '@/utils/storage';
+import { CustomPortalsSection, type CustomPortalDeps } from './CustomPortalsSection';
+import { OrganizationSection } from './OrganizationSection';
+import { PrivacySection, type PrivacyDeps } from './PrivacySection';
 
 const WINDOWS = [6, 12, 24, 36];
 
-/** Settings: the feed's status, how long notices stay, and the patient's own choices, undoable. */
-export function OptionsPage({ load = loadOptionsData, now = () => Date.now() }: { load?: () => Promise<OptionsData>; now?: () => number }) {
+export type ClinicDeps = CustomPortalDeps & PrivacyDeps;
+
+const defaultClinicDeps: ClinicDeps = {
+  request: (origins) => browser.permissions.request({ origins }),
+  add: addUserPortal,
+  remove: (id) => removeUserPortal(id),
+  requestRangeApi: () => browser.permissions.request({ origins: [RANGE_API_PERMISSION] }),
+  removeRangeApi: () => browser.permissions.remove({ origins: [RANGE_API_PERMISSION] }),
+  saveBreachCheck: (on) => updateItem(settings, (current) => ({ ...current, breachCheck: on })),
+};
+
+/**
+ * Settings: what the organisation set, the feed's status, other portals, privacy, how long notices
+ * stay, and the patient's own choices, undoable.
+ */
+export function OptionsPage({ load = loadOptionsData, loadClinic = loadClinicData, clinicDeps = defaultClinicDeps, now = () => Date.now() }: { load?: () => Promise<OptionsData>; loadClinic?: () => Promise<ClinicData>; clinicDeps?: ClinicDeps; now?: () => number }) {
   const [data, setData] = useState<OptionsData | undefined>();
+  const [clinic, setClinic] = useState<ClinicData | undefined>();
   const [checking, setChecking] = useState(false);
 
   useEffect(() => {
@@ -20,11 +42,19 @@ export function OptionsPage({ load = loadOptionsData, now = () => Date.now() }: 
     });
   }, [load]);
 
-  if (!data) return <main aria-busy="true"><p>Loading…</p></main>;
+  const reloadClinic = () => void loadClinic().then(setClinic, () => {});
+  useEffect(() => {
+    reloadClinic();
+    return watchClinicData(reloadClinic);
+  }, [loadClinic]);
+
+  if (!data || !clinic) return <main aria-busy="true"><p>Loading…</p></main>;
   const { feed } = data;
   return (
     <main>
       <h1>Portal Guard settings</h1>
+
+      <OrganizationSection parsed={clinic.policy} />
 
       <section aria-labelledby="feed-heading" data-testid="options-feed">
         <h2 id="feed-heading">Breach-notice feed</h2>
@@ -32,6 +62,14 @@ export function OptionsPage({ load = loadOptionsData, now = () => Date.now() }: 
           <dl class="facts">
             <dt>Source</dt>
             <dd data-testid="feed-source">{feed.source === 'bundled' ? 'The copy that came with Portal Guard' : `Online: ${feed.sourceUrl ?? 'the feed'}`}</dd>
+            {clinic.policy.policy.feedUrl && (
+              <>
+                <dt>Checked at</dt>
+                <dd data-testid="feed-policy-url">
+                  {clinic.policy.policy.feedUrl} <span class="muted">(set by your organisation)</span>
+                </dd>
+              </>
+            )}
             <dt>Edition</dt>
             <dd data-testid="feed-sequence">{feed.sequence}</dd>
             <dt>Published</dt>
@@ -66,6 +104,10 @@ export function OptionsPage({ load = loadOptionsData, now = () => Date.now() }: 
           {checking ? 'Checking…' : 'Check for updates now'}
         </button>
       </section>
+
+      <CustomPortalsSection data={clinic} deps={clinicDeps} refresh={reloadClinic} />
+
+      <PrivacySection policy={clinic.policy.policy} breachCheck={data.settings.breachCheck} rangeApiGranted={clinic.rangeApiGranted} deps={clinicDeps} />
 
       <section aria-labelledby="window-heading">
         <h2 id="window-heading">How long notices stay</h2>

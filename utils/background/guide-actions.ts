@@ -7,6 +7,8 @@ import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import { catalogueIndex, type PortalMatch } from '../portals';
 import { readItem, settings } from '../storage';
 import { RANGE_API_PERMISSION } from '../password/range-api';
+import { breachCheckSetting } from '../policy/effective';
+import { currentPolicy } from '../policy/managed';
 
 /**
  * What content scripts may ask about the password guide. As with notices, the portal always comes
@@ -43,10 +45,11 @@ export async function onChangePasswordProbe({ result }: RequestOf<'cs-bg/change-
   return { ok: true };
 }
 
-export async function onPasswordForm(_request: RequestOf<'cs-bg/password-form'>, sender: Sender, { permissions = browser.permissions } = {}): Promise<ResponseOf<'cs-bg/password-form'>> {
+export async function onPasswordForm(_request: RequestOf<'cs-bg/password-form'>, sender: Sender, { permissions = browser.permissions, policy = currentPolicy } = {}): Promise<ResponseOf<'cs-bg/password-form'>> {
   const { match } = senderPortal(sender);
-  const [progress, prefs] = await Promise.all([getGuide(match.portal.id), readItem(settings)]);
-  const breachCheck = prefs.breachCheck && (await permissions.contains({ origins: [RANGE_API_PERMISSION] }));
+  const [progress, prefs, managed] = await Promise.all([getGuide(match.portal.id), readItem(settings), policy()]);
+  // A managed policy's `pwnedPasswordsCheck` overrides the patient's choice (utils/policy/effective.ts).
+  const breachCheck = breachCheckSetting(managed.policy, prefs.breachCheck).on && (await permissions.contains({ origins: [RANGE_API_PERMISSION] }));
   return {
     ok: true,
     breachCheck,

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import { RANGE_API_ORIGIN, RANGE_API_PERMISSION, type RangeReply } from '../password/range-api';
+import { breachCheckSetting } from '../policy/effective';
+import { currentPolicy } from '../policy/managed';
 import { readItem, settings } from '../storage';
 
 /**
@@ -69,9 +71,16 @@ export interface PwnedRangeDeps {
   fetchRange: (prefix: string) => Promise<RangeReply>;
 }
 
+/**
+ * Both the patient's choice and the browser's grant: either can be withdrawn on its own. A managed
+ * policy's `pwnedPasswordsCheck` overrides the choice (utils/policy/effective.ts).
+ */
+export async function defaultBreachCheckOn(): Promise<boolean> {
+  return breachCheckSetting((await currentPolicy()).policy, (await readItem(settings)).breachCheck).on && (await browser.permissions.contains({ origins: [RANGE_API_PERMISSION] }));
+}
+
 const defaultDeps: PwnedRangeDeps = {
-  // Both the patient's choice and the browser's grant: either can be withdrawn on its own.
-  breachCheckOn: async () => (await readItem(settings)).breachCheck && (await browser.permissions.contains({ origins: [RANGE_API_PERMISSION] })),
+  breachCheckOn: defaultBreachCheckOn,
   fetchRange: (prefix) => fetchRange(prefix),
 };
 

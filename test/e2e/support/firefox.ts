@@ -21,7 +21,7 @@ import { POPUP_VIEWPORT, type DriverPage, type ExtensionDriver, type WebExtensio
  */
 export async function launchFirefox(
   e2e: E2eContext,
-  { extensionDir = e2e.firefoxExtensionDir, profileDir, uuid = randomUUID() }: { extensionDir?: string; profileDir?: string; uuid?: string } = {},
+  { extensionDir = e2e.firefoxExtensionDir, profileDir, uuid = randomUUID(), prefs = {} }: { extensionDir?: string; profileDir?: string; uuid?: string; prefs?: Record<string, unknown> } = {},
 ): Promise<ExtensionDriver & { browserHandle: Browser }> {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
@@ -46,6 +46,9 @@ export async function launchFirefox(
       // A temporary add-on is uninstalled when Firefox quits; keep its storage, as an installed
       // add-on keeps it across a restart, so restart tests see what a user would.
       'extensions.webextensions.keepStorageOnUninstall': true,
+      // A suite's own prefs, e.g. Mozilla's test pref that grants optional permissions without a
+      // prompt (`extensions.webextOptionalPermissionPrompts: false`), for a real "Allow" click.
+      ...prefs,
     },
   });
   try {
@@ -125,16 +128,6 @@ function wrap(page: Page): DriverPage {
     evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as Promise<never>,
     evaluateScript: (source) => page.evaluate(source) as Promise<never>,
     click: (selector) => page.click(selector),
-    type: async (selector, text, { replace = false } = {}) => {
-      if (replace) {
-        // Select what is there (no event), then delete it with a real key press.
-        await page.focus(selector);
-        await page.$eval(selector, (field) => (field as HTMLInputElement).select());
-        await page.keyboard.press('Backspace');
-      }
-      await page.type(selector, text);
-    },
-    clickAt: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
     reload: async () => {
       await page.reload().catch(() => {});

@@ -27,11 +27,6 @@ export const SITES = {
       '/app/*': 'app.html',
       '/app.js': 'app.js',
       '/style.css': 'style.css',
-      // The password guide's suite (password-guide.e2e.ts): a change-password page, also answered
-      // at the W3C well-known URL; any other /.well-known/ path stays a 404.
-      '/account/change-password': 'change-password.html',
-      '/.well-known/change-password': 'change-password.html',
-      '/change-password.js': 'change-password.js',
     },
   },
   mychartCleveland: {
@@ -50,6 +45,18 @@ export const SITES = {
     routes: {
       '/2/': 'login.html',
       '/2/style.css': 'style.css',
+    },
+  },
+  // Not in the catalogue: a practice's own portal host that a managed policy adds
+  // (utils/policy/fixtures.ts, policy.e2e.ts). Recognised only while the policy is deployed.
+  riverside: {
+    host: 'riverside.myindici.co.nz',
+    dir: 'riverside',
+    routes: {
+      '/': 'login.html',
+      '/home': 'home.html',
+      '/logout': 'logged-out.html',
+      '/style.css': 'style.css',
     },
   },
   // Not in the catalogue: the content script must not run here, and the popup says so.

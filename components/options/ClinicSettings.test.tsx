@@ -1,0 +1,198 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { addUserPortal, loadClinicData, type PermissionsApi } from '@/utils/options/clinic-data';
+import { loadOptionsData } from '@/utils/options-data';
+import { RIVERSIDE_POLICY } from '@/utils/policy/fixtures';
+import { forgetPolicy } from '@/utils/policy/managed';
+import { forgetCurrentPortals } from '@/utils/portals/current';
+import { customPortals, readItem } from '@/utils/storage';
+import { OptionsPage, type ClinicDeps } from './OptionsPage';
+
+/** The browser's grants, as a set of origins; `request` grants unless told to refuse. */
+function fakePermissions(granted: string[] = []) {
+  const origins = new Set(granted);
+  let refuse = false;
+  const api: PermissionsApi & { refuse(): void } = {
+    contains: async ({ origins: asked = [] }) => asked.every((origin: string) => origins.has(origin)),
+    request: vi.fn(async ({ origins: asked = [] }) => {
+      if (refuse) return false;
+      asked.forEach((origin: string) => origins.add(origin));
+      return true;
+    }),
+    remove: vi.fn(async ({ origins: gone = [] }) => {
+      gone.forEach((origin: string) => origins.delete(origin));
+      return true;
+    }),
+    refuse: () => {
+      refuse = true;
+    },
+  };
+  return api;
+}
+
+function mount(permissions = fakePermissions(), overrides: Partial<ClinicDeps> = {}) {
+  const container = document.createElement('div');
+  document.body.append(container);
+  const deps: ClinicDeps = {
+    request: (origins) => permissions.request({ origins }),
+    add: addUserPortal,
+    remove: async (id) => {
+      const { removeUserPortal } = await import('@/utils/options/clinic-data');
+      await removeUserPortal(id, permissions);
+    },
+    requestRangeApi: vi.fn(async () => true),
+    removeRangeApi: vi.fn(async () => true),
+    saveBreachCheck: vi.fn(async () => {}),
+    ...overrides,
+  };
+  render(<OptionsPage load={loadOptionsData} loadClinic={() => loadClinicData(permissions)} clinicDeps={deps} now={() => Date.UTC(2026, 10, 28)} />, container);
+  return { page: container, deps, permissions };
+}
+
+const text = (page: Element, testId: string) => page.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
+const type = (page: Element, selector: string, value: string) => {
+  const input = page.querySelector<HTMLInputElement | HTMLSelectElement>(selector)!;
+  input.value = value;
+  input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+};
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  forgetPolicy();
+  forgetCurrentPortals();
+});
+afterEach(() => document.body.replaceChildren());
+
+describe('Options page: set by your organisation', () => {
+  it('shows nothing about an organisation without a policy', async () => {
+    const { page } = mount();
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="options-portals"]')).not.toBeNull());
+    expect(page.querySelector('[data-testid="options-organization"]')).toBeNull();
+  });
+
+  it('shows the organisation read-only, what it sets, and every refused value with its reason', async () => {
+    await fakeBrowser.storage.managed.set({
+      ...RIVERSIDE_POLICY,
+      feedUrl: 'http://feed.portal-guard.org/v1/feed.json',
+      sharedComputerMode: 'yes',
+      additionalPortals: [{ ...RIVERSIDE_POLICY.additionalPortals[0], hosts: ['riverside.myindici.co.nz', '*.co.nz'] }],
+      telemetry: true,
+    });
+    const { page } = mount();
+    await vi.waitFor(() => expect(text(page, 'options-organization-name')).toBe('Riverside Medical Centre'));
+    const section = page.querySelector('[data-testid="options-organization"]')!;
+    expect(section.querySelector('h2')?.textContent).toBe('Set by your organisation');
+    expect(section.textContent).toContain('https://www.riversidemedical.co.nz/portal-help');
+    expect(section.textContent).toContain('Riverside Medical Centre patient portal');
+    expect(section.textContent).toContain('Off, and cannot be turned on');
+    expect([...page.querySelectorAll('[data-testid="policy-problems"] li')].map((item) => item.textContent)).toEqual([
+      'telemetry: unknown key, ignored (the keys are organization, additionalPortals, feedUrl, additionalFeedKeys, pwnedPasswordsCheck, sharedComputerMode, localNotices)',
+      'additionalPortals[0].hosts[1]: co.nz is a public suffix',
+      'feedUrl: http:// is not allowed: the feed must come over https://',
+      'sharedComputerMode: must be true or false; got "yes"',
+    ]);
+    // Nothing in the section can be edited.
+    expect(section.querySelectorAll('input, select, button, textarea')).toHaveLength(0);
+  });
+
+  it('follows a policy change while the page is open', async () => {
+    const { page } = mount();
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="options-portals"]')).not.toBeNull());
+    await fakeBrowser.storage.managed.set({ organization: { name: 'Greenlane Clinic' } });
+    await vi.waitFor(() => expect(text(page, 'options-organization-name')).toBe('Greenlane Clinic'));
+  });
+
+  it('shows the password check off and locked when the organisation disallows it', async () => {
+    await fakeBrowser.storage.managed.set({ pwnedPasswordsCheck: 'disallowed' });
+    const { page } = mount(fakePermissions(['https://api.pwnedpasswords.com/*']));
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="privacy-breach-check-locked"]')).not.toBeNull());
+    const box = page.querySelector<HTMLInputElement>('[data-testid="privacy-breach-check"]')!;
+    expect(box.checked).toBe(false);
+    expect(box.disabled).toBe(true);
+    expect(text(page, 'privacy-breach-check-locked')).toBe('Set by your organisation');
+  });
+
+  it('shows the check on and locked when the organisation allows it, and asks for the range API from a click', async () => {
+    await fakeBrowser.storage.managed.set({ pwnedPasswordsCheck: 'allowed' });
+    const requestRangeApi = vi.fn(async () => true);
+    const { page } = mount(fakePermissions(), { requestRangeApi });
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="privacy-allow-range-api"]')).not.toBeNull());
+    expect(page.querySelector<HTMLInputElement>('[data-testid="privacy-breach-check"]')!.disabled).toBe(true);
+    page.querySelector<HTMLButtonElement>('[data-testid="privacy-allow-range-api"]')!.click();
+    expect(requestRangeApi).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('Options page: other portals', () => {
+  it('lists the organisation’s portal as needing permission, and asks for exactly its hosts on Allow', async () => {
+    await fakeBrowser.storage.managed.set(RIVERSIDE_POLICY);
+    const { page, permissions } = mount();
+    await vi.waitFor(() => expect(text(page, 'policy-portals')).toContain('Riverside Medical Centre patient portal'));
+    expect(text(page, 'custom-portal-access')).toBe('Needs your permission');
+    expect(page.querySelector('[data-testid="policy-portals"] button[aria-label^="Remove"]')).toBeNull();
+    page.querySelector<HTMLButtonElement>('[aria-label="Allow Portal Guard on Riverside Medical Centre patient portal"]')!.click();
+    expect(permissions.request).toHaveBeenCalledWith({ origins: ['https://riverside.myindici.co.nz/*'] });
+    await vi.waitFor(() => expect(text(page, 'custom-portal-access')).toBe('Recognised'));
+  });
+
+  it('adds a patient’s portal: asks for its host in the same click, saves it, and lists it as recognised', async () => {
+    const { page, permissions } = mount();
+    await vi.waitFor(() => expect(page.querySelector('#portal-address')).not.toBeNull());
+    type(page, '#portal-name', 'Greenlane Clinic MyChart');
+    type(page, '#portal-address', 'https://MyChart.GreenlaneClinic.co.nz/MyChart/Authentication/Login?next=x');
+    type(page, '#portal-country', 'NZ');
+    page.querySelector<HTMLFormElement>('[data-testid="add-portal-form"]')!.requestSubmit();
+    expect(permissions.request).toHaveBeenCalledWith({ origins: ['https://mychart.greenlaneclinic.co.nz/*'] });
+    await vi.waitFor(async () => expect(await readItem(customPortals)).toEqual([{ id: 'user-mychart-greenlaneclinic-co-nz', name: 'Greenlane Clinic MyChart', country: 'NZ', hosts: ['mychart.greenlaneclinic.co.nz'] }]));
+    await vi.waitFor(() => expect(text(page, 'user-portals')).toContain('Greenlane Clinic MyChart (mychart.greenlaneclinic.co.nz) Recognised'));
+    expect(text(page, 'portals-message')).toBe('Added Greenlane Clinic MyChart. Reload its tab if it is open.');
+  });
+
+  it.each([
+    ['co.nz', 'co.nz is a public suffix'],
+    ['*', '"*" would cover every site; name the portal\'s own host'],
+    ['http://mychart.greenlaneclinic.co.nz/', 'Portal Guard recognises portals on secure (https://) addresses only.'],
+    ['portal.managemyhealth.co.nz', 'portal.managemyhealth.co.nz is already recognised as Manage My Health'],
+    ['192.168.0.10', '192.168.0.10 is an IP address, not a portal'],
+  ])('refuses %s with the reason, asking for nothing', async (address, reason) => {
+    const { page, permissions } = mount();
+    await vi.waitFor(() => expect(page.querySelector('#portal-address')).not.toBeNull());
+    type(page, '#portal-name', 'Mine');
+    type(page, '#portal-address', address);
+    page.querySelector<HTMLFormElement>('[data-testid="add-portal-form"]')!.requestSubmit();
+    await vi.waitFor(() => expect(text(page, 'portals-message')).toBe(reason));
+    expect(permissions.request).not.toHaveBeenCalled();
+    expect(await readItem(customPortals)).toEqual([]);
+  });
+
+  it('saves a portal whose permission was refused, and offers Allow', async () => {
+    const permissions = fakePermissions();
+    permissions.refuse();
+    const { page } = mount(permissions);
+    await vi.waitFor(() => expect(page.querySelector('#portal-address')).not.toBeNull());
+    type(page, '#portal-name', 'Greenlane');
+    type(page, '#portal-address', 'mychart.greenlaneclinic.co.nz');
+    page.querySelector<HTMLFormElement>('[data-testid="add-portal-form"]')!.requestSubmit();
+    await vi.waitFor(() => expect(text(page, 'portals-message')).toBe('Added Greenlane, but the browser did not give permission yet: use “Allow” below.'));
+    await vi.waitFor(() => expect(text(page, 'custom-portal-access')).toBe('Needs your permission'));
+  });
+
+  it('removes a portal and gives its host back', async () => {
+    const permissions = fakePermissions(['https://mychart.greenlaneclinic.co.nz/*']);
+    await addUserPortal({ id: 'user-greenlane', name: 'Greenlane', country: 'NZ', hosts: ['mychart.greenlaneclinic.co.nz'] });
+    const { page } = mount(permissions);
+    await vi.waitFor(() => expect(text(page, 'custom-portal-access')).toBe('Recognised'));
+    page.querySelector<HTMLButtonElement>('[aria-label="Remove Greenlane"]')!.click();
+    await vi.waitFor(async () => expect(await readItem(customPortals)).toEqual([]));
+    expect(permissions.remove).toHaveBeenCalledWith({ origins: ['https://mychart.greenlaneclinic.co.nz/*'] });
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="user-portals"]')).toBeNull());
+  });
+
+  it('keeps the patient’s portal that a policy now claims, as not in use with the reason', async () => {
+    await addUserPortal({ id: 'user-riverside', name: 'My practice', country: 'NZ', hosts: ['riverside.myindici.co.nz'] });
+    await fakeBrowser.storage.managed.set(RIVERSIDE_POLICY);
+    const { page } = mount();
+    await vi.waitFor(() => expect(text(page, 'inactive-portal')).toContain('My practice (riverside.myindici.co.nz) Not in use: riverside.myindici.co.nz is already recognised as Riverside Medical Centre patient portal'));
+  });
+});

@@ -1,0 +1,128 @@
+import { browser } from 'wxt/browser';
+import { portalOrigins } from '../background/portal-scripts';
+import { RANGE_API_PERMISSION } from '../password/range-api';
+import { currentPolicy } from '../policy/managed';
+import type { ParsedPolicy } from '../policy/schema';
+import { currentPortals, forgetCurrentPortals, watchCurrentPortals, type CurrentPortals } from '../portals/current';
+import { toCustomPortal, type CustomPortal, type CustomPortalInput } from '../portals/custom';
+import type { Country } from '../portals/schema';
+import { MAX_USER_PORTALS, customPortals, readItem, updateItem } from '../storage';
+
+/**
+ * What the options page shows about the organisation's policy and the custom portals, and the
+ * patient's changes to their own portals. The page only reads the policy; the background applies
+ * it. A portal's hosts are asked for from the click that adds (or allows) it, naming only them.
+ */
+
+export interface PermissionsApi {
+  contains(permissions: { origins?: string[]; permissions?: string[] }): Promise<boolean>;
+  request(permissions: { origins?: string[]; permissions?: string[] }): Promise<boolean>;
+  remove(permissions: { origins?: string[]; permissions?: string[] }): Promise<boolean>;
+}
+
+export interface ClinicData {
+  policy: ParsedPolicy;
+  portals: CurrentPortals;
+  /** The patient's own list, as stored (active or not). */
+  userPortals: CustomPortalInput[];
+  /** Custom portal id → whether the browser lets Portal Guard run on all of its hosts. */
+  access: Record<string, boolean>;
+  rangeApiGranted: boolean;
+}
+
+const permissionsApi = () => browser.permissions as unknown as PermissionsApi;
+
+export async function loadClinicData(permissions: PermissionsApi = permissionsApi()): Promise<ClinicData> {
+  const [policy, portals, userPortals] = await Promise.all([currentPolicy(), currentPortals(), readItem(customPortals)]);
+  const has = (origins: string[]) => Promise.resolve(origins).then((list) => permissions.contains({ origins: list })).catch(() => false);
+  const access: Record<string, boolean> = {};
+  await Promise.all(
+    portals.custom.map(async (portal) => {
+      access[portal.portal.id] = await has(portalOrigins(portal));
+    }),
+  );
+  const rangeApiGranted = await has([RANGE_API_PERMISSION]);
+  return { policy, portals, userPortals, access, rangeApiGranted };
+}
+
+/** Reload when the policy, the patient's portals or the browser's grants change. Returns a stop function. */
+export function watchClinicData(onChange: () => void, events = browser.permissions): () => void {
+  const stopPortals = watchCurrentPortals(() => onChange());
+  const changed = () => onChange();
+  const listen = (action: () => void) => {
+    try {
+      action();
+    } catch {
+      // A browser (or test double) without permission events: the page reloads on its own changes.
+    }
+  };
+  listen(() => events.onAdded.addListener(changed));
+  listen(() => events.onRemoved.addListener(changed));
+  return () => {
+    stopPortals();
+    listen(() => events.onAdded.removeListener(changed));
+    listen(() => events.onRemoved.removeListener(changed));
+  };
+}
+
+export interface NewPortalForm {
+  name: string;
+  /** What the patient typed: an address (`https://mychart.clinic.org/MyChart/`) or a host. */
+  address: string;
+  country: Country;
+}
+
+/**
+ * Turn the add-portal form into a checked portal, synchronously, so the permission request can
+ * follow in the same click (Firefox refuses a request made after an `await`).
+ */
+export function portalFromForm(form: NewPortalForm, current: CurrentPortals, stored: readonly CustomPortalInput[]): { portal: CustomPortal } | { problem: string } {
+  const name = form.name.trim();
+  if (!name) return { problem: 'Give the portal a name, as you know it.' };
+  if (stored.length >= MAX_USER_PORTALS) return { problem: `You can add up to ${MAX_USER_PORTALS} portals.` };
+  const typed = form.address.trim();
+  if (!typed) return { problem: 'Give the portal’s address, for example https://mychart.yourclinic.org/' };
+  let host = typed;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(typed)) {
+    let url: URL;
+    try {
+      url = new URL(typed);
+    } catch {
+      return { problem: `${typed} is not a web address.` };
+    }
+    if (url.protocol !== 'https:') return { problem: 'Portal Guard recognises portals on secure (https://) addresses only.' };
+    host = url.hostname;
+  } else {
+    host = typed.replace(/\/.*$/, '');
+  }
+  const base = `user-${host.replace(/^\*\./, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`.slice(0, 55).replace(/-+$/, '');
+  const taken = new Set([...stored.map((portal) => portal.id), ...current.index.portals.map((portal) => portal.id)]);
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  const input: CustomPortalInput = { id, name, country: form.country, hosts: [host] };
+  const { portal, problems } = toCustomPortal(input, 'user', { index: current.index });
+  // One host was typed, so its reason is the one to show (not the "no usable host" that follows).
+  if (!portal || problems.length > 0) return { problem: problems[0]?.reason ?? 'This portal cannot be added.' };
+  return { portal };
+}
+
+export const addUserPortal = (input: CustomPortalInput) => updateItem(customPortals, (list) => [...list.filter((portal) => portal.id !== input.id), input]);
+
+/**
+ * Remove one of the patient's portals, and give back its hosts (the background unregisters its
+ * content script when the list changes). The hosts are only given back if no remaining portal
+ * uses them.
+ */
+export async function removeUserPortal(id: string, permissions: PermissionsApi = permissionsApi()): Promise<void> {
+  const stored = await readItem(customPortals);
+  const gone = stored.find((portal) => portal.id === id);
+  await updateItem(customPortals, (list) => list.filter((portal) => portal.id !== id));
+  forgetCurrentPortals();
+  if (!gone) return;
+  const origins = (await currentPortals()).custom.flatMap(portalOrigins);
+  const removed = gone.hosts.map((host) => (host.startsWith('*.') ? [`https://${host}/*`, `https://${host.slice(2)}/*`] : [`https://${host.toLowerCase()}/*`])).flat();
+  const release = removed.filter((origin) => !origins.includes(origin));
+  if (release.length > 0) await permissions.remove({ origins: release }).catch(() => false);
+}
+
+export { portalOrigins };
