@@ -128,6 +128,16 @@ function wrap(page: Page): DriverPage {
     evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as Promise<never>,
     evaluateScript: (source) => page.evaluate(source) as Promise<never>,
     click: (selector) => page.click(selector),
+    type: async (selector, text, { replace = false } = {}) => {
+      if (replace) {
+        // Select what is there (no event), then delete it with a real key press.
+        await page.focus(selector);
+        await page.$eval(selector, (field) => (field as HTMLInputElement).select());
+        await page.keyboard.press('Backspace');
+      }
+      await page.type(selector, text);
+    },
+    clickAt: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
     reload: async () => {
       await page.reload().catch(() => {});

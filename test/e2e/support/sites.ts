@@ -27,6 +27,11 @@ export const SITES = {
       '/app/*': 'app.html',
       '/app.js': 'app.js',
       '/style.css': 'style.css',
+      // The password guide's suite (password-guide.e2e.ts): a change-password page, also answered
+      // at the W3C well-known URL; any other /.well-known/ path stays a 404.
+      '/account/change-password': 'change-password.html',
+      '/.well-known/change-password': 'change-password.html',
+      '/change-password.js': 'change-password.js',
     },
   },
   mychartCleveland: {
