@@ -12,8 +12,9 @@ import { contentScriptBench } from './bench/content-script';
 import { exportReviewBench } from './bench/export-review';
 import { feedVerifyBench } from './bench/feed-verify';
 import { hostnameLookupBench } from './bench/hostname-lookup';
+import { passwordStrengthBench } from './bench/password-strength';
 
-const BENCHES: readonly Bench[] = [hostnameLookupBench, feedVerifyBench, exportReviewBench, contentScriptBench];
+const BENCHES: readonly Bench[] = [hostnameLookupBench, feedVerifyBench, exportReviewBench, contentScriptBench, passwordStrengthBench];
 
 async function main(args: readonly string[]): Promise<number> {
   const strict = args.includes('--strict');

@@ -56,7 +56,7 @@ describe('assess', () => {
 
 describe('the zxcvbn-ts estimator with the common and English dictionaries', () => {
   const estimate = createEstimator();
-  it.each(['password1', 'Password123!', 'qwerty2026', 'monkey'])('%s is weak (score 0–1)', (password) => {
+  it.each(['password1', 'Password123!', 'qwerty2026', 'monkey', 'P@$$w0rd!', 'dr@g0n2026', '1l0v3y0u', 'summer-winter-autumn'])('%s is weak (score 0–1)', (password) => {
     expect(estimate(password, []).score).toBeLessThanOrEqual(1);
   });
 
