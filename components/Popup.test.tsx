@@ -136,3 +136,21 @@ describe('Popup: the organisation from a managed policy', () => {
     expect(container.querySelector('[data-testid="organization"]')).toBeNull();
   });
 });
+
+describe('Popup: shared-computer reminders', () => {
+  it('lists the portals left signed in this session, newest first, with a sign-out link', async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    const reminder = (portalId: string, displayName: string, at: number) => ({ id: `portal-guard-signout:${portalId}`, portalId, host: `${portalId}.example.org`, displayName, signOutUrl: `https://${portalId}.example.org/logout`, at, how: 'closed' as const, notification: 'no-permission' as const, clearedSiteData: false });
+    const deps: PopupDeps = {
+      resolveTab: async () => ({ tabId: 4 }),
+      getStatus: async () => ({ lookup: 'none', notices: [] }),
+      check: vi.fn(),
+      getReminders: async () => [reminder('managemyhealth', 'Manage My Health', 1), reminder('riverside', 'Riverside Medical Centre patient portal', 2)],
+    };
+    render(<Popup deps={deps} />, container);
+    await vi.waitFor(() => expect(container.querySelectorAll('[data-testid="popup-sign-out-reminder"]')).toHaveLength(2));
+    expect([...container.querySelectorAll('[data-testid="popup-sign-out-reminder"]')].map((item) => item.textContent)).toEqual(['Riverside Medical Centre patient portal Sign out', 'Manage My Health Sign out']);
+    expect(container.querySelector('[data-testid="popup-sign-out-reminder"] a')?.getAttribute('href')).toBe('https://riverside.example.org/logout');
+  });
+});

@@ -49,11 +49,15 @@ export const HOST_PERMISSIONS = hostPermissions();
 /**
  * Asked for only when the patient clicks:
  * - `downloads`, on the export review page: it lists the files this browser downloaded from
- *   catalogue portals, so a patient on a shared computer can remove them;
+ *   catalogue portals, so a patient on a shared computer can remove them (shared-computer mode's
+ *   reminder counts them too, when it is granted);
  * - `notifications`, on the password guide, when the patient asks for the one reminder about an
- *   unfinished guide (docs/password-guide.md, "Reminders").
+ *   unfinished guide (docs/password-guide.md, "Reminders"), and on the options page, when the
+ *   patient turns shared-computer mode on ("You may still be signed in to …");
+ * - `browsingData`, on the options page, when the patient asks shared-computer mode to clear a
+ *   portal's cookies and site data (that portal's origin only) as it is left signed in.
  */
-export const OPTIONAL_PERMISSIONS = ['downloads', 'notifications'] as const;
+export const OPTIONAL_PERMISSIONS = ['downloads', 'notifications', 'browsingData'] as const;
 
 /**
  * Asked for only when the patient turns on the breach check on the password guide: the Pwned

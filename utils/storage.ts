@@ -157,7 +157,7 @@ export const guideProgressSchema = z.strictObject({
 /** Portal id → that portal's password-guide progress. */
 export const guideProgress = define('local:guideProgress', z.record(z.string(), guideProgressSchema), { fallback: {}, version: 1 });
 
-// ── Clinic deployments: custom portals (issue 7; docs/deploy.md) ───────────────────────────────
+// ── Clinic deployments: custom portals and shared-computer mode (issue 7; docs/deploy.md) ─────
 
 /** The most portals a patient can add themselves (a clinic adds its own through the policy). */
 export const MAX_USER_PORTALS = 50;
@@ -169,5 +169,37 @@ export const MAX_USER_PORTALS = 50;
  */
 export const customPortals = define('local:customPortals', z.array(customPortalInputSchema).max(MAX_USER_PORTALS), { fallback: [], version: 1 });
 
+/** The patient's own shared-computer choices; a policy `sharedComputerMode: true` overrides `enabled`. */
+export const sharedComputerSchema = z.strictObject({
+  enabled: z.boolean(),
+  /** Also clear the portal's cookies and site data when it is left signed in (needs `browsingData`). */
+  clearSiteData: z.boolean(),
+});
+export type SharedComputerPrefs = z.infer<typeof sharedComputerSchema>;
+export const sharedComputer = define('local:sharedComputer', sharedComputerSchema, { fallback: { enabled: false, clearSiteData: false }, version: 1 });
+
+/**
+ * "You may still be signed in" reminders raised this browser session (session area: gone when the
+ * browser closes). One per portal left signed in (the newest); the popup and the options page list
+ * them, and the e2e tests read them to see that the reminder was raised.
+ */
+export const signOutReminderSchema = z.strictObject({
+  id: z.string().max(80),
+  portalId: z.string().max(80),
+  host: z.string().max(253),
+  displayName: z.string().max(200),
+  /** Where the notification's button goes: the portal's sign-out page, or its home page. */
+  signOutUrl: z.string().startsWith('https://').optional(),
+  at: timestamp,
+  how: z.enum(['closed', 'navigated']),
+  /** Whether a system notification could be shown (`no-permission`: listed in the popup only). */
+  notification: z.enum(['shown', 'no-permission', 'failed']),
+  clearedSiteData: z.boolean(),
+  /** Record files downloaded from this portal during this browser session, when `downloads` is granted. */
+  downloads: z.number().int().nonnegative().optional(),
+});
+export type SignOutReminder = z.infer<typeof signOutReminderSchema>;
+export const signOutReminders = define('session:signOutReminders', z.array(signOutReminderSchema).max(50), { fallback: [], version: 1 });
+
 /** Every registered item, for the meta tests (unique keys, versions, migrations). */
-export const REGISTRY: readonly RegisteredItem<unknown>[] = [tabSessions, feedStore, feedCheck, noticeDismissals, portalAccounts, remediationProgress, settings, guideProgress, customPortals] as RegisteredItem<unknown>[];
+export const REGISTRY: readonly RegisteredItem<unknown>[] = [tabSessions, feedStore, feedCheck, noticeDismissals, portalAccounts, remediationProgress, settings, guideProgress, customPortals, sharedComputer, signOutReminders] as RegisteredItem<unknown>[];

@@ -8,6 +8,7 @@ import { aboutMinutes, GUIDE_STEPS, STEP_INFO } from '@/utils/guide/steps';
 import { getPasswordChangedOn } from '@/utils/notices/patient-choices';
 import { localDate } from '@/utils/notices/relevance';
 import { RANGE_API_PERMISSION } from '@/utils/password/range-api';
+import { sharedComputerOn } from '@/utils/options/clinic-data';
 import { catalogueIndex } from '@/utils/portals';
 import { guideProgress, portalAccounts, readItem, settings as settingsItem, updateItem, type Settings } from '@/utils/storage';
 import { AccountAccessStep } from './AccountAccessStep';
@@ -31,7 +32,8 @@ const defaultOptIns: OptInDeps = {
   requestRangeApi: () => browser.permissions.request({ origins: [RANGE_API_PERMISSION] }),
   removeRangeApi: () => browser.permissions.remove({ origins: [RANGE_API_PERMISSION] }),
   requestNotifications: () => browser.permissions.request({ permissions: ['notifications'] }),
-  removeNotifications: () => browser.permissions.remove({ permissions: ['notifications'] }),
+  // Shared-computer mode uses the same permission for its reminder: keep it while the mode is on.
+  removeNotifications: async () => (await sharedComputerOn()) || browser.permissions.remove({ permissions: ['notifications'] }),
   save: (change) => updateItem(settingsItem, (current) => ({ ...current, ...change })),
 };
 

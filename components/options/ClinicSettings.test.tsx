@@ -14,7 +14,7 @@ function fakePermissions(granted: string[] = []) {
   const origins = new Set(granted);
   let refuse = false;
   const api: PermissionsApi & { refuse(): void } = {
-    contains: async ({ origins: asked = [] }) => asked.every((origin: string) => origins.has(origin)),
+    contains: async ({ origins: asked = [], permissions: apis = [] }) => [...asked, ...apis].every((name: string) => origins.has(name)),
     request: vi.fn(async ({ origins: asked = [] }) => {
       if (refuse) return false;
       asked.forEach((origin: string) => origins.add(origin));
@@ -44,6 +44,13 @@ function mount(permissions = fakePermissions(), overrides: Partial<ClinicDeps> =
     requestRangeApi: vi.fn(async () => true),
     removeRangeApi: vi.fn(async () => true),
     saveBreachCheck: vi.fn(async () => {}),
+    requestNotifications: vi.fn(async () => true),
+    requestBrowsingData: vi.fn(async () => true),
+    removeBrowsingData: vi.fn(async () => true),
+    saveSharedComputer: async (change) => {
+      const { saveSharedComputer } = await import('@/utils/options/clinic-data');
+      await saveSharedComputer(change);
+    },
     ...overrides,
   };
   render(<OptionsPage load={loadOptionsData} loadClinic={() => loadClinicData(permissions)} clinicDeps={deps} now={() => Date.UTC(2026, 10, 28)} />, container);
@@ -194,5 +201,50 @@ describe('Options page: other portals', () => {
     await fakeBrowser.storage.managed.set(RIVERSIDE_POLICY);
     const { page } = mount();
     await vi.waitFor(() => expect(text(page, 'inactive-portal')).toContain('My practice (riverside.myindici.co.nz) Not in use: riverside.myindici.co.nz is already recognised as Riverside Medical Centre patient portal'));
+  });
+});
+
+describe('Options page: shared computers', () => {
+  it('turns the mode on from the click, asking for notifications, and says where reminders go without them', async () => {
+    const requestNotifications = vi.fn(async () => false);
+    const { page } = mount(fakePermissions(), { requestNotifications });
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="shared-computer-mode"]')).not.toBeNull());
+    page.querySelector<HTMLInputElement>('[data-testid="shared-computer-mode"]')!.click();
+    expect(requestNotifications).toHaveBeenCalledTimes(1);
+    const { sharedComputer } = await import('@/utils/storage');
+    await vi.waitFor(async () => expect(await readItem(sharedComputer)).toEqual({ enabled: true, clearSiteData: false }));
+    await vi.waitFor(() => expect(page.textContent).toContain('Notifications are not allowed, so reminders appear only in Portal Guard’s popup and on this page.'));
+    expect(page.querySelector('[data-testid="shared-allow-notifications"]')).not.toBeNull();
+  });
+
+  it('shows the mode on and locked when the organisation sets it, with Allow notifications', async () => {
+    await fakeBrowser.storage.managed.set({ sharedComputerMode: true });
+    const requestNotifications = vi.fn(async () => true);
+    const { page } = mount(fakePermissions(), { requestNotifications });
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="shared-computer-locked"]')).not.toBeNull());
+    const box = page.querySelector<HTMLInputElement>('[data-testid="shared-computer-mode"]')!;
+    expect([box.checked, box.disabled]).toEqual([true, true]);
+    page.querySelector<HTMLButtonElement>('[data-testid="shared-allow-notifications"]')!.click();
+    expect(requestNotifications).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks for browsingData only when clearing site data is turned on, and gives it back when turned off', async () => {
+    await fakeBrowser.storage.managed.set({ sharedComputerMode: true });
+    const requestBrowsingData = vi.fn(async () => true);
+    const removeBrowsingData = vi.fn(async () => true);
+    const { page } = mount(fakePermissions(), { requestBrowsingData, removeBrowsingData });
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="shared-clear-site-data"]')).not.toBeNull());
+    page.querySelector<HTMLInputElement>('[data-testid="shared-clear-site-data"]')!.click();
+    expect(requestBrowsingData).toHaveBeenCalledTimes(1);
+    const { sharedComputer } = await import('@/utils/storage');
+    await vi.waitFor(async () => expect((await readItem(sharedComputer)).clearSiteData).toBe(true));
+  });
+
+  it('lists the reminders raised since the browser started, with the sign-out link', async () => {
+    const { signOutReminders, writeItem } = await import('@/utils/storage');
+    await writeItem(signOutReminders, [{ id: 'portal-guard-signout:managemyhealth', portalId: 'managemyhealth', host: 'portal.managemyhealth.co.nz', displayName: 'Manage My Health', signOutUrl: 'https://portal.managemyhealth.co.nz/', at: Date.UTC(2026, 10, 28, 1), how: 'closed', notification: 'shown', clearedSiteData: false }]);
+    const { page } = mount();
+    await vi.waitFor(() => expect(text(page, 'sign-out-reminders')).toContain('You may still be signed in to Manage My Health (tab closed at'));
+    expect(page.querySelector('[data-testid="sign-out-reminders"] a')?.getAttribute('href')).toBe('https://portal.managemyhealth.co.nz/');
   });
 });

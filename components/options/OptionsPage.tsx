@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatAge } from '@/utils/format';
 import { setPasswordChangedOn } from '@/utils/notices/patient-choices';
-import { addUserPortal, loadClinicData, removeUserPortal, watchClinicData, type ClinicData } from '@/utils/options/clinic-data';
+import { addUserPortal, loadClinicData, removeUserPortal, saveSharedComputer, watchClinicData, type ClinicData } from '@/utils/options/clinic-data';
 import { loadOptionsData, requestFeedRefresh, setNoticeWindow, undismiss, watchOptionsData, type OptionsData } from '@/utils/options-data';
 import { RANGE_API_PERMISSION } from '@/utils/password/range-api';
 import { catalogueIndex } from '@/utils/portals';
@@ -10,10 +10,11 @@ import { settings, updateItem } from '@/utils/storage';
 import { CustomPortalsSection, type CustomPortalDeps } from './CustomPortalsSection';
 import { OrganizationSection } from './OrganizationSection';
 import { PrivacySection, type PrivacyDeps } from './PrivacySection';
+import { SharedComputerSection, type SharedComputerDeps } from './SharedComputerSection';
 
 const WINDOWS = [6, 12, 24, 36];
 
-export type ClinicDeps = CustomPortalDeps & PrivacyDeps;
+export type ClinicDeps = CustomPortalDeps & PrivacyDeps & SharedComputerDeps;
 
 const defaultClinicDeps: ClinicDeps = {
   request: (origins) => browser.permissions.request({ origins }),
@@ -22,6 +23,10 @@ const defaultClinicDeps: ClinicDeps = {
   requestRangeApi: () => browser.permissions.request({ origins: [RANGE_API_PERMISSION] }),
   removeRangeApi: () => browser.permissions.remove({ origins: [RANGE_API_PERMISSION] }),
   saveBreachCheck: (on) => updateItem(settings, (current) => ({ ...current, breachCheck: on })),
+  requestNotifications: () => browser.permissions.request({ permissions: ['notifications'] }),
+  requestBrowsingData: () => browser.permissions.request({ permissions: ['browsingData'] }),
+  removeBrowsingData: () => browser.permissions.remove({ permissions: ['browsingData'] }),
+  saveSharedComputer,
 };
 
 /**
@@ -106,6 +111,8 @@ export function OptionsPage({ load = loadOptionsData, loadClinic = loadClinicDat
       </section>
 
       <CustomPortalsSection data={clinic} deps={clinicDeps} refresh={reloadClinic} />
+
+      <SharedComputerSection data={clinic} deps={clinicDeps} />
 
       <PrivacySection policy={clinic.policy.policy} breachCheck={data.settings.breachCheck} rangeApiGranted={clinic.rangeApiGranted} deps={clinicDeps} />
 

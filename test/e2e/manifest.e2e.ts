@@ -14,9 +14,10 @@ import { e2eContext } from './support/context';
 const PERMISSIONS = ['storage', 'activeTab', 'scripting', 'alarms'];
 /**
  * Asked for at the moment of use, never at install: the export review's "remove downloaded files",
- * and the password guide's one reminder (docs/password-guide.md).
+ * the password guide's one reminder (docs/password-guide.md), and shared-computer mode's
+ * notification and its optional clearing of a portal's site data (docs/deploy.md).
  */
-const OPTIONAL_PERMISSIONS = ['downloads', 'notifications'];
+const OPTIONAL_PERMISSIONS = ['downloads', 'notifications', 'browsingData'];
 /**
  * The password guide's breach check, asked for when the patient opts in (k-anonymity range API);
  * and any https host, from which a custom portal's own hosts are asked for, one portal at a time,

@@ -8,7 +8,8 @@ import { startGuideReminders } from './guide-reminders';
 import { onPwnedRange } from './pwned-range';
 import { onDismissNotice, onOpenNotice } from './notice-actions';
 import { onSessionReport } from './session-report';
-import { forgetTab } from './tab-sessions';
+import { watchSharedComputer, type SharedComputerWatch } from './shared-computer';
+import { takeTab } from './tab-sessions';
 import { tabStatus } from './tab-status';
 
 /**
@@ -28,7 +29,7 @@ export function startBackground(): () => void {
       'cs-bg/guide-password-changed': (request, sender) => onGuidePasswordChanged(request, sender),
       'ui-bg/tab-status': (request) => tabStatus(request),
     }),
-    watchTabLifecycle(),
+    ...watchTabs(),
     startFeedRefresh(),
     startGuideReminders(),
     startClinicPolicy(),
@@ -36,18 +37,25 @@ export function startBackground(): () => void {
   return () => stops.forEach((stop) => stop());
 }
 
+/** The tab lifecycle, and shared-computer mode, which needs the session a tab leaves behind. */
+function watchTabs(): (() => void)[] {
+  const sharedComputer = watchSharedComputer();
+  return [watchTabLifecycle(sharedComputer), () => sharedComputer.stop()];
+}
+
 /**
  * A tab that starts loading a new document, or closes, loses its session state and badge: the new
- * page's content script (if it is a portal) reports afresh. Needs no `tabs` permission: `status`
- * is always visible, only `url` and `title` are not.
+ * page's content script (if it is a portal) reports afresh. The session it held goes to
+ * shared-computer mode (a signed-in portal left without a sign-out). Needs no `tabs` permission:
+ * `status` is always visible, only `url` and `title` are not.
  */
-function watchTabLifecycle(): () => void {
+function watchTabLifecycle(sharedComputer: Pick<SharedComputerWatch, 'tabLeft'>): () => void {
   const onUpdated = (tabId: number, change: { status?: string }) => {
     if (change.status !== 'loading') return;
-    void forgetTab(tabId);
+    void takeTab(tabId).then((session) => sharedComputer.tabLeft(tabId, session, 'loading'));
     void applyBadge(tabId, undefined);
   };
-  const onRemoved = (tabId: number) => void forgetTab(tabId);
+  const onRemoved = (tabId: number) => void takeTab(tabId).then((session) => sharedComputer.tabLeft(tabId, session, 'closed'));
   browser.tabs.onUpdated.addListener(onUpdated);
   browser.tabs.onRemoved.addListener(onRemoved);
   return () => {

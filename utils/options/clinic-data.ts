@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import { portalOrigins } from '../background/portal-scripts';
 import { RANGE_API_PERMISSION } from '../password/range-api';
+import { sharedComputerSetting } from '../policy/effective';
 import { currentPolicy } from '../policy/managed';
 import type { ParsedPolicy } from '../policy/schema';
 import { currentPortals, forgetCurrentPortals, watchCurrentPortals, type CurrentPortals } from '../portals/current';
 import { toCustomPortal, type CustomPortal, type CustomPortalInput } from '../portals/custom';
 import type { Country } from '../portals/schema';
-import { MAX_USER_PORTALS, customPortals, readItem, updateItem } from '../storage';
+import { MAX_USER_PORTALS, customPortals, readItem, sharedComputer, signOutReminders, updateItem, type SharedComputerPrefs, type SignOutReminder } from '../storage';
 
 /**
  * What the options page shows about the organisation's policy and the custom portals, and the
@@ -28,26 +29,33 @@ export interface ClinicData {
   /** Custom portal id → whether the browser lets Portal Guard run on all of its hosts. */
   access: Record<string, boolean>;
   rangeApiGranted: boolean;
+  sharedComputer: SharedComputerPrefs;
+  notificationsGranted: boolean;
+  browsingDataGranted: boolean;
+  /** "You may still be signed in" reminders raised in this browser session, newest last. */
+  reminders: SignOutReminder[];
 }
 
 const permissionsApi = () => browser.permissions as unknown as PermissionsApi;
 
 export async function loadClinicData(permissions: PermissionsApi = permissionsApi()): Promise<ClinicData> {
-  const [policy, portals, userPortals] = await Promise.all([currentPolicy(), currentPortals(), readItem(customPortals)]);
+  const [policy, portals, userPortals, prefs, reminders] = await Promise.all([currentPolicy(), currentPortals(), readItem(customPortals), readItem(sharedComputer), readItem(signOutReminders)]);
   const has = (origins: string[]) => Promise.resolve(origins).then((list) => permissions.contains({ origins: list })).catch(() => false);
+  const hasApi = (name: string) => Promise.resolve(name).then((api) => permissions.contains({ permissions: [api] })).catch(() => false);
   const access: Record<string, boolean> = {};
   await Promise.all(
     portals.custom.map(async (portal) => {
       access[portal.portal.id] = await has(portalOrigins(portal));
     }),
   );
-  const rangeApiGranted = await has([RANGE_API_PERMISSION]);
-  return { policy, portals, userPortals, access, rangeApiGranted };
+  const [rangeApiGranted, notificationsGranted, browsingDataGranted] = await Promise.all([has([RANGE_API_PERMISSION]), hasApi('notifications'), hasApi('browsingData')]);
+  return { policy, portals, userPortals, access, rangeApiGranted, sharedComputer: prefs, notificationsGranted, browsingDataGranted, reminders };
 }
 
 /** Reload when the policy, the patient's portals or the browser's grants change. Returns a stop function. */
 export function watchClinicData(onChange: () => void, events = browser.permissions): () => void {
   const stopPortals = watchCurrentPortals(() => onChange());
+  const stopItems = [sharedComputer, signOutReminders].map((registered) => registered.item.watch(() => onChange()));
   const changed = () => onChange();
   const listen = (action: () => void) => {
     try {
@@ -60,6 +68,7 @@ export function watchClinicData(onChange: () => void, events = browser.permissio
   listen(() => events.onRemoved.addListener(changed));
   return () => {
     stopPortals();
+    stopItems.forEach((stop) => stop());
     listen(() => events.onAdded.removeListener(changed));
     listen(() => events.onRemoved.removeListener(changed));
   };
@@ -105,6 +114,18 @@ export function portalFromForm(form: NewPortalForm, current: CurrentPortals, sto
   if (!portal || problems.length > 0) return { problem: problems[0]?.reason ?? 'This portal cannot be added.' };
   return { portal };
 }
+
+/**
+ * Whether shared-computer mode is on (by policy or by the patient). The password guide asks before
+ * giving back the `notifications` permission when its reminder is turned off, because the mode's
+ * "You may still be signed in" notification needs the same permission.
+ */
+export async function sharedComputerOn(): Promise<boolean> {
+  const [{ policy }, prefs] = await Promise.all([currentPolicy(), readItem(sharedComputer)]);
+  return sharedComputerSetting(policy, prefs.enabled).on;
+}
+
+export const saveSharedComputer = (change: Partial<SharedComputerPrefs>) => updateItem(sharedComputer, (current) => ({ ...current, ...change }));
 
 export const addUserPortal = (input: CustomPortalInput) => updateItem(customPortals, (list) => [...list.filter((portal) => portal.id !== input.id), input]);
 
