@@ -248,3 +248,57 @@ describe('Options page: shared computers', () => {
     expect(page.querySelector('[data-testid="sign-out-reminders"] a')?.getAttribute('href')).toBe('https://portal.managemyhealth.co.nz/');
   });
 });
+
+describe('Options page: moving settings', () => {
+  it('exports the settings as a JSON file', async () => {
+    const save = vi.fn();
+    const container = document.createElement('div');
+    document.body.append(container);
+    const { exportSettings, applyImport } = await import('@/utils/options/settings-file');
+    await addUserPortal({ id: 'user-greenlane', name: 'Greenlane', country: 'NZ', hosts: ['mychart.greenlaneclinic.co.nz'] });
+    render(<OptionsPage load={loadOptionsData} loadClinic={() => loadClinicData(fakePermissions())} transferDeps={{ exportSettings, applyImport, save }} />, container);
+    await vi.waitFor(() => expect(container.querySelector('[data-testid="export-settings"]')).not.toBeNull());
+    container.querySelector<HTMLButtonElement>('[data-testid="export-settings"]')!.click();
+    await vi.waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+    const [name, text] = save.mock.calls[0] as [string, string];
+    expect(name).toBe('portal-guard-settings.json');
+    expect(JSON.parse(text)).toMatchObject({ format: 'portal-guard-settings', version: 1, customPortals: [{ id: 'user-greenlane' }] });
+  });
+
+  it('imports a file only after showing what it will change, and lists what it refuses', async () => {
+    const { page } = mount();
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="import-settings"]')).not.toBeNull());
+    const text = JSON.stringify({
+      format: 'portal-guard-settings',
+      version: 1,
+      exportedAt: '2026-11-28T01:00:00.000Z',
+      noticeWindowMonths: 24,
+      sharedComputer: { enabled: true, clearSiteData: false },
+      customPortals: [
+        { id: 'user-greenlane', name: 'Greenlane', country: 'NZ', hosts: ['mychart.greenlaneclinic.co.nz'] },
+        { id: 'user-bad', name: 'Everything', country: 'NZ', hosts: ['*'] },
+      ],
+    });
+    const input = page.querySelector<HTMLInputElement>('[data-testid="import-settings"]')!;
+    Object.defineProperty(input, 'files', { value: [new File([text], 'portal-guard-settings.json', { type: 'application/json' })], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(text_(page, 'import-plan')).toContain('Add the portal Greenlane'));
+    expect(text_(page, 'import-refused')).toBe('Everything: "*" would cover every site; name the portal\'s own host');
+    expect(await readItem(customPortals)).toEqual([]);
+    page.querySelector<HTMLButtonElement>('[data-testid="import-apply"]')!.click();
+    await vi.waitFor(async () => expect((await readItem(customPortals)).map((portal) => portal.id)).toEqual(['user-greenlane']));
+    await vi.waitFor(() => expect(text_(page, 'import-message')).toBe('Imported. Use “Allow” under “Other portals” for each new portal.'));
+  });
+
+  it('refuses a file that is not a settings file, changing nothing', async () => {
+    const { page } = mount();
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="import-settings"]')).not.toBeNull());
+    const input = page.querySelector<HTMLInputElement>('[data-testid="import-settings"]')!;
+    Object.defineProperty(input, 'files', { value: [new File(['<html>'], 'page.html')], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(text_(page, 'import-message')).toBe('This file is not a Portal Guard settings file (it is not JSON).'));
+    expect(page.querySelector('[data-testid="import-plan"]')).toBeNull();
+  });
+});
+
+const text_ = (page: Element, testId: string) => page.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim();

@@ -10,6 +10,7 @@ import { settings, updateItem } from '@/utils/storage';
 import { CustomPortalsSection, type CustomPortalDeps } from './CustomPortalsSection';
 import { OrganizationSection } from './OrganizationSection';
 import { PrivacySection, type PrivacyDeps } from './PrivacySection';
+import { SettingsTransfer, type SettingsTransferDeps } from './SettingsTransfer';
 import { SharedComputerSection, type SharedComputerDeps } from './SharedComputerSection';
 
 const WINDOWS = [6, 12, 24, 36];
@@ -33,7 +34,19 @@ const defaultClinicDeps: ClinicDeps = {
  * Settings: what the organisation set, the feed's status, other portals, privacy, how long notices
  * stay, and the patient's own choices, undoable.
  */
-export function OptionsPage({ load = loadOptionsData, loadClinic = loadClinicData, clinicDeps = defaultClinicDeps, now = () => Date.now() }: { load?: () => Promise<OptionsData>; loadClinic?: () => Promise<ClinicData>; clinicDeps?: ClinicDeps; now?: () => number }) {
+export function OptionsPage({
+  load = loadOptionsData,
+  loadClinic = loadClinicData,
+  clinicDeps = defaultClinicDeps,
+  transferDeps,
+  now = () => Date.now(),
+}: {
+  load?: () => Promise<OptionsData>;
+  loadClinic?: () => Promise<ClinicData>;
+  clinicDeps?: ClinicDeps;
+  transferDeps?: SettingsTransferDeps;
+  now?: () => number;
+}) {
   const [data, setData] = useState<OptionsData | undefined>();
   const [clinic, setClinic] = useState<ClinicData | undefined>();
   const [checking, setChecking] = useState(false);
@@ -163,6 +176,8 @@ export function OptionsPage({ load = loadOptionsData, loadClinic = loadClinicDat
           </>
         )}
       </section>
+
+      <SettingsTransfer data={clinic} {...(transferDeps ? { deps: transferDeps } : {})} />
     </main>
   );
 }
