@@ -129,7 +129,14 @@ export function buildManifestExtras({ browser, mode, geckoId, portalPatterns, gr
     action: { default_title: 'Portal Guard' },
     // The banner's and the password assistant's code is loaded on demand by the content script,
     // so it must be reachable from portal pages, and only from them: other sites cannot probe for it.
-    web_accessible_resources: [{ resources: [...WEB_ACCESSIBLE_RESOURCES], matches: portalPatterns }],
+    web_accessible_resources: [
+      { resources: [...WEB_ACCESSIBLE_RESOURCES], matches: portalPatterns },
+      // Custom portals (a policy's, a patient's) are not known when the manifest is written, and
+      // their content script loads the same bundles. A page can still not probe for them: Chrome
+      // serves them there only under a per-session random id (`use_dynamic_url`); Firefox's
+      // moz-extension id is already random per installation.
+      { resources: [...WEB_ACCESSIBLE_RESOURCES], matches: [...CUSTOM_PORTAL_HOST_PERMISSIONS], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -87,16 +87,21 @@ describe.each(builds)('built manifest: $name', ({ name, dir }) => {
     expect(manifest().content_security_policy).toEqual({ extension_pages: EXTENSION_PAGES_CSP });
   });
 
-  test('exposes only the banner and the password assistant’s bundles, and only to catalogue portal pages; nothing to other extensions', () => {
+  test('exposes only the banner and the password assistant’s bundles: to catalogue portal pages, and to custom portals only unprobeably; nothing to other extensions', () => {
     const built = manifest();
     expect(built.externally_connectable).toBeUndefined();
-    const exposed = built.web_accessible_resources ?? [];
-    expect(exposed.flatMap((entry) => entry.resources).sort()).toEqual(WEB_ACCESSIBLE);
+    const [catalogue, custom, ...rest] = built.web_accessible_resources ?? [];
+    expect(rest).toEqual([]);
     const portalMatches = (built.content_scripts ?? []).flatMap((script) => script.matches).sort();
-    for (const entry of exposed) {
-      expect(entry.extension_ids).toBeUndefined();
-      expect([...(entry.matches ?? [])].sort()).toEqual(portalMatches);
-    }
+    expect([...catalogue!.resources].sort()).toEqual(WEB_ACCESSIBLE);
+    expect([...(catalogue!.matches ?? [])].sort()).toEqual(portalMatches);
+    expect(catalogue!.use_dynamic_url).toBeUndefined();
+    // A policy's or patient's portal is any https host: Chrome serves the bundles there under a
+    // per-session random id only; Firefox's moz-extension id is random per installation anyway.
+    expect([...custom!.resources].sort()).toEqual(WEB_ACCESSIBLE);
+    expect(custom!.matches).toEqual(['https://*/*']);
+    expect(custom!.use_dynamic_url).toBe(name === 'chrome-mv3' ? true : undefined);
+    for (const entry of [catalogue!, custom!]) expect(entry.extension_ids).toBeUndefined();
   });
 
   test('injects content scripts over https on catalogue hosts only', () => {

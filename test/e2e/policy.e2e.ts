@@ -169,6 +169,8 @@ for (const { name, available, install, problems } of browsers) {
       try {
         await waitForSession(driver, tabId, { state: 'login', url });
         expect((await waitForBadge(driver, tabId, '!1')).text).toBe('!1');
+        // The banner's bundle is loaded on demand from the extension, on this custom host too.
+        await poll('the banner on the policy portal', () => page.evaluate(() => document.querySelector('portal-guard-banner') !== null, undefined), (shown) => shown);
         await page.screenshot(shot('page-riverside-login'));
         const popup = await openPopup(driver, tabId);
         try {
