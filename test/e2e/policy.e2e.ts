@@ -188,6 +188,41 @@ for (const { name, available, install, problems } of browsers) {
       }
     });
 
+    // Chromium re-reads policy files when asked (chrome://policy → Reload policies) and hands the
+    // change to the extension without a restart; Firefox reads policies.json only at start-up.
+    test.runIf(name === 'chromium')('a changed policy applies live: the organisation, and the portal dropped with its registration', async () => {
+      removePolicy?.();
+      removePolicy = install({ organization: { name: 'Greenlane Clinic' } });
+      const page = await (driver as ExtensionDriver & { context: BrowserContext }).context.newPage();
+      try {
+        await page.goto('chrome://policy');
+        await page.click('#reload-policies');
+        const scripts = await poll('the registration to go', () => api((extension) => extension.scripting.getRegisteredContentScripts()), (list) => list.length === 0);
+        expect(scripts).toEqual([]);
+        const { tabId, page: tab } = await driver.openTab(siteUrl('exampleClinic'));
+        try {
+          const popup = await openPopup(driver, tabId);
+          try {
+            expect(await popup.page.evaluate(() => document.querySelector('[data-testid="organization-name"]')?.textContent, undefined)).toBe('Greenlane Clinic');
+          } finally {
+            await popup.page.close();
+          }
+        } finally {
+          await tab.close();
+        }
+      } finally {
+        await page.close();
+        // The next test expects the suite's policy again.
+        removePolicy?.();
+        removePolicy = install(POLICY);
+        const again = await (driver as ExtensionDriver & { context: BrowserContext }).context.newPage();
+        await again.goto('chrome://policy');
+        await again.click('#reload-policies');
+        await again.close();
+        await poll('the registration to come back', () => api((extension) => extension.scripting.getRegisteredContentScripts()), (list) => list.length === 1);
+      }
+    });
+
     test('a site outside the catalogue and the policy still says so, with the organisation named', async () => {
       const { tabId, page } = await driver.openTab(siteUrl('exampleClinic'));
       try {
