@@ -1,8 +1,10 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { onGuideEvent } from '@/utils/background/guide-actions';
 import { getGuide, updateGuide } from '@/utils/guide/progress-store';
 import { GUIDE_STEPS } from '@/utils/guide/steps';
+import type { GuidePageEvent } from '@/utils/messaging/protocol';
 import { getPasswordChangedOn } from '@/utils/notices/patient-choices';
 import { readItem, settings } from '@/utils/storage';
 import type { OptInDeps } from './GuideSettings';
@@ -24,7 +26,9 @@ function mount(search: string, { granted = true, rangeApiGranted = false }: { gr
   let granting = rangeApiGranted;
   const container = document.createElement('div');
   document.body.append(container);
-  render(<GuidePage deps={{ search, now: () => NOW, timeZone: 'Pacific/Auckland', optIns, rangeApiGranted: async () => granting }} />, container);
+  // Changes go through the background's handler, as `ui-bg/guide-event` delivers them.
+  const applyEvent = (portalId: string, event: GuidePageEvent) => onGuideEvent({ portalId, event }, { now: () => NOW });
+  render(<GuidePage deps={{ search, timeZone: 'Pacific/Auckland', applyEvent, optIns, rangeApiGranted: async () => granting }} />, container);
   return { container, optIns, grant: (value: boolean) => (granting = value) };
 }
 

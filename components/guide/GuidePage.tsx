@@ -1,12 +1,14 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatDate } from '@/utils/format';
-import { finishGuide, getGuide, updateGuide } from '@/utils/guide/progress-store';
+import { getGuide } from '@/utils/guide/progress-store';
 import { guideFacts } from '@/utils/guide/portal-facts';
-import { canFinish, currentStep, summariseGuide, type GuideEvent, type GuideProgress } from '@/utils/guide/state';
+import { canFinish, currentStep, summariseGuide, type GuideProgress } from '@/utils/guide/state';
 import { aboutMinutes, GUIDE_STEPS, STEP_INFO } from '@/utils/guide/steps';
 import { getPasswordChangedOn } from '@/utils/notices/patient-choices';
 import { localDate } from '@/utils/notices/relevance';
+import type { GuidePageEvent } from '@/utils/messaging/protocol';
+import { sendMessage } from '@/utils/messaging/send';
 import { RANGE_API_PERMISSION } from '@/utils/password/range-api';
 import { sharedComputerOn } from '@/utils/options/clinic-data';
 import { catalogueIndex } from '@/utils/portals';
@@ -22,8 +24,10 @@ import { TwoStepStep } from './TwoStepStep';
 
 export interface GuidePageDeps {
   search: string;
-  now: () => number;
+  /** For dates shown on the page; the background records the dates. */
   timeZone?: string;
+  /** Every change goes to the background, the one writer of guide progress (`ui-bg/guide-event`). */
+  applyEvent: (portalId: string, event: GuidePageEvent) => Promise<unknown>;
   optIns: OptInDeps;
   rangeApiGranted: () => Promise<boolean>;
 }
@@ -39,7 +43,7 @@ const defaultOptIns: OptInDeps = {
 
 const defaultDeps = (): GuidePageDeps => ({
   search: location.search,
-  now: Date.now,
+  applyEvent: (portalId, event) => sendMessage('ui-bg/guide-event', { portalId, event }),
   optIns: defaultOptIns,
   rangeApiGranted: () => browser.permissions.contains({ origins: [RANGE_API_PERMISSION] }),
 });
@@ -62,6 +66,7 @@ export function GuidePage({ deps = defaultDeps() }: { deps?: GuidePageDeps }) {
   const portal = catalogueIndex.byId(params.get('portal') ?? '');
   const askedHost = params.get('host') ?? undefined;
   const [loaded, setLoaded] = useState<Loaded | undefined>();
+  const refreshRef = useRef<() => Promise<void>>(async () => {});
 
   useEffect(() => {
     if (!portal) return;
@@ -70,9 +75,11 @@ export function GuidePage({ deps = defaultDeps() }: { deps?: GuidePageDeps }) {
       const [progress, prefs, rangeApiGranted, changedOn] = await Promise.all([getGuide(portal.id), readItem(settingsItem), deps.rangeApiGranted().catch(() => false), getPasswordChangedOn(portal.id)]);
       if (live) setLoaded({ progress, settings: prefs, rangeApiGranted, changedOn });
     };
-    // Opening the guide starts it; the host is kept only if the catalogue gives it to this portal.
+    refreshRef.current = refresh;
+    // Opening the guide starts it; the host is kept only if the catalogue gives it to this portal
+    // (the background checks again).
     const host = askedHost && catalogueIndex.lookupHost(askedHost)?.portal.id === portal.id ? askedHost : undefined;
-    void updateGuide(portal.id, { type: 'open', ...(host ? { host } : {}) }, deps.now()).then(refresh);
+    void deps.applyEvent(portal.id, { type: 'open', ...(host ? { host } : {}) }).then(refresh, refresh);
     const unwatch = [guideProgress.item.watch(() => void refresh()), settingsItem.item.watch(() => void refresh()), portalAccounts.item.watch(() => void refresh())];
     return () => {
       live = false;
@@ -93,7 +100,7 @@ export function GuidePage({ deps = defaultDeps() }: { deps?: GuidePageDeps }) {
   if (!loaded) return <main aria-busy="true"><p>Loading your progress…</p></main>;
 
   const { progress } = loaded;
-  const apply = (event: GuideEvent) => void updateGuide(portal.id, event, deps.now()).then((next) => setLoaded((current) => (current ? { ...current, progress: next } : current)));
+  const apply = (event: GuidePageEvent) => void deps.applyEvent(portal.id, event).then(() => refreshRef.current(), () => refreshRef.current());
   const step = currentStep(progress);
   const finished = step === 'finished';
   const openSteps = GUIDE_STEPS.filter((id) => !progress?.steps[id]);
@@ -101,9 +108,8 @@ export function GuidePage({ deps = defaultDeps() }: { deps?: GuidePageDeps }) {
   const name = facts.displayName;
 
   const finish = async () => {
-    const next = await finishGuide(portal.id, { now: deps.now(), ...(deps.timeZone ? { timeZone: deps.timeZone } : {}) });
-    const changedOn = await getPasswordChangedOn(portal.id);
-    setLoaded((current) => (current ? { ...current, progress: next, changedOn } : current));
+    await deps.applyEvent(portal.id, { type: 'finish' }).catch(() => {});
+    await refreshRef.current();
     // Move focus to the summary, so keyboard and screen-reader users land on the result.
     requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="guide-summary"]')?.focus());
   };

@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getGuide, updateGuide } from '../guide/progress-store';
-import type { Sender } from '../messaging/listen';
+import { dispatch, type Sender } from '../messaging/listen';
 import { readItem, settings, writeItem } from '../storage';
-import { onChangePasswordProbe, onGuidePasswordChanged, onOpenGuide, onPasswordForm } from './guide-actions';
+import { onChangePasswordProbe, onGuideEvent, onGuidePasswordChanged, onOpenGuide, onPasswordForm } from './guide-actions';
 import { onSessionReport } from './session-report';
 
 const sender = (url: string, tabId = 11, index = 2): Sender => ({ id: 'x', tab: { id: tabId, index } as Sender['tab'], frameId: 0, url });
@@ -84,5 +84,48 @@ describe('the assistant', () => {
     expect((await getGuide('managemyhealth'))?.steps['change-password']).toEqual({ status: 'done', at: NOW });
     const permissions = { contains: vi.fn(async () => false) };
     expect(await onPasswordForm({ kind: 'change' }, MMH, { permissions: permissions as never })).toMatchObject({ guide: 'in-progress', changePasswordStep: 'done' });
+  });
+});
+
+describe('the guide page’s changes, through the background (the one writer of guide progress)', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const extension = { id: 'portal-guard-id', origin: 'chrome-extension://portal-guard-id/' };
+  const guidePage: Sender = { id: extension.id, url: 'chrome-extension://portal-guard-id/guide.html?portal=managemyhealth' };
+
+  it('applies an event, keeping a host only if the catalogue gives it to that portal', async () => {
+    await onGuideEvent({ portalId: 'managemyhealth', event: { type: 'open', host: 'mychart.clevelandclinic.org' } }, { now: () => NOW });
+    expect((await getGuide('managemyhealth'))?.host).toBeUndefined();
+    await onGuideEvent({ portalId: 'managemyhealth', event: { type: 'open', host: 'portal.managemyhealth.co.nz' } }, { now: () => NOW });
+    expect((await getGuide('managemyhealth'))?.host).toBe('portal.managemyhealth.co.nz');
+    expect(await onGuideEvent({ portalId: 'managemyhealth', event: { type: 'mark', step: 'two-step', status: 'skipped' } }, { now: () => NOW })).toEqual({ ok: true, finished: false });
+  });
+
+  it('refuses a portal that is not in the catalogue', async () => {
+    await expect(onGuideEvent({ portalId: 'evil-portal', event: { type: 'open' } })).rejects.toThrow('no such portal');
+  });
+
+  it('keeps a well-known result the background stored while the page was opening', async () => {
+    await updateGuide('managemyhealth', { type: 'open', host: 'portal.managemyhealth.co.nz' }, NOW);
+    await onChangePasswordProbe({ result: 'supported' }, MMH, { now: () => NOW });
+    await onGuideEvent({ portalId: 'managemyhealth', event: { type: 'open', host: 'portal.managemyhealth.co.nz' } }, { now: () => NOW });
+    expect((await getGuide('managemyhealth'))?.probe?.result).toBe('supported');
+  });
+
+  it.each([
+    ['the well-known result (the background’s own)', { type: 'probe', origin: 'https://evil.example', result: 'supported' }],
+    ['the reminder record', { type: 'reminder-sent' }],
+    ['an unknown step', { type: 'mark', step: 'delete-account', status: 'done' }],
+  ])('the protocol refuses %s from a page', async (_name, event) => {
+    const handler = vi.fn();
+    const reply = await dispatch({ name: 'ui-bg/guide-event', payload: { portalId: 'managemyhealth', event } }, guidePage, { 'ui-bg/guide-event': handler }, extension);
+    expect(reply.ok).toBe(false);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('only extension pages may send it, not a content script', async () => {
+    const handler = vi.fn(async () => ({ ok: true as const, finished: false }));
+    const fromPortal: Sender = { ...MMH, id: extension.id };
+    const reply = await dispatch({ name: 'ui-bg/guide-event', payload: { portalId: 'managemyhealth', event: { type: 'finish' } } }, fromPortal, { 'ui-bg/guide-event': handler }, extension);
+    expect(reply).toEqual({ ok: false, error: 'sender not allowed' });
   });
 });

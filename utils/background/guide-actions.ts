@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { needsProbe } from '../guide/change-password';
-import { getGuide, updateGuide } from '../guide/progress-store';
+import { finishGuide, getGuide, updateGuide } from '../guide/progress-store';
 import { guidePageUrl } from '../guide/url';
 import type { Sender } from '../messaging/listen';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
@@ -62,4 +62,19 @@ export async function onGuidePasswordChanged(_request: RequestOf<'cs-bg/guide-pa
   const { match } = senderPortal(sender);
   const progress = await updateGuide(match.portal.id, { type: 'mark', step: 'change-password', status: 'done' }, now());
   return { ok: true, guide: progress.finishedAt !== undefined ? 'finished' : 'in-progress' };
+}
+
+/**
+ * A change from the guide page (`ui-bg/guide-event`, extension pages only). The portal must be in
+ * the catalogue, and a host is kept only if the catalogue gives it to that portal.
+ */
+export async function onGuideEvent({ portalId, event }: RequestOf<'ui-bg/guide-event'>, { now = Date.now } = {}): Promise<ResponseOf<'ui-bg/guide-event'>> {
+  if (!catalogueIndex.byId(portalId)) throw new Error('no such portal');
+  if (event.type === 'finish') {
+    const progress = await finishGuide(portalId, { now: now() });
+    return { ok: true, finished: progress.finishedAt !== undefined };
+  }
+  const checked = event.type === 'open' && event.host && catalogueIndex.lookupHost(event.host)?.portal.id !== portalId ? { type: 'open' as const } : event;
+  const progress = await updateGuide(portalId, checked, now());
+  return { ok: true, finished: progress.finishedAt !== undefined };
 }

@@ -3,7 +3,7 @@ import { listenForMessages } from '../messaging/listen';
 import { startFeedRefresh } from './feed-refresh';
 import { applyBadge } from './badge';
 import { startClinicPolicy } from './clinic-policy';
-import { onChangePasswordProbe, onGuidePasswordChanged, onOpenGuide, onPasswordForm } from './guide-actions';
+import { onChangePasswordProbe, onGuideEvent, onGuidePasswordChanged, onOpenGuide, onPasswordForm } from './guide-actions';
 import { startGuideReminders } from './guide-reminders';
 import { onPwnedRange } from './pwned-range';
 import { onDismissNotice, onOpenNotice } from './notice-actions';
@@ -27,6 +27,7 @@ export function startBackground(): () => void {
       'cs-bg/password-form': (request, sender) => onPasswordForm(request, sender),
       'cs-bg/pwned-range': (request) => onPwnedRange(request),
       'cs-bg/guide-password-changed': (request, sender) => onGuidePasswordChanged(request, sender),
+      'ui-bg/guide-event': (request) => onGuideEvent(request),
       'ui-bg/tab-status': (request) => tabStatus(request),
     }),
     ...watchTabs(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GUIDE_STEPS } from '../guide/steps';
 import { SESSION_STATES } from '../session/state';
 
 export const sessionStateSchema = z.enum(SESSION_STATES);
@@ -79,6 +80,22 @@ export const bannerNoticeSchema = z.strictObject({
 });
 
 const noticeIdSchema = z.string().regex(/^[a-z0-9-]{3,80}$/);
+
+/**
+ * A change the guide page asks for (utils/guide/state.ts `GuideEvent`). The well-known check's
+ * result and the reminder's record are the background's own and cannot be sent from a page.
+ */
+const siteNameSchema = z.string().min(1).max(200);
+export const guidePageEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('open'), host: z.string().max(253).optional() }),
+  z.strictObject({ type: z.literal('mark'), step: z.enum(GUIDE_STEPS), status: z.enum(['done', 'skipped']) }),
+  z.strictObject({ type: z.literal('reopen'), step: z.enum(GUIDE_STEPS) }),
+  z.strictObject({ type: z.literal('add-site'), name: siteNameSchema }),
+  z.strictObject({ type: z.literal('tick-site'), name: siteNameSchema, changed: z.boolean() }),
+  z.strictObject({ type: z.literal('remove-site'), name: siteNameSchema }),
+  z.strictObject({ type: z.literal('finish') }),
+  z.strictObject({ type: z.literal('restart') }),
+]);
 
 /** The background's answer for one Pwned Passwords prefix (utils/background/pwned-range.ts). */
 export const rangeReplySchema = z.discriminatedUnion('status', [
@@ -165,6 +182,17 @@ export const protocol = {
     request: z.strictObject({}),
     response: z.strictObject({ ok: z.literal(true), guide: z.enum(['in-progress', 'finished']) }),
   },
+  /**
+   * The guide page changes a portal's guide. The background is the one writer of guide progress:
+   * storage's read-modify-write is serialised per context only, and the background also writes
+   * it (the well-known check, the assistant's step 1, the reminder), so a page writing directly
+   * could undo those.
+   */
+  'ui-bg/guide-event': {
+    from: 'extension-page',
+    request: z.strictObject({ portalId: z.string().regex(/^[a-z0-9-]{2,80}$/), event: guidePageEventSchema }),
+    response: z.strictObject({ ok: z.literal(true), finished: z.boolean() }),
+  },
   /** The popup asks for everything it shows about one tab. The URL comes from `activeTab`. */
   'ui-bg/tab-status': {
     from: 'extension-page',
@@ -183,3 +211,4 @@ export type PortalSummary = z.infer<typeof portalSummarySchema>;
 export type FeedStatus = z.infer<typeof feedStatusSchema>;
 export type BannerNotice = z.infer<typeof bannerNoticeSchema>;
 export type RangeReplyMessage = z.infer<typeof rangeReplySchema>;
+export type GuidePageEvent = z.infer<typeof guidePageEventSchema>;
