@@ -2,16 +2,17 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CHROMIUM_PATH, browserAvailable } from './support/browsers';
+import { CHROMIUM_PATH, FIREFOX_PATH, browserAvailable } from './support/browsers';
 import { launchChromium } from './support/chromium';
 import { e2eContext } from './support/context';
 import type { ExtensionDriver } from './support/driver';
 import { waitForSession } from './support/extension-state';
+import { launchFirefox } from './support/firefox';
 import { openPopup } from './support/popup';
 import { siteUrl } from './support/sites';
 
 /**
- * Shared-computer mode in Chromium: the patient turns it on from the options page, signs in on the
+ * Shared-computer mode in Chromium (and, more briefly, Firefox): the patient turns it on from the options page, signs in on the
  * fixture Manage My Health portal, then closes the tab or goes to another site without signing
  * out; ONE notification is raised, checked through the extension's own state (its reminder record
  * in storage.session) and the browser's (`notifications.getAll()`), not the OS. Signing out first
@@ -145,5 +146,43 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('share
     } finally {
       await options.close();
     }
+  });
+});
+
+describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH, 'firefox-esr'))('shared-computer mode in Firefox', () => {
+  let driver: ExtensionDriver;
+  const reminders = () => driver.extension((async (api: Api) => ((await api.storage.session.get('signOutReminders')).signOutReminders ?? []) as Reminder[]) as never, undefined) as Promise<Reminder[]>;
+
+  beforeAll(async () => {
+    // Mozilla's own test pref grants optional permissions without the doorhanger, so the options
+    // page's real click asks for `notifications` and gets it, as a patient pressing Allow would.
+    driver = await launchFirefox(e2eContext(), { prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  test('turned on from the options page (the click grants notifications), closing a signed-in tab raises the notification', async () => {
+    const options = await driver.openExtensionPage('options.html', '[data-testid="shared-computer-mode"]');
+    try {
+      await options.click('[data-testid="shared-computer-mode"]');
+      const granted = async () => driver.extension((async (api: { permissions: { contains(details: { permissions: string[] }): Promise<boolean> } }) => api.permissions.contains({ permissions: ['notifications'] })) as never, undefined) as Promise<boolean>;
+      const deadline = Date.now() + 5_000;
+      while (!(await granted()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await granted()).toBe(true);
+    } finally {
+      await options.close();
+    }
+    const url = siteUrl('managemyhealth', '/dashboard');
+    const { tabId, page } = await driver.openTab(url);
+    await waitForSession(driver, tabId, { state: 'signed-in', url });
+    await page.close();
+    const deadline = Date.now() + 10_000;
+    let list = await reminders();
+    while (!list.some((item) => item.portalId === 'managemyhealth') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      list = await reminders();
+    }
+    expect(list.find((item) => item.portalId === 'managemyhealth')).toMatchObject({ how: 'closed', notification: 'shown', signOutUrl: 'https://portal.managemyhealth.co.nz/' });
   });
 });
