@@ -13,6 +13,7 @@ import { canWritePolicies, installChromiumPolicy, installFirefoxPolicy } from '.
 import { openPopup } from './support/popup';
 import { withGrantedHosts } from './support/pregrant';
 import { siteUrl } from './support/sites';
+import { poll } from './support/poll';
 
 /**
  * A clinic's managed policy, deployed as REAL policy files (Chromium's managed folder, Firefox
@@ -44,16 +45,6 @@ interface Api {
   permissions: { contains(details: { origins: string[] }): Promise<boolean> };
 }
 
-async function poll<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    value = await read();
-  }
-  if (!ok(value)) throw new Error(`Timed out waiting for ${what}; last saw ${JSON.stringify(value)}`);
-  return value;
-}
 
 const readOptions = (page: DriverPage) =>
   page.evaluate(

@@ -10,6 +10,10 @@ import { waitForSession } from './support/extension-state';
 import { launchFirefox } from './support/firefox';
 import { openPopup } from './support/popup';
 import { siteUrl } from './support/sites';
+import { poll } from './support/poll';
+
+/** Notifications and reminders can take a little longer under load than other state. */
+const waitFor = <T,>(what: string, read: () => Promise<T>, ok: (value: T) => boolean) => poll(what, read, ok, 12_000);
 
 /**
  * Shared-computer mode in Chromium (and, more briefly, Firefox): the patient turns it on from the options page, signs in on the
@@ -54,17 +58,6 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('share
   const reminders = () => driver.extension((async (api: Api) => ((await api.storage.session.get('signOutReminders')).signOutReminders ?? []) as Reminder[]) as never, undefined) as Promise<Reminder[]>;
   const shown = () => driver.extension((async (api: Api) => Object.keys((await api.notifications?.getAll()) ?? {})) as never, undefined) as Promise<string[]>;
 
-  async function poll<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 12_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    let value = await read();
-    while (!ok(value) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      value = await read();
-    }
-    if (!ok(value)) throw new Error(`Timed out waiting for ${what}; last saw ${JSON.stringify(value)}`);
-    return value;
-  }
-
   async function signIn(): Promise<{ tabId: number; page: Awaited<ReturnType<ExtensionDriver['openTab']>>['page'] }> {
     const url = siteUrl('managemyhealth', '/dashboard');
     const tab = await driver.openTab(url);
@@ -85,7 +78,7 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('share
     const page = await driver.openExtensionPage('options.html', '[data-testid="shared-computer-mode"]');
     try {
       await page.click('[data-testid="shared-computer-mode"]');
-      const stored = await poll('the setting', () => driver.extension((async (api: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } }) => (await api.storage.local.get('sharedComputer')).sharedComputer) as never, undefined) as Promise<unknown>, (value) => value !== undefined);
+      const stored = await waitFor('the setting', () => driver.extension((async (api: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } }) => (await api.storage.local.get('sharedComputer')).sharedComputer) as never, undefined) as Promise<unknown>, (value) => value !== undefined);
       expect(stored).toEqual({ enabled: true, clearSiteData: false });
       // The permission was already granted, so no "Allow notifications" is offered.
       expect(await page.evaluate(() => document.querySelector('[data-testid="shared-allow-notifications"]') === null, undefined)).toBe(true);
@@ -97,9 +90,9 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('share
   test('closing a signed-in portal tab raises one notification that opens the sign-out page', async () => {
     const { page } = await signIn();
     await page.close();
-    const [reminder] = await poll('the reminder', reminders, (list) => list.some((item) => item.portalId === 'managemyhealth'));
+    const [reminder] = await waitFor('the reminder', reminders, (list) => list.some((item) => item.portalId === 'managemyhealth'));
     expect(reminder).toMatchObject({ id: 'portal-guard-signout:managemyhealth', portalId: 'managemyhealth', how: 'closed', notification: 'shown', signOutUrl: 'https://portal.managemyhealth.co.nz/' });
-    expect(await poll('the notification', shown, (ids) => ids.length > 0)).toEqual(['portal-guard-signout:managemyhealth']);
+    expect(await waitFor('the notification', shown, (ids) => ids.length > 0)).toEqual(['portal-guard-signout:managemyhealth']);
   });
 
   test('going to another site from a signed-in portal tab raises it as "left the portal"', async () => {
@@ -107,7 +100,7 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('share
     const { page } = await signIn();
     try {
       await page.goto(siteUrl('exampleClinic'));
-      const reminder = await poll('the navigated reminder', async () => (await reminders()).find((item) => item.portalId === 'managemyhealth'), (item) => item !== undefined && item.at > before);
+      const reminder = await waitFor('the navigated reminder', async () => (await reminders()).find((item) => item.portalId === 'managemyhealth'), (item) => item !== undefined && item.at > before);
       expect(reminder).toMatchObject({ how: 'navigated', notification: 'shown' });
       // One notification per portal: the newer one replaced the older.
       expect(await shown()).toEqual(['portal-guard-signout:managemyhealth']);
