@@ -21,8 +21,11 @@ export function senderAllowed(from: Protocol[MessageName]['from'], sender: Sende
 }
 
 /** Validate one incoming message and run its handler. Exported for tests; never throws. */
+// Built once: every message the background receives goes through it.
+const envelopeSchema = z.looseObject({ name: z.enum(Object.keys(protocol) as [MessageName, ...MessageName[]]), payload: z.unknown() });
+
 export async function dispatch(message: unknown, sender: Sender, handlers: Partial<Handlers>, extension = { id: browser.runtime.id, origin: browser.runtime.getURL('/') }): Promise<Reply> {
-  const envelope = z.looseObject({ name: z.enum(Object.keys(protocol) as [MessageName, ...MessageName[]]), payload: z.unknown() }).safeParse(message);
+  const envelope = envelopeSchema.safeParse(message);
   if (!envelope.success) return { ok: false, error: 'unknown message' };
   const { name, payload } = envelope.data;
   const spec = protocol[name];
