@@ -28,7 +28,8 @@ const defaultDeps: TabStatusDeps = { getSession: getTabSession, getFeed: getActi
 
 export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, deps: TabStatusDeps = defaultDeps): Promise<TabStatus> {
   const session = await deps.getSession(tabId);
-  const feed = (await deps.getFeed().catch(() => undefined))?.status;
+  const active = await deps.getFeed().catch(() => undefined);
+  const feed = active?.status;
   // The popup's URL comes from activeTab and is the freshest; the stored one covers a popup
   // opened as a page (`popup.html?tabId=`), which has no activeTab grant.
   const lookup = (await (deps.index ?? portalIndex)()).lookupUrl(url ?? session?.url ?? '');
@@ -44,7 +45,8 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
   const { match } = lookup;
   // A session reported for another page of the same tab (before a navigation) is stale.
   const sameHost = session && safeHost(session.url) === match.host;
-  const { relevant, others } = await portalNotices(match, { feed: deps.getFeed, now: deps.now });
+  // The feed loaded above, not a second load (each reads storage again).
+  const { relevant, others } = await portalNotices(match, { feed: async () => active ?? Promise.reject(new Error('no feed')), now: deps.now });
   return {
     lookup: 'portal',
     portal: summarisePortal(match),
