@@ -1,17 +1,14 @@
-import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BUNDLED_FEED_PATH } from '../../utils/feed/config';
 import { CHROMIUM_PATH, FIREFOX_PATH, browserAvailable } from './support/browsers';
 import { launchChromium } from './support/chromium';
 import { e2eContext } from './support/context';
 import type { DriverPage, ExtensionDriver } from './support/driver';
 import { waitForSession } from './support/extension-state';
-import { ROOT, buildTestKeyExtensions, bundledFeedOf, serveFeed, triggerFeedRefresh, waitForFeedState } from './support/feed';
+import { buildTestKeyExtensions, bundledFeedOf, bundledSequence, copyNotices, serveFeed, signTestFeed, triggerFeedRefresh, waitForFeedState } from './support/feed';
 import { launchFirefox } from './support/firefox';
 import { siteUrl } from './support/sites';
 
@@ -26,9 +23,7 @@ import { siteUrl } from './support/sites';
  * Manage My Health notice changes, as maintainers would publish a new development.
  */
 
-const run = promisify(execFile);
 const MMH_ID = 'nz-managemyhealth-2025-12';
-const TEST_SIGNING_KEY = join(ROOT, 'test/fixtures/feed-keys/test-only-1.signing.jwk');
 const mmhLogin = siteUrl('managemyhealth', '/');
 const mmhDashboard = siteUrl('managemyhealth', '/dashboard');
 const mmhHostile = siteUrl('managemyhealth', '/hostile');
@@ -47,19 +42,13 @@ interface NoticeFeeds {
 /** Two signed feeds made with the maintainers' CLI, differing only in the notice's dates. */
 async function makeNoticeFeeds(): Promise<NoticeFeeds> {
   const dir = mkdtempSync(join(tmpdir(), 'portal-guard-notice-feeds-'));
-  const published = JSON.parse(JSON.parse(readFileSync(join(ROOT, 'public', BUNDLED_FEED_PATH), 'utf8')).payload as string) as { sequence: number };
-  const feed = (...args: string[]) => run('npm', ['run', '-s', 'feed', '--', ...args], { cwd: ROOT });
   const make = async (name: string, sequence: number, dates: { added: string; modified: string }) => {
-    const notices = join(dir, name);
-    mkdirSync(notices);
-    for (const file of readdirSync(join(ROOT, 'feed/notices')).filter((entry) => entry.endsWith('.json'))) copyFileSync(join(ROOT, 'feed/notices', file), join(notices, file));
+    const notices = copyNotices(join(dir, name));
     const mmhFile = join(notices, `${MMH_ID}.json`);
     writeFileSync(mmhFile, JSON.stringify({ ...JSON.parse(readFileSync(mmhFile, 'utf8')), ...dates }, null, 2));
-    await feed('build', '--notices', notices, '--sequence', String(sequence), '--out', join(dir, `${name}.payload.json`));
-    await feed('sign', '--in', join(dir, `${name}.payload.json`), '--out', join(dir, `${name}.json`), '--key', TEST_SIGNING_KEY);
-    return join(dir, `${name}.json`);
+    return signTestFeed(notices, sequence, dir, name);
   };
-  const firstSequence = published.sequence + 1;
+  const firstSequence = bundledSequence() + 1;
   const first = await make('first', firstSequence, { added: '2026-01-01', modified: '2026-06-01' });
   const developed = await make('developed', firstSequence + 1, { added: '2026-01-01', modified: '2026-11-28' });
   return { dir, first, firstSequence, developed, developedSequence: firstSequence + 1 };

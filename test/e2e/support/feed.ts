@@ -49,23 +49,42 @@ export interface TestFeeds {
  */
 export async function makeTestFeeds(): Promise<TestFeeds> {
   const dir = mkdtempSync(join(tmpdir(), 'portal-guard-feed-'));
-  const notices = join(dir, 'notices');
-  mkdirSync(notices);
-  for (const name of readdirSync(join(ROOT, 'feed/notices')).filter((file) => file.endsWith('.json'))) copyFileSync(join(ROOT, 'feed/notices', name), join(notices, name));
+  const notices = copyNotices(join(dir, 'notices'));
   copyFileSync(join(import.meta.dirname, '../fixtures/feed/uk-e2etest-systmonline-2026.json'), join(notices, 'uk-e2etest-systmonline-2026.json'));
 
-  const feed = (...args: string[]) => run('npm', ['run', '-s', 'feed', '--', ...args], { cwd: ROOT });
-  const published = JSON.parse(JSON.parse(readFileSync(join(ROOT, 'public', BUNDLED_FEED_PATH), 'utf8')).payload as string) as { sequence: number };
-  const goodSequence = published.sequence + 1;
-
-  await feed('build', '--notices', notices, '--sequence', String(goodSequence), '--out', join(dir, 'good.payload.json'));
-  await feed('sign', '--in', join(dir, 'good.payload.json'), '--out', join(dir, 'good.json'), '--key', TEST_SIGNING_KEY);
+  const goodSequence = bundledSequence() + 1;
+  const good = await signTestFeed(notices, goodSequence, dir, 'good');
   // Tamper with a feed that would otherwise be accepted (newer still), so the only reason to
   // refuse it is the signature.
-  await feed('build', '--notices', notices, '--sequence', String(goodSequence + 1), '--out', join(dir, 'next.payload.json'));
-  await feed('sign', '--in', join(dir, 'next.payload.json'), '--out', join(dir, 'next.json'), '--key', TEST_SIGNING_KEY);
-  await feed('tamper', '--in', join(dir, 'next.json'), '--out', join(dir, 'tampered.json'));
-  return { dir, good: join(dir, 'good.json'), goodSequence, tampered: join(dir, 'tampered.json') };
+  const next = await signTestFeed(notices, goodSequence + 1, dir, 'next');
+  await runFeedCli('tamper', '--in', next, '--out', join(dir, 'tampered.json'));
+  return { dir, good, goodSequence, tampered: join(dir, 'tampered.json') };
+}
+
+const runFeedCli = (...args: string[]) => run('npm', ['run', '-s', 'feed', '--', ...args], { cwd: ROOT });
+
+/** The sequence of the feed this checkout ships. */
+export function bundledSequence(): number {
+  return (JSON.parse(JSON.parse(readFileSync(join(ROOT, 'public', BUNDLED_FEED_PATH), 'utf8')).payload as string) as { sequence: number }).sequence;
+}
+
+/** Copy the repository's notice files into `dir` (created), to edit or add to before building. */
+export function copyNotices(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(join(ROOT, 'feed/notices')).filter((file) => file.endsWith('.json'))) copyFileSync(join(ROOT, 'feed/notices', name), join(dir, name));
+  return dir;
+}
+
+/**
+ * Build and sign a feed from a folder of notices with the maintainers' own CLI
+ * (`npm run feed -- build | sign`) and the test key; returns the signed file `<outDir>/<name>.json`.
+ */
+export async function signTestFeed(notices: string, sequence: number, outDir: string, name: string): Promise<string> {
+  const payload = join(outDir, `${name}.payload.json`);
+  const signed = join(outDir, `${name}.json`);
+  await runFeedCli('build', '--notices', notices, '--sequence', String(sequence), '--out', payload);
+  await runFeedCli('sign', '--in', payload, '--out', signed, '--key', TEST_SIGNING_KEY);
+  return signed;
 }
 
 export function removeTestFeeds(feeds: TestFeeds | undefined): void {
