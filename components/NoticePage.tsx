@@ -6,7 +6,8 @@ import { localDate } from '@/utils/notices/relevance';
 import { remediationFor } from '@/utils/notices/remediation';
 import { guidePageUrl } from '@/utils/guide/url';
 import { currentPolicy } from '@/utils/policy/managed';
-import { catalogueIndex } from '@/utils/portals';
+import type { Portal, PortalIndex } from '@/utils/portals';
+import { portalIndex } from '@/utils/portals/current';
 import { NoticeDetail } from './NoticeDetail';
 
 export interface NoticePageDeps {
@@ -15,11 +16,16 @@ export interface NoticePageDeps {
   /** The managed policy's local notices (docs/deploy.md), found when the feed has no such id. */
   loadLocal?: () => Promise<Notice[]>;
   today: () => string;
+  /** The portals recognised now (catalogue, policy, the patient's own); a local notice may name a clinic's portal. */
+  index?: () => Promise<PortalIndex>;
 }
 
 const defaultDeps = (): NoticePageDeps => ({ search: location.search, loadFeed: () => getActiveFeed(), loadLocal: async () => (await currentPolicy()).policy.localNotices, today: () => localDate(new Date()) });
 
-type Load = { phase: 'loading' } | { phase: 'missing' } | { phase: 'ready'; notice: Notice; active: ActiveFeed; choices: Record<string, 'done' | 'skipped'>; changedOn: string | undefined };
+type Load =
+  | { phase: 'loading' }
+  | { phase: 'missing' }
+  | { phase: 'ready'; notice: Notice; active: ActiveFeed; choices: Record<string, 'done' | 'skipped'>; changedOn: string | undefined; portal: Portal | undefined; context: { host: string; portalName: string } | undefined };
 
 /**
  * The full-page notice view (`notice.html?id=…&portal=…&host=…`), opened from the banner or the
@@ -28,7 +34,7 @@ type Load = { phase: 'loading' } | { phase: 'missing' } | { phase: 'ready'; noti
 export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) {
   const params = new URLSearchParams(deps.search);
   const id = params.get('id') ?? '';
-  const portal = catalogueIndex.byId(params.get('portal') ?? '');
+  const portalId = params.get('portal') ?? '';
   const host = params.get('host') ?? undefined;
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
 
@@ -38,15 +44,20 @@ export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) 
       // The signed feed first; an organisation's local notice only when the feed has no such id.
       const notice = active.feed.notices.find((candidate) => candidate.id === id) ?? (await deps.loadLocal?.().catch(() => []))?.find((candidate) => candidate.id === id);
       if (!notice) return setLoad({ phase: 'missing' });
+      const index = await (deps.index ?? portalIndex)().catch(() => undefined);
+      const portal = index?.byId(portalId);
+      // The host is shown only when the index gives it to this portal (the URL is only a hint).
+      const match = portal && host ? index?.lookupHost(host) : undefined;
+      const context = match?.portal.id === portal?.id && match && host ? { host, portalName: match.displayName } : undefined;
       const [choices, changedOn] = await Promise.all([getStepChoices(notice.id), portal ? getPasswordChangedOn(portal.id) : undefined]);
-      setLoad({ phase: 'ready', notice, active, choices, changedOn });
+      setLoad({ phase: 'ready', notice, active, choices, changedOn, portal, context });
     })().catch(() => setLoad({ phase: 'missing' }));
   }, [id]);
 
   if (load.phase === 'loading') return <main aria-busy="true"><p>Loading the notice…</p></main>;
   if (load.phase === 'missing') return <main><h1>Notice not found</h1><p>This breach notice is not in Portal Guard’s current feed. It may have been withdrawn or replaced.</p></main>;
 
-  const { notice, active, choices, changedOn } = load;
+  const { notice, active, choices, changedOn, portal, context } = load;
   const onChoice = (stepId: string, choice: 'done' | 'skipped' | undefined) => {
     // Functional update: two quick clicks must both land, not the second over a stale copy.
     setLoad((current) => {
@@ -58,7 +69,6 @@ export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) 
     });
     void setStepChoice(notice.id, stepId, choice);
   };
-  const context = portal && host && catalogueIndex.lookupHost(host)?.portal.id === portal.id ? { host, portalName: catalogueIndex.lookupHost(host)!.displayName } : undefined;
 
   return (
     <main>

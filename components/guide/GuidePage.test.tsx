@@ -6,13 +6,17 @@ import { getGuide, updateGuide } from '@/utils/guide/progress-store';
 import { GUIDE_STEPS } from '@/utils/guide/steps';
 import type { GuidePageEvent } from '@/utils/messaging/protocol';
 import { getPasswordChangedOn } from '@/utils/notices/patient-choices';
+import { forgetPolicy } from '@/utils/policy/managed';
+import { RIVERSIDE_POLICY } from '@/utils/policy/fixtures';
+import { parsePolicy } from '@/utils/policy/schema';
+import { forgetCurrentPortals, portalIndex } from '@/utils/portals/current';
 import { readItem, settings } from '@/utils/storage';
 import type { OptInDeps } from './GuideSettings';
 import { GuidePage } from './GuidePage';
 
 const NOW = Date.UTC(2026, 10, 28, 1, 0); // 28 Nov 2026, 14:00 in Auckland
 
-function mount(search: string, { granted = true, rangeApiGranted = false }: { granted?: boolean; rangeApiGranted?: boolean } = {}) {
+function mount(search: string, { granted = true, rangeApiGranted = false, policy = {} }: { granted?: boolean; rangeApiGranted?: boolean; policy?: unknown } = {}) {
   const optIns: OptInDeps = {
     requestRangeApi: vi.fn(async () => granted),
     removeRangeApi: vi.fn(async () => true),
@@ -28,7 +32,9 @@ function mount(search: string, { granted = true, rangeApiGranted = false }: { gr
   document.body.append(container);
   // Changes go through the background's handler, as `ui-bg/guide-event` delivers them.
   const applyEvent = (portalId: string, event: GuidePageEvent) => onGuideEvent({ portalId, event }, { now: () => NOW });
-  render(<GuidePage deps={{ search, timeZone: 'Pacific/Auckland', applyEvent, optIns, rangeApiGranted: async () => granting }} />, container);
+  // The index is the real one (catalogue, policy and the patient's portals, read from fakeBrowser).
+  const managed = async () => parsePolicy(policy).policy;
+  render(<GuidePage deps={{ search, timeZone: 'Pacific/Auckland', applyEvent, optIns, rangeApiGranted: async () => granting, index: portalIndex, policy: managed }} />, container);
   return { container, optIns, grant: (value: boolean) => (granting = value) };
 }
 
@@ -37,7 +43,11 @@ const text = (root: Element, testId: string) => $(root, testId)?.textContent?.re
 const click = (element: Element | null | undefined) => (element as HTMLElement).click();
 
 describe('GuidePage', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    forgetPolicy();
+    forgetCurrentPortals();
+  });
   afterEach(() => document.body.replaceChildren());
 
   it('Manage My Health: starts the guide with the host, and every fact comes from the catalogue', async () => {
@@ -149,6 +159,33 @@ describe('GuidePage', () => {
       expect((await readItem(settings)).breachCheck).toBe(false);
     });
 
+    it.each([
+      ['disallowed', false, false, 'Your organisation has turned this check off'],
+      ['allowed', false, false, 'the browser needs your permission once'],
+      ['allowed', true, true, undefined],
+    ] as const)('a policy that says %s (granted: %s) shows the switch read-only, "Set by your organisation"', async (rule, rangeApiGranted, checked, says) => {
+      const { container, optIns } = mount('?portal=managemyhealth', { policy: { pwnedPasswordsCheck: rule }, rangeApiGranted });
+      await vi.waitFor(() => expect($(container, 'guide-breach-check-locked')).not.toBeNull());
+      const box = $(container, 'guide-breach-check') as HTMLInputElement;
+      expect(text(container, 'guide-breach-check-locked')).toBe('Set by your organisation');
+      expect([box.disabled, box.checked]).toEqual([true, checked]);
+      if (says) expect(text(container, 'guide-opt-ins')).toContain(says);
+      // Only an organisation that turned it on offers the browser's permission prompt.
+      const allow = $(container, 'guide-allow-range-api');
+      expect(allow !== null).toBe(rule === 'allowed' && !rangeApiGranted);
+      if (allow) {
+        click(allow);
+        expect(optIns.requestRangeApi).toHaveBeenCalledTimes(1);
+      }
+    });
+
+    it('a policy that leaves it to the patient shows the patient’s own switch', async () => {
+      const { container } = mount('?portal=managemyhealth', { policy: { pwnedPasswordsCheck: 'user-choice' } });
+      await vi.waitFor(() => expect($(container, 'guide-breach-check')).not.toBeNull());
+      expect(($(container, 'guide-breach-check') as HTMLInputElement).disabled).toBe(false);
+      expect($(container, 'guide-breach-check-locked')).toBeNull();
+    });
+
     it('turns the one-off reminder on with the notifications permission', async () => {
       const { container, optIns } = mount('?portal=managemyhealth');
       await vi.waitFor(() => expect($(container, 'guide-reminders')).not.toBeNull());
@@ -156,5 +193,32 @@ describe('GuidePage', () => {
       expect(optIns.requestNotifications).toHaveBeenCalledTimes(1);
       await vi.waitFor(async () => expect((await readItem(settings)).guideReminderDays).toBe(7));
     });
+  });
+});
+
+describe('GuidePage on portals the catalogue does not list', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    forgetPolicy();
+    forgetCurrentPortals();
+  });
+  afterEach(() => document.body.replaceChildren());
+
+  it('a clinic’s policy portal: its name, operator and the directions the organisation wrote', async () => {
+    await fakeBrowser.storage.managed.set(RIVERSIDE_POLICY);
+    const { container } = mount('?portal=riverside-myindici&host=riverside.myindici.co.nz');
+    await vi.waitFor(() => expect(container.querySelector('h1')?.textContent).toBe('Secure your Riverside Medical Centre patient portal account'));
+    expect(container.textContent).toContain('For riverside.myindici.co.nz, run by Riverside Medical Centre.');
+    expect(text(container, 'guide-directions')).toContain('Profile → Change password');
+    expect(text(container, 'guide-two-step')).toContain('Profile → Security → Two-step verification');
+    expect(await getGuide('riverside-myindici')).toMatchObject({ startedAt: NOW, host: 'riverside.myindici.co.nz' });
+    click($(container, 'guide-step-change-password-done'));
+    await vi.waitFor(async () => expect((await getGuide('riverside-myindici'))?.steps['change-password']?.status).toBe('done'));
+  });
+
+  it('an unknown portal id, or a policy portal once the policy drops it, gets the not-known message', async () => {
+    const { container } = mount('?portal=riverside-myindici');
+    await vi.waitFor(() => expect(container.querySelector('[role=alert]')?.textContent).toContain('does not know this portal'));
+    expect(await getGuide('riverside-myindici')).toBeUndefined();
   });
 });

@@ -11,7 +11,10 @@ import type { GuidePageEvent } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/send';
 import { RANGE_API_PERMISSION } from '@/utils/password/range-api';
 import { sharedComputerOn } from '@/utils/options/clinic-data';
-import { catalogueIndex } from '@/utils/portals';
+import { currentPolicy } from '@/utils/policy/managed';
+import type { ManagedPolicy } from '@/utils/policy/schema';
+import type { PortalIndex } from '@/utils/portals';
+import { portalIndex } from '@/utils/portals/current';
 import { guideProgress, portalAccounts, readItem, settings as settingsItem, updateItem, type Settings } from '@/utils/storage';
 import { AccountAccessStep } from './AccountAccessStep';
 import { ChangePasswordStep } from './ChangePasswordStep';
@@ -30,6 +33,10 @@ export interface GuidePageDeps {
   applyEvent: (portalId: string, event: GuidePageEvent) => Promise<unknown>;
   optIns: OptInDeps;
   rangeApiGranted: () => Promise<boolean>;
+  /** The portals Portal Guard recognises now: the catalogue, the organisation's and the patient's own. */
+  index: () => Promise<PortalIndex>;
+  /** The organisation's decision on the breach check, shown on the switch (the background enforces it). */
+  policy: () => Promise<Pick<ManagedPolicy, 'pwnedPasswordsCheck'>>;
 }
 
 const defaultOptIns: OptInDeps = {
@@ -46,6 +53,8 @@ const defaultDeps = (): GuidePageDeps => ({
   applyEvent: (portalId, event) => sendMessage('ui-bg/guide-event', { portalId, event }),
   optIns: defaultOptIns,
   rangeApiGranted: () => browser.permissions.contains({ origins: [RANGE_API_PERMISSION] }),
+  index: portalIndex,
+  policy: async () => (await currentPolicy()).policy,
 });
 
 interface Loaded {
@@ -53,32 +62,55 @@ interface Loaded {
   settings: Settings;
   rangeApiGranted: boolean;
   changedOn: string | undefined;
+  policy: Pick<ManagedPolicy, 'pwnedPasswordsCheck'>;
 }
+
+/** Until a policy can be read, the patient's own choice stands, as it does without a policy. */
+const NO_POLICY: Pick<ManagedPolicy, 'pwnedPasswordsCheck'> = { pwnedPasswordsCheck: 'user-choice' };
 
 /**
  * The password guide for one portal (`guide.html?portal=<id>&host=<host>`): five steps, each done
  * or skipped with a rough time, progress saved per portal, and a summary at the end. Every portal
- * fact comes from the catalogue (utils/guide/portal-facts.ts). It updates live when the in-page
+ * fact comes from the portal's entry: the catalogue's, or for a clinic's or the patient's own portal
+ * what the policy or the patient wrote (utils/guide/portal-facts.ts). It updates live when the in-page
  * assistant marks step 1 done or the content script reports the well-known check.
  */
 export function GuidePage({ deps = defaultDeps() }: { deps?: GuidePageDeps }) {
   const params = new URLSearchParams(deps.search);
-  const portal = catalogueIndex.byId(params.get('portal') ?? '');
+  const [index, setIndex] = useState<PortalIndex | null | undefined>();
+  const portal = index?.byId(params.get('portal') ?? '');
   const askedHost = params.get('host') ?? undefined;
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const refreshRef = useRef<() => Promise<void>>(async () => {});
 
   useEffect(() => {
-    if (!portal) return;
+    let live = true;
+    void deps.index().then(
+      (found) => live && setIndex(found),
+      () => live && setIndex(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!portal || !index) return;
     let live = true;
     const refresh = async () => {
-      const [progress, prefs, rangeApiGranted, changedOn] = await Promise.all([getGuide(portal.id), readItem(settingsItem), deps.rangeApiGranted().catch(() => false), getPasswordChangedOn(portal.id)]);
-      if (live) setLoaded({ progress, settings: prefs, rangeApiGranted, changedOn });
+      const [progress, prefs, rangeApiGranted, changedOn, policy] = await Promise.all([
+        getGuide(portal.id),
+        readItem(settingsItem),
+        deps.rangeApiGranted().catch(() => false),
+        getPasswordChangedOn(portal.id),
+        deps.policy().catch(() => NO_POLICY),
+      ]);
+      if (live) setLoaded({ progress, settings: prefs, rangeApiGranted, changedOn, policy });
     };
     refreshRef.current = refresh;
-    // Opening the guide starts it; the host is kept only if the catalogue gives it to this portal
+    // Opening the guide starts it; the host is kept only if the index gives it to this portal
     // (the background checks again).
-    const host = askedHost && catalogueIndex.lookupHost(askedHost)?.portal.id === portal.id ? askedHost : undefined;
+    const host = askedHost && index.lookupHost(askedHost)?.portal.id === portal.id ? askedHost : undefined;
     void deps.applyEvent(portal.id, { type: 'open', ...(host ? { host } : {}) }).then(refresh, refresh);
     const unwatch = [guideProgress.item.watch(() => void refresh()), settingsItem.item.watch(() => void refresh()), portalAccounts.item.watch(() => void refresh())];
     return () => {
@@ -87,8 +119,9 @@ export function GuidePage({ deps = defaultDeps() }: { deps?: GuidePageDeps }) {
     };
   }, [portal?.id]);
 
-  const facts = useMemo(() => (portal ? guideFacts(portal, catalogueIndex, [askedHost, loaded?.progress?.host], loaded?.progress) : undefined), [portal, askedHost, loaded?.progress]);
+  const facts = useMemo(() => (portal && index ? guideFacts(portal, index, [askedHost, loaded?.progress?.host], loaded?.progress) : undefined), [portal, index, askedHost, loaded?.progress]);
 
+  if (index === undefined) return <main aria-busy="true"><p>Loading your progress…</p></main>;
   if (!portal || !facts) {
     return (
       <main>
@@ -187,7 +220,7 @@ export function GuidePage({ deps = defaultDeps() }: { deps?: GuidePageDeps }) {
         </section>
       )}
 
-      <GuideSettings settings={loaded.settings} rangeApiGranted={loaded.rangeApiGranted} deps={deps.optIns} />
+      <GuideSettings settings={loaded.settings} policy={loaded.policy} rangeApiGranted={loaded.rangeApiGranted} deps={deps.optIns} />
     </main>
   );
 }

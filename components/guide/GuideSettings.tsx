@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { breachCheckSetting } from '@/utils/policy/effective';
+import type { ManagedPolicy } from '@/utils/policy/schema';
 import type { Settings } from '@/utils/storage';
 
 export interface OptInDeps {
@@ -15,11 +17,14 @@ const REMINDER_DAYS = [3, 7, 14, 30];
 /**
  * The two opt-ins. Each asks for its permission only at the moment the patient turns it on, and
  * gives it back when they turn it off. A refused prompt leaves the option off and says so.
+ * Where the organisation decided the breach check (`pwnedPasswordsCheck`), the switch is read-only
+ * and says so, as on the options page; the background applies the policy whatever the switch shows.
  */
-export function GuideSettings({ settings, rangeApiGranted, deps }: { settings: Settings; rangeApiGranted: boolean; deps: OptInDeps }) {
+export function GuideSettings({ settings, policy, rangeApiGranted, deps }: { settings: Settings; policy: Pick<ManagedPolicy, 'pwnedPasswordsCheck'>; rangeApiGranted: boolean; deps: OptInDeps }) {
   const [message, setMessage] = useState<string | undefined>();
   const [days, setDays] = useState(settings.guideReminderDays ?? 7);
-  const breachOn = settings.breachCheck && rangeApiGranted;
+  const breach = breachCheckSetting(policy, settings.breachCheck);
+  const breachOn = breach.on && rangeApiGranted;
 
   const toggleBreach = (on: boolean) => {
     setMessage(undefined);
@@ -57,9 +62,31 @@ export function GuideSettings({ settings, rangeApiGranted, deps }: { settings: S
       <h2 id="opt-ins-heading">Optional extras</h2>
       <div class="opt-in">
         <label>
-          <input type="checkbox" data-testid="guide-breach-check" checked={breachOn} onChange={(event) => toggleBreach(event.currentTarget.checked)} /> Check new passwords against
-          known breaches (Pwned Passwords)
+          <input
+            type="checkbox"
+            data-testid="guide-breach-check"
+            checked={breachOn}
+            disabled={breach.locked}
+            {...(breach.locked ? { 'aria-describedby': 'guide-breach-check-locked' } : {})}
+            onChange={(event) => toggleBreach(event.currentTarget.checked)}
+          />{' '}
+          Check new passwords against known breaches (Pwned Passwords)
         </label>
+        {breach.locked && (
+          <span class="badge-org" id="guide-breach-check-locked" data-testid="guide-breach-check-locked">
+            {' '}
+            Set by your organisation
+          </span>
+        )}
+        {breach.locked && !breach.on && <p class="muted small">Your organisation has turned this check off on this computer.</p>}
+        {breach.locked && breach.on && !rangeApiGranted && (
+          <p>
+            <button type="button" data-testid="guide-allow-range-api" onClick={() => toggleBreach(true)}>
+              Allow the check to reach api.pwnedpasswords.com
+            </button>{' '}
+            <span class="muted small">Your organisation turned the check on; the browser needs your permission once.</span>
+          </p>
+        )}
         <p class="muted small">
           When you type a new password on the portal, Portal Guard turns it into a SHA-1 fingerprint on your device and sends only the first 5 of its 40 characters to
           api.pwnedpasswords.com. The service answers with every breached fingerprint that starts the same way, and the match is made on your device. Your password, and

@@ -166,7 +166,7 @@ export function OptionsPage({
             <ul>
               {data.passwordChanges.map((change) => (
                 <li key={change.portalId}>
-                  {catalogueIndex.byId(change.portalId)?.name ?? change.portalId}: {change.date}{' '}
+                  {(clinic?.portals.index ?? catalogueIndex).byId(change.portalId)?.name ?? change.portalId}: {change.date}{' '}
                   <button type="button" class="secondary" onClick={() => void setPasswordChangedOn(change.portalId, undefined)}>
                     Clear
                   </button>

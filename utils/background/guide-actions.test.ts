@@ -3,7 +3,10 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getGuide, updateGuide } from '../guide/progress-store';
 import { dispatch, type Sender } from '../messaging/listen';
-import { readItem, settings, writeItem } from '../storage';
+import { forgetPolicy } from '../policy/managed';
+import { RIVERSIDE_POLICY } from '../policy/fixtures';
+import { forgetCurrentPortals } from '../portals/current';
+import { customPortals, readItem, settings, writeItem } from '../storage';
 import { onChangePasswordProbe, onGuideEvent, onGuidePasswordChanged, onOpenGuide, onPasswordForm } from './guide-actions';
 import { onSessionReport } from './session-report';
 
@@ -12,7 +15,11 @@ const MMH = sender('https://portal.managemyhealth.co.nz/dashboard');
 const NOW = Date.UTC(2026, 10, 28, 9);
 
 describe('the banner opens the guide for the sender’s portal', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    forgetPolicy();
+    forgetCurrentPortals();
+  });
 
   it('starts the guide with the host, opens guide.html beside the portal tab, and asks for the well-known check', async () => {
     const create = vi.fn(async () => ({}) as never);
@@ -127,5 +134,41 @@ describe('the guide page’s changes, through the background (the one writer of 
     const fromPortal: Sender = { ...MMH, id: extension.id };
     const reply = await dispatch({ name: 'ui-bg/guide-event', payload: { portalId: 'managemyhealth', event: { type: 'finish' } } }, fromPortal, { 'ui-bg/guide-event': handler }, extension);
     expect(reply).toEqual({ ok: false, error: 'sender not allowed' });
+  });
+});
+
+describe('the guide on portals the catalogue does not list', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    forgetPolicy();
+    forgetCurrentPortals();
+  });
+  const RIVERSIDE = sender('https://riverside.myindici.co.nz/dashboard');
+  const OWN = sender('https://patients.harbourside.co.nz/home');
+  const harbourside = { id: 'harbourside-clinic', name: 'Harbourside Clinic portal', country: 'NZ' as const, hosts: ['patients.harbourside.co.nz'], homeUrl: 'https://patients.harbourside.co.nz/' };
+
+  it.each([
+    ['a portal from the organisation’s policy', async () => fakeBrowser.storage.managed.set(RIVERSIDE_POLICY), RIVERSIDE, 'riverside-myindici', 'riverside.myindici.co.nz'],
+    ['a portal the patient added', async () => writeItem(customPortals, [harbourside]), OWN, 'harbourside-clinic', 'patients.harbourside.co.nz'],
+  ])('%s: the banner opens its guide, the assistant runs and step 1 can be marked done', async (_name, setUp, from, portalId, host) => {
+    await setUp();
+    const create = vi.fn(async () => ({}) as never);
+    await onOpenGuide({}, from, { tabs: { create } as never, now: () => NOW });
+    expect(create.mock.calls[0]).toEqual([expect.objectContaining({ url: expect.stringContaining(`?portal=${portalId}&host=${host}`) })]);
+    expect(await getGuide(portalId)).toMatchObject({ startedAt: NOW, host });
+    const permissions = { contains: vi.fn(async () => false) };
+    expect(await onPasswordForm({ kind: 'change' }, from, { permissions: permissions as never })).toMatchObject({ ok: true, guide: 'in-progress' });
+    expect(await onGuidePasswordChanged({}, from, { now: () => NOW })).toEqual({ ok: true, guide: 'in-progress' });
+    expect(await onGuideEvent({ portalId, event: { type: 'mark', step: 'two-step', status: 'done' } }, { now: () => NOW })).toEqual({ ok: true, finished: false });
+    expect((await getGuide(portalId))?.steps).toMatchObject({ 'change-password': { status: 'done' }, 'two-step': { status: 'done' } });
+  });
+
+  it('stops once the portal is removed: the page and the content script can no longer act on it', async () => {
+    await writeItem(customPortals, [harbourside]);
+    await onGuideEvent({ portalId: 'harbourside-clinic', event: { type: 'open' } }, { now: () => NOW });
+    await writeItem(customPortals, []);
+    forgetCurrentPortals();
+    await expect(onGuideEvent({ portalId: 'harbourside-clinic', event: { type: 'open' } })).rejects.toThrow('no such portal');
+    await expect(onGuidePasswordChanged({}, OWN)).rejects.toThrow('not on a portal');
   });
 });

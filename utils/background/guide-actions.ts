@@ -4,7 +4,8 @@ import { finishGuide, getGuide, updateGuide } from '../guide/progress-store';
 import { guidePageUrl } from '../guide/url';
 import type { Sender } from '../messaging/listen';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
-import { catalogueIndex, type PortalMatch } from '../portals';
+import type { PortalIndex, PortalMatch } from '../portals';
+import { portalIndex } from '../portals/current';
 import { readItem, settings } from '../storage';
 import { RANGE_API_PERMISSION } from '../password/range-api';
 import { breachCheckSetting } from '../policy/effective';
@@ -14,16 +15,20 @@ import { currentPolicy } from '../policy/managed';
  * What content scripts may ask about the password guide. As with notices, the portal always comes
  * from `sender.url` (where the browser says the frame is), never from the payload, so a page can
  * only ever act on the guide of the portal it is: it cannot open, probe or mark another portal's.
+ * The portal is looked up in the current index (catalogue, policy and the patient's own portals),
+ * so the guide works on a clinic's own myindici tenant as well as on a catalogue portal.
  */
 
-function senderPortal(sender: Sender): { match: PortalMatch; origin: string } {
-  const lookup = catalogueIndex.lookupUrl(sender.url ?? '');
+type IndexSource = () => Promise<PortalIndex>;
+
+async function senderPortal(sender: Sender, index: IndexSource): Promise<{ match: PortalMatch; origin: string }> {
+  const lookup = (await index()).lookupUrl(sender.url ?? '');
   if (lookup.kind !== 'portal') throw new Error('not on a portal');
   return { match: lookup.match, origin: new URL(sender.url!).origin };
 }
 
-export async function onOpenGuide(_request: RequestOf<'cs-bg/open-guide'>, sender: Sender, { tabs = browser.tabs, now = Date.now } = {}): Promise<ResponseOf<'cs-bg/open-guide'>> {
-  const { match, origin } = senderPortal(sender);
+export async function onOpenGuide(_request: RequestOf<'cs-bg/open-guide'>, sender: Sender, { tabs = browser.tabs, now = Date.now, index = portalIndex as IndexSource } = {}): Promise<ResponseOf<'cs-bg/open-guide'>> {
+  const { match, origin } = await senderPortal(sender, index);
   const progress = await updateGuide(match.portal.id, { type: 'open', host: match.host }, now());
   const opener = sender.tab;
   await tabs.create({
@@ -38,15 +43,15 @@ export async function probeWanted(match: PortalMatch, origin: string, now = Date
   return needsProbe(match.portal, origin, await getGuide(match.portal.id), now);
 }
 
-export async function onChangePasswordProbe({ result }: RequestOf<'cs-bg/change-password-probe'>, sender: Sender, { now = Date.now } = {}): Promise<ResponseOf<'cs-bg/change-password-probe'>> {
-  const { match, origin } = senderPortal(sender);
+export async function onChangePasswordProbe({ result }: RequestOf<'cs-bg/change-password-probe'>, sender: Sender, { now = Date.now, index = portalIndex as IndexSource } = {}): Promise<ResponseOf<'cs-bg/change-password-probe'>> {
+  const { match, origin } = await senderPortal(sender, index);
   // Only an answer we asked for is kept, so a page cannot keep rewriting it.
   if (await probeWanted(match, origin, now())) await updateGuide(match.portal.id, { type: 'probe', origin, result }, now());
   return { ok: true };
 }
 
-export async function onPasswordForm(_request: RequestOf<'cs-bg/password-form'>, sender: Sender, { permissions = browser.permissions, policy = currentPolicy } = {}): Promise<ResponseOf<'cs-bg/password-form'>> {
-  const { match } = senderPortal(sender);
+export async function onPasswordForm(_request: RequestOf<'cs-bg/password-form'>, sender: Sender, { permissions = browser.permissions, policy = currentPolicy, index = portalIndex as IndexSource } = {}): Promise<ResponseOf<'cs-bg/password-form'>> {
+  const { match } = await senderPortal(sender, index);
   const [progress, prefs, managed] = await Promise.all([getGuide(match.portal.id), readItem(settings), policy()]);
   // A managed policy's `pwnedPasswordsCheck` overrides the patient's choice (utils/policy/effective.ts).
   const breachCheck = breachCheckSetting(managed.policy, prefs.breachCheck).on && (await permissions.contains({ origins: [RANGE_API_PERMISSION] }));
@@ -58,23 +63,24 @@ export async function onPasswordForm(_request: RequestOf<'cs-bg/password-form'>,
   };
 }
 
-export async function onGuidePasswordChanged(_request: RequestOf<'cs-bg/guide-password-changed'>, sender: Sender, { now = Date.now } = {}): Promise<ResponseOf<'cs-bg/guide-password-changed'>> {
-  const { match } = senderPortal(sender);
+export async function onGuidePasswordChanged(_request: RequestOf<'cs-bg/guide-password-changed'>, sender: Sender, { now = Date.now, index = portalIndex as IndexSource } = {}): Promise<ResponseOf<'cs-bg/guide-password-changed'>> {
+  const { match } = await senderPortal(sender, index);
   const progress = await updateGuide(match.portal.id, { type: 'mark', step: 'change-password', status: 'done' }, now());
   return { ok: true, guide: progress.finishedAt !== undefined ? 'finished' : 'in-progress' };
 }
 
 /**
- * A change from the guide page (`ui-bg/guide-event`, extension pages only). The portal must be in
- * the catalogue, and a host is kept only if the catalogue gives it to that portal.
+ * A change from the guide page (`ui-bg/guide-event`, extension pages only). The portal must be one
+ * Portal Guard recognises now, and a host is kept only if the current index gives it to that portal.
  */
-export async function onGuideEvent({ portalId, event }: RequestOf<'ui-bg/guide-event'>, { now = Date.now } = {}): Promise<ResponseOf<'ui-bg/guide-event'>> {
-  if (!catalogueIndex.byId(portalId)) throw new Error('no such portal');
+export async function onGuideEvent({ portalId, event }: RequestOf<'ui-bg/guide-event'>, { now = Date.now, index = portalIndex as IndexSource } = {}): Promise<ResponseOf<'ui-bg/guide-event'>> {
+  const current = await index();
+  if (!current.byId(portalId)) throw new Error('no such portal');
   if (event.type === 'finish') {
     const progress = await finishGuide(portalId, { now: now() });
     return { ok: true, finished: progress.finishedAt !== undefined };
   }
-  const checked = event.type === 'open' && event.host && catalogueIndex.lookupHost(event.host)?.portal.id !== portalId ? { type: 'open' as const } : event;
+  const checked = event.type === 'open' && event.host && current.lookupHost(event.host)?.portal.id !== portalId ? { type: 'open' as const } : event;
   const progress = await updateGuide(portalId, checked, now());
   return { ok: true, finished: progress.finishedAt !== undefined };
 }

@@ -2,16 +2,20 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getGuide, updateGuide } from '../guide/progress-store';
+import { parsePolicy } from '../policy/schema';
+import { RIVERSIDE_POLICY } from '../policy/fixtures';
+import { catalogueIndex, type PortalIndex } from '../portals';
+import { buildCurrentPortals } from '../portals/current';
 import { readItem, settings, writeItem } from '../storage';
 import { REMINDER_ALARM, checkReminders, startGuideReminders, type ReminderDeps } from './guide-reminders';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 1, 9);
 
-function deps(now: number, { granted = true } = {}): ReminderDeps & { create: ReturnType<typeof vi.fn> } {
+function deps(now: number, { granted = true, index = catalogueIndex }: { granted?: boolean; index?: PortalIndex } = {}): ReminderDeps & { create: ReturnType<typeof vi.fn> } {
   const create = vi.fn(async () => 'id');
   const notifications = { create, clear: vi.fn(async () => true), onClicked: { addListener: vi.fn(), removeListener: vi.fn() } };
-  return { now: () => now, notifications: () => (granted ? (notifications as never) : undefined), canNotify: async () => granted, create };
+  return { now: () => now, notifications: () => (granted ? (notifications as never) : undefined), canNotify: async () => granted, index: async () => index, create };
 }
 
 async function reminders(days: number | null) {
@@ -79,5 +83,19 @@ describe('the one reminder about an unfinished guide', () => {
     await vi.waitFor(() => expect(tabs.create).toHaveBeenCalledTimes(1));
     expect(tabs.create).toHaveBeenCalledWith({ url: `${browser.runtime.getURL('/guide.html')}?portal=managemyhealth&host=portal.managemyhealth.co.nz` });
     stop();
+  });
+});
+
+describe('the reminder for a portal the catalogue does not list', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const withRiverside = buildCurrentPortals(parsePolicy(RIVERSIDE_POLICY).policy, []).index;
+
+  it('names the clinic’s portal while the policy lists it, and stays quiet once the policy drops it', async () => {
+    await reminders(7);
+    await updateGuide('riverside-myindici', { type: 'open', host: 'riverside.myindici.co.nz' }, T0);
+    expect(await checkReminders(deps(T0 + 30 * DAY, { index: catalogueIndex }))).toEqual([]);
+    const listed = deps(T0 + 30 * DAY, { index: withRiverside });
+    expect(await checkReminders(listed)).toEqual(['riverside-myindici']);
+    expect(listed.create.mock.calls[0]?.[1]).toMatchObject({ message: expect.stringContaining('your Riverside Medical Centre patient portal account 30 days ago') });
   });
 });

@@ -2,7 +2,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { allGuides, updateGuide } from '../guide/progress-store';
 import { reminderDue, type GuideProgress } from '../guide/state';
 import { guidePageUrl } from '../guide/url';
-import { catalogueIndex } from '../portals';
+import type { PortalIndex } from '../portals';
+import { portalIndex } from '../portals/current';
 import { readItem, settings } from '../storage';
 
 /**
@@ -25,16 +26,19 @@ export interface ReminderDeps {
   /** Undefined while the optional `notifications` permission is not granted (Chrome). */
   notifications: () => Notifications | undefined;
   canNotify: () => Promise<boolean>;
+  /** The portals recognised now, so a guide for a clinic's or the patient's own portal is named and opened too. */
+  index: () => Promise<PortalIndex>;
 }
 
 const defaultDeps: ReminderDeps = {
   now: Date.now,
   notifications: () => browser.notifications as Notifications | undefined,
   canNotify: () => browser.permissions.contains({ permissions: ['notifications'] }),
+  index: portalIndex,
 };
 
-export function reminderMessage(portalId: string, progress: GuideProgress, now: number): { title: string; message: string } {
-  const name = (progress.host && catalogueIndex.lookupHost(progress.host)?.displayName) || catalogueIndex.byId(portalId)?.name || 'your portal';
+export function reminderMessage(portalId: string, progress: GuideProgress, now: number, index: Pick<PortalIndex, 'lookupHost' | 'byId'>): { title: string; message: string } {
+  const name = (progress.host && index.lookupHost(progress.host)?.displayName) || index.byId(portalId)?.name || 'your portal';
   const days = Math.floor((now - progress.updatedAt) / 86_400_000);
   return {
     title: 'Portal Guard: your password guide',
@@ -48,10 +52,12 @@ export async function checkReminders(deps: ReminderDeps = defaultDeps): Promise<
   const notifications = deps.notifications();
   if (guideReminderDays === null || !notifications || !(await deps.canNotify())) return [];
   const now = deps.now();
+  const index = await deps.index();
   const shown: string[] = [];
   for (const [portalId, progress] of Object.entries(await allGuides())) {
-    if (!reminderDue(progress, now, guideReminderDays)) continue;
-    await notifications.create(`${NOTIFICATION_PREFIX}${portalId}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), ...reminderMessage(portalId, progress, now) });
+    // A portal that was removed (the policy dropped it, the patient deleted it) is not reminded about.
+    if (!reminderDue(progress, now, guideReminderDays) || !index.byId(portalId)) continue;
+    await notifications.create(`${NOTIFICATION_PREFIX}${portalId}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), ...reminderMessage(portalId, progress, now, index) });
     await updateGuide(portalId, { type: 'reminder-sent' }, now);
     shown.push(portalId);
   }
@@ -85,8 +91,8 @@ export function startGuideReminders({ alarms = browser.alarms, tabs = browser.ta
   const onClicked = (id: string) => {
     if (!id.startsWith(NOTIFICATION_PREFIX)) return;
     const portalId = id.slice(NOTIFICATION_PREFIX.length);
-    void allGuides().then((guides) => {
-      if (!catalogueIndex.byId(portalId)) return;
+    void Promise.all([allGuides(), deps.index()]).then(([guides, index]) => {
+      if (!index.byId(portalId)) return;
       void tabs.create({ url: guidePageUrl(portalId, guides[portalId]?.host) });
       void notifications?.clear(id);
     });
