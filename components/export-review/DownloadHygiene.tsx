@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { deleteDownloadedFile, eraseFromHistory, hasDownloadsPermission, listPortalDownloads, requestDownloadsPermission, type DownloadsApi, type PortalDownload } from '@/utils/export-review/downloads';
+import type { PortalIndex } from '@/utils/portals';
 import { formatBytes } from './format';
 
 type State = { kind: 'idle' } | { kind: 'denied' } | { kind: 'error'; message: string } | { kind: 'listed'; downloads: PortalDownload[] };
@@ -8,14 +9,14 @@ type State = { kind: 'idle' } | { kind: 'denied' } | { kind: 'error'; message: s
  * Record files this browser downloaded from portals: list them, review one, or remove them. The
  * `downloads` permission is asked for only when the patient presses the button.
  */
-export function DownloadHygiene({ api, onReview }: { api?: DownloadsApi; onReview: (download: PortalDownload) => void }) {
+export function DownloadHygiene({ api, index, onReview }: { api?: DownloadsApi; index?: PortalIndex; onReview: (download: PortalDownload) => void }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [confirming, setConfirming] = useState<{ id: number; action: 'erase' | 'delete' } | undefined>();
   const [status, setStatus] = useState('');
 
   const refresh = async () => {
     try {
-      setState({ kind: 'listed', downloads: await listPortalDownloads(api) });
+      setState({ kind: 'listed', downloads: await listPortalDownloads(api, index) });
     } catch (error) {
       setState({ kind: 'error', message: (error as Error).message });
     }

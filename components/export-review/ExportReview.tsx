@@ -5,7 +5,7 @@ import type { DownloadsApi, PortalDownload } from '@/utils/export-review/downloa
 import type { FileReview } from '@/utils/export-review/model';
 import { highRiskItems, mergeFindings } from '@/utils/export-review/summary';
 import type { ReviewJob, StartReviewOptions } from '@/utils/export-review/worker-client';
-import type { Portal } from '@/utils/portals';
+import type { Portal, PortalIndex } from '@/utils/portals';
 import { CrossReferenceView } from './CrossReferenceView';
 import { DownloadHygiene } from './DownloadHygiene';
 import { FileList, type FileEntry } from './FileList';
@@ -18,8 +18,10 @@ import { formatRange } from './format';
 
 export interface ExportReviewDeps {
   portals: readonly Portal[];
-  /** The portal named by `?portal=`, if it is in the catalogue. */
+  /** The portal named by `?portal=`, if Portal Guard knows it. */
   initialPortal: string;
+  /** Which portal a download came from: catalogue, policy and the patient's portals (the catalogue's without it). */
+  portalIndex?: PortalIndex;
   startReview: (file: File, options: StartReviewOptions) => ReviewJob;
   loadNotices: (portalId: string) => Promise<Notice[]>;
   /** Notices about incidents that involved no catalogue portal, offered in the same list. */
@@ -170,7 +172,7 @@ export function ExportReview({ deps }: { deps: ExportReviewDeps }) {
           </section>
         ) : null}
 
-        <DownloadHygiene {...(deps.downloadsApi ? { api: deps.downloadsApi } : {})} onReview={reviewDownload} />
+        <DownloadHygiene {...(deps.downloadsApi ? { api: deps.downloadsApi } : {})} {...(deps.portalIndex ? { index: deps.portalIndex } : {})} onReview={reviewDownload} />
 
         <p role="status" class="visually-hidden" data-testid="announcement">
           {announcement}

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { ExportReview } from '@/components/export-review/ExportReview';
-import { pageDeps } from '@/utils/export-review/page';
+import { loadPageDeps } from '@/utils/export-review/page';
 import './style.css';
 
-render(<ExportReview deps={pageDeps(location.search)} />, document.getElementById('app')!);
+// The portal list includes the organisation's and the patient's own portals, read from storage first.
+void loadPageDeps(location.search).then((deps) => render(<ExportReview deps={deps} />, document.getElementById('app')!));

@@ -1,5 +1,5 @@
 import { DATA_CLASSES, type Notice } from '../feed/schema';
-import { getActiveFeed, noticesForPortal, type ActiveFeed } from '../feed/active-feed';
+import { getActiveFeed, noticesForPortal, withLocalNotices, type ActiveFeed } from '../feed/active-feed';
 import type { BannerNotice } from '../messaging/protocol';
 import { relevantNotices, type RelevantNotice } from '../notices/patient-choices';
 import { currentPolicy } from '../policy/managed';
@@ -23,8 +23,7 @@ export interface PortalNotices {
 
 export async function portalNotices(match: PortalMatch, { feed = getActiveFeed, now = () => new Date(), local = policyNotices } = {}): Promise<PortalNotices> {
   const [active, fromPolicy] = await Promise.all([feed().catch(() => undefined), local().catch(() => [])]);
-  const feedIds = new Set(active?.feed.notices.map((notice) => notice.id));
-  const notices = [...(active?.feed.notices ?? []), ...fromPolicy.filter((notice) => !feedIds.has(notice.id))];
+  const notices = withLocalNotices(active?.feed.notices ?? [], fromPolicy);
   if (notices.length === 0) return { relevant: [], others: [], active };
   const all = noticesForPortal({ notices }, match.portal.id, match.tenant?.host);
   const relevant = await relevantNotices(match.portal.id, all, now());

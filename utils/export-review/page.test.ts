@@ -1,23 +1,56 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ActiveFeed } from '../feed/active-feed';
 import type { Notice } from '../feed/schema';
-import { loadOtherNotices, loadPortalNotices, portalFromQuery } from './page';
+import { RIVERSIDE_NOTICE, RIVERSIDE_POLICY } from '../policy/fixtures';
+import { parsePolicy } from '../policy/schema';
+import { catalogueIndex } from '../portals';
+import { buildCurrentPortals } from '../portals/current';
+import { portalDownloads } from './downloads';
+import { loadOtherNotices, loadPortalNotices, pageDeps, portalFromQuery } from './page';
 
 const notice = (id: string, portals: string[], title = id) => ({ id, portals, title, disclosed: '2025-01-01' }) as unknown as Notice;
-const feed = (notices: Notice[]) => async () => ({ feed: { notices } }) as unknown as ActiveFeed;
+const sources = (notices: Notice[], local: Notice[] = []) => ({ feed: async () => ({ feed: { notices } }) as unknown as ActiveFeed, local: async () => local });
+const riverside = buildCurrentPortals(parsePolicy(RIVERSIDE_POLICY).policy, []);
 
 describe('export review page wiring', () => {
+  beforeEach(() => fakeBrowser.reset());
+
   it.each([
     ['?portal=managemyhealth', 'managemyhealth'],
     ['?portal=not-a-portal', ''],
     ['?portal=', ''],
     ['', ''],
     ['?portal=managemyhealth&portal=nhs-app', 'managemyhealth'],
-  ])('%s preselects %j', (search, portal) => expect(portalFromQuery(search)).toBe(portal));
+    ['?portal=riverside-myindici', ''],
+  ])('%s preselects %j (catalogue only)', (search, portal) => expect(portalFromQuery(search, catalogueIndex)).toBe(portal));
+
+  it('preselects and lists a clinic’s policy portal once the policy names it', () => {
+    const deps = pageDeps('?portal=riverside-myindici', riverside, sources([]));
+    expect(deps.initialPortal).toBe('riverside-myindici');
+    expect(deps.portals.map((portal) => portal.id)).toContain('riverside-myindici');
+    expect(deps.portals.map((portal) => portal.id)).toContain('managemyhealth');
+  });
 
   it('reads notices from the verified feed: a portal’s, and those tied to no portal', async () => {
-    const getFeed = feed([notice('nz-managemyhealth-2025-12', ['managemyhealth']), notice('au-medisecure-2024', [], 'MediSecure'), notice('us-changehealthcare-2024', [], 'Change Healthcare')]);
-    expect((await loadPortalNotices('managemyhealth', getFeed)).map((n) => n.id)).toEqual(['nz-managemyhealth-2025-12']);
-    expect((await loadOtherNotices(getFeed)).map((n) => n.id)).toEqual(['us-changehealthcare-2024', 'au-medisecure-2024']);
+    const feed = sources([notice('nz-managemyhealth-2025-12', ['managemyhealth']), notice('au-medisecure-2024', [], 'MediSecure'), notice('us-changehealthcare-2024', [], 'Change Healthcare')]);
+    expect((await loadPortalNotices('managemyhealth', feed)).map((n) => n.id)).toEqual(['nz-managemyhealth-2025-12']);
+    expect((await loadOtherNotices(feed)).map((n) => n.id)).toEqual(['us-changehealthcare-2024', 'au-medisecure-2024']);
+  });
+
+  it('adds the organisation’s local notices for its portal, and the feed wins on a shared id', async () => {
+    const local = parsePolicy(RIVERSIDE_POLICY).policy.localNotices;
+    const forged = { ...local[0]!, id: 'nz-managemyhealth-2025-12', title: 'Forged' };
+    const both = sources([notice('nz-managemyhealth-2025-12', ['managemyhealth'], 'Feed title')], [...local, forged]);
+    expect((await loadPortalNotices('riverside-myindici', both)).map((n) => n.id)).toEqual([RIVERSIDE_NOTICE.id]);
+    expect((await loadPortalNotices('managemyhealth', both)).map((n) => n.title)).toEqual(['Feed title']);
+    const unreadablePolicy = { ...both, local: () => Promise.reject(new Error('no managed storage')) };
+    expect((await loadPortalNotices('managemyhealth', unreadablePolicy)).map((n) => n.title)).toEqual(['Feed title']);
+  });
+
+  it('finds downloads from a clinic’s policy portal with the current index, not with the catalogue alone', () => {
+    const item = { id: 4, filename: '/home/pat/Downloads/my-record.zip', url: 'https://riverside.myindici.co.nz/records/export.zip', startTime: '2026-11-28T01:00:00Z', state: 'complete', exists: true };
+    expect(portalDownloads([item], catalogueIndex)).toEqual([]);
+    expect(portalDownloads([item], riverside.index)).toMatchObject([{ id: 4, name: 'my-record.zip', portal: 'Riverside Medical Centre patient portal', host: 'riverside.myindici.co.nz' }]);
   });
 });

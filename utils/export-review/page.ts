@@ -1,37 +1,63 @@
-import { getActiveFeed, noticesForPortal } from '../feed/active-feed';
+import { getActiveFeed, noticesForPortal, withLocalNotices, type ActiveFeed } from '../feed/active-feed';
 import type { Notice } from '../feed/schema';
-import { CATALOGUE, catalogueIndex, type PortalIndex } from '../portals';
-import type { Portal } from '../portals';
+import { currentPolicy } from '../policy/managed';
+import { CATALOGUE, type Portal, type PortalIndex } from '../portals';
+import { currentPortals, type CurrentPortals } from '../portals/current';
 import { startReview } from './worker-client';
 
-/** The page to open: `export-review.html`, optionally `?portal=<catalogue id>`. */
+/** The page to open: `export-review.html`, optionally `?portal=<portal id>`. */
 export const EXPORT_REVIEW_PATH = '/export-review.html';
 
-/** `?portal=managemyhealth` → `managemyhealth`, if the catalogue has it; anything else → ''. */
-export function portalFromQuery(search: string, index: PortalIndex = catalogueIndex): string {
+/** `?portal=managemyhealth` → `managemyhealth`, if Portal Guard knows that portal now; anything else → ''. */
+export function portalFromQuery(search: string, index: Pick<PortalIndex, 'byId'>): string {
   const id = new URLSearchParams(search).get('portal') ?? '';
   return index.byId(id) ? id : '';
 }
 
-/** The notices for one portal from the verified feed (read from storage, never the network). */
-export async function loadPortalNotices(portalId: string, getFeed = getActiveFeed): Promise<Notice[]> {
-  return noticesForPortal((await getFeed()).feed, portalId);
+/** Where the page's notices come from: the verified feed in storage (never the network) and the policy. */
+export interface NoticeSources {
+  feed: () => Promise<Pick<ActiveFeed, 'feed'>>;
+  /** The organisation's `localNotices`; an unreadable policy means none. */
+  local: () => Promise<Notice[]>;
+}
+
+const defaultSources: NoticeSources = { feed: () => getActiveFeed(), local: async () => (await currentPolicy()).policy.localNotices };
+
+async function allNotices(sources: NoticeSources): Promise<Notice[]> {
+  const [active, local] = await Promise.all([sources.feed(), sources.local().catch(() => [])]);
+  return withLocalNotices(active.feed.notices, local);
+}
+
+/** The notices for one portal: the feed's, and the organisation's own for a portal it names. */
+export async function loadPortalNotices(portalId: string, sources: NoticeSources = defaultSources): Promise<Notice[]> {
+  return noticesForPortal({ notices: await allNotices(sources) }, portalId);
 }
 
 /**
- * Notices about incidents that involved no catalogue portal (a prescription exchange, an insurer,
- * a claims clearinghouse): the patient can still compare their files with one of them.
+ * Notices about incidents that involved no portal (a prescription exchange, an insurer, a claims
+ * clearinghouse): the patient can still compare their files with one of them.
  */
-export async function loadOtherNotices(getFeed = getActiveFeed): Promise<Notice[]> {
-  return (await getFeed()).feed.notices.filter((notice) => notice.portals.length === 0).sort((a, b) => a.title.localeCompare(b.title));
+export async function loadOtherNotices(sources: NoticeSources = defaultSources): Promise<Notice[]> {
+  return (await allNotices(sources)).filter((notice) => notice.portals.length === 0).sort((a, b) => a.title.localeCompare(b.title));
 }
 
-export function pageDeps(search: string) {
+/**
+ * The page's wiring. The portal list, the `?portal=` check and the downloads list all use the
+ * portals recognised now: the catalogue, then the organisation's and the patient's own portals, so
+ * a clinic's myindici tenant can be chosen and its downloads found like a catalogue portal's.
+ */
+export function pageDeps(search: string, current: CurrentPortals, sources: NoticeSources = defaultSources) {
   return {
-    portals: CATALOGUE as readonly Portal[],
-    initialPortal: portalFromQuery(search),
+    portals: [...(CATALOGUE as readonly Portal[]), ...current.custom.map((custom) => custom.portal)],
+    initialPortal: portalFromQuery(search, current.index),
+    portalIndex: current.index,
     startReview,
-    loadNotices: (portalId: string) => loadPortalNotices(portalId),
-    loadOtherNotices: () => loadOtherNotices(),
+    loadNotices: (portalId: string) => loadPortalNotices(portalId, sources),
+    loadOtherNotices: () => loadOtherNotices(sources),
   };
+}
+
+/** `pageDeps` with the current portals read from storage and the policy. */
+export async function loadPageDeps(search: string): Promise<ReturnType<typeof pageDeps>> {
+  return pageDeps(search, await currentPortals());
 }

@@ -114,6 +114,15 @@ export function statusOf(stored: StoredFeed, check: { lastCheckedAt?: number; la
 }
 
 /**
+ * The feed's notices and an organisation's local ones (managed policy `localNotices`) together. A
+ * local notice with the id of a feed notice is dropped: the signed feed is the authority on its own.
+ */
+export function withLocalNotices(feedNotices: readonly Notice[], local: readonly Notice[]): Notice[] {
+  const feedIds = new Set(feedNotices.map((notice) => notice.id));
+  return [...feedNotices, ...local.filter((notice) => !feedIds.has(notice.id))];
+}
+
+/**
  * The notices to show on a portal, newest disclosure first. A notice naming tenants shows only on
  * those tenants' hosts; one without tenants, or marked `platformWide`, shows on every host of the
  * portal. Portal ids this build's catalogue does not know simply never match.
