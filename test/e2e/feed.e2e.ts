@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_PATH, FIREFOX_PATH, browserAvailable } from './support/browsers';
@@ -9,7 +8,7 @@ import { waitForBadge, waitForSession } from './support/extension-state';
 import { FEED, buildTestKeyExtensions, bundledFeedOf, makeTestFeeds, removeTestFeeds, serveFeed, storedFeed, triggerFeedRefresh, waitForFeedState, type TestFeeds } from './support/feed';
 import { launchFirefox } from './support/firefox';
 import { openPopup } from './support/popup';
-import type { LoggedRequest } from './support/server';
+import { requestsSince, type LoggedRequest } from './support/server';
 import { siteUrl } from './support/sites';
 
 /**
@@ -40,7 +39,7 @@ const browsers = [
 ] as const;
 
 function feedRequests(since: number): LoggedRequest[] {
-  return readFileSync(e2eContext().requestLog, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as LoggedRequest).filter((request) => request.at >= since && request.host === FEED.hostname);
+  return requestsSince(e2eContext().requestLog, since).filter((request) => request.host === FEED.hostname);
 }
 
 for (const { name, available, launch, dir } of browsers) describe.skipIf(!available())(`feed updates in ${name} (build that trusts the test key)`, () => {

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,7 +12,9 @@ import type { DriverPage, ExtensionDriver } from './support/driver';
 import { waitForBadge, waitForSession } from './support/extension-state';
 import { FEED, ROOT } from './support/feed';
 import { launchFirefox } from './support/firefox';
-import type { LoggedRequest } from './support/server';
+import { requestsSince as readRequestLog, type LoggedRequest } from './support/server';
+import { poll } from './support/poll';
+import { clickInShadow, waitForShadow } from './support/shadow';
 import { SITES, siteUrl } from './support/sites';
 
 /**
@@ -81,85 +83,7 @@ async function buildGrantedExtensions(): Promise<{ chrome: string; firefox: stri
   return { chrome: join(ROOT, '.output/chrome-mv3-e2e-guide'), firefox: join(ROOT, '.output/firefox-mv3-e2e-guide') };
 }
 
-interface ShadowView {
-  present: boolean;
-  /** The page's own view of the host's shadow root: null when closed. */
-  pageSeesShadowRoot: boolean;
-  text: Record<string, string>;
-  data: Record<string, Record<string, string>>;
-  rects: Record<string, { x: number; y: number }>;
-}
-
-/**
- * Read one of our closed UIs from the extension's isolated world: text, data attributes and the
- * centre of each `data-testid` element (and of each button, by its label).
- */
-async function readShadow(driver: ExtensionDriver, tabId: number, hostTag: string): Promise<ShadowView> {
-  const results = await driver.extension(
-    async (api, { tabId, hostTag }) =>
-      (api as unknown as { scripting: { executeScript(details: unknown): Promise<{ result: unknown }[]> } }).scripting.executeScript({
-        target: { tabId },
-        args: [hostTag],
-        func: (tag: string) => {
-          const host = document.querySelector(tag);
-          const empty = { present: false, pageSeesShadowRoot: false, text: {}, data: {}, rects: {} };
-          if (!host) return empty;
-          // Chromium: chrome.dom.openOrClosedShadowRoot(element). Firefox: a property of the element,
-          // visible to extension scripts only.
-          const global = globalThis as unknown as { chrome?: { dom?: { openOrClosedShadowRoot?: (element: Element) => ShadowRoot | null } } };
-          const root = global.chrome?.dom?.openOrClosedShadowRoot?.(host) ?? (host as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ?? null;
-          if (!root) return { ...empty, present: true };
-          const view = { present: true, pageSeesShadowRoot: host.shadowRoot !== null, text: {} as Record<string, string>, data: {} as Record<string, Record<string, string>>, rects: {} as Record<string, { x: number; y: number }> };
-          const centre = (element: Element) => {
-            const rect = element.getBoundingClientRect();
-            return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-          };
-          for (const element of root.querySelectorAll<HTMLElement>('[data-testid]')) {
-            const id = element.dataset.testid!;
-            view.text[id] = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-            view.data[id] = { ...element.dataset } as Record<string, string>;
-            view.rects[id] = centre(element);
-          }
-          for (const button of root.querySelectorAll('button')) view.rects[`button:${(button.textContent ?? '').trim()}`] = centre(button);
-          const meter = root.querySelector('[role=meter]');
-          if (meter) view.text.meter = meter.getAttribute('aria-valuetext') ?? '';
-          return view;
-        },
-      }),
-    { tabId, hostTag },
-  );
-  return results[0]!.result as ShadowView;
-}
-
-async function waitForShadow(driver: ExtensionDriver, tabId: number, hostTag: string, what: string, ok: (view: ShadowView) => boolean, timeoutMs = 10_000): Promise<ShadowView> {
-  const deadline = Date.now() + timeoutMs;
-  let last: ShadowView | undefined;
-  for (;;) {
-    last = await readShadow(driver, tabId, hostTag).catch(() => last);
-    if (last && ok(last)) return last;
-    if (Date.now() > deadline) throw new Error(`Waited ${timeoutMs} ms for ${what} in <${hostTag}>; saw ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
-
-/** Scroll our element into view (from the isolated world), then click it for real. */
-async function clickInShadow(driver: ExtensionDriver, page: DriverPage, tabId: number, hostTag: string, key: string): Promise<void> {
-  const view = await waitForShadow(driver, tabId, hostTag, key, (candidate) => candidate.rects[key] !== undefined);
-  const { x, y } = view.rects[key]!;
-  await page.clickAt(x, y);
-}
-
 const storageLocal = <T>(driver: ExtensionDriver, key: string) => driver.extension(async (api, key) => (await api.storage.local.get(key))[key] ?? null, key) as Promise<T | null>;
-
-async function poll<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 8_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Waited ${timeoutMs} ms for ${what}; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 interface AxeViolation {
   id: string;
@@ -167,9 +91,7 @@ interface AxeViolation {
   nodes: { target: unknown[] }[];
 }
 
-function requestsSince(since: number): LoggedRequest[] {
-  return readFileSync(e2eContext().requestLog, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as LoggedRequest).filter((request) => request.at >= since);
-}
+const requestsSince = (since: number) => readRequestLog(e2eContext().requestLog, since);
 
 /** Today in the browser's (and this machine's) time zone, as the guide records it. */
 const today = () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());

@@ -14,6 +14,7 @@ import { openPopup } from './support/popup';
 import { withGrantedHosts } from './support/pregrant';
 import { siteUrl } from './support/sites';
 import { poll } from './support/poll';
+import { clickInShadow, waitForShadow } from './support/shadow';
 
 /**
  * A clinic's managed policy, deployed as REAL policy files (Chromium's managed folder, Firefox
@@ -39,8 +40,11 @@ const HOST_PROBLEM = 'additionalPortals[0].hosts[1]: co.nz is a public suffix';
 const UNKNOWN_KEY_PROBLEM = 'telemetry: unknown key, ignored (the keys are organization, additionalPortals, feedUrl, additionalFeedKeys, pwnedPasswordsCheck, sharedComputerMode, localNotices)';
 const PORTAL_ORIGIN = 'https://riverside.myindici.co.nz/*';
 
+const GUIDE_PATH = 'guide.html?portal=riverside-myindici&host=riverside.myindici.co.nz';
+
 interface Api {
   storage: { managed: { get(): Promise<Record<string, unknown>> } };
+  extension: { getViews(filter: { type: string }): Window[] };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
   permissions: { contains(details: { origins: string[] }): Promise<boolean> };
 }
@@ -175,6 +179,40 @@ for (const { name, available, install, problems } of browsers) {
           await popup.page.close();
         }
       } finally {
+        await page.close();
+      }
+    });
+
+    test('the banner’s “Secure your account” on the policy portal opens the password guide for it, with the organisation’s directions', async () => {
+      const url = siteUrl('riverside');
+      const { tabId, page } = await driver.openTab(url);
+      let guide: DriverPage | undefined;
+      try {
+        await waitForSession(driver, tabId, { state: 'login', url });
+        await waitForShadow(driver, tabId, 'portal-guard-banner', 'the banner', (view) => view.rects['button:Secure your account'] !== undefined);
+        await clickInShadow(driver, page, tabId, 'portal-guard-banner', 'button:Secure your account');
+        // The background found the portal from the sender's URL in the current index (policy included).
+        const guideTabs = () => api(async (extension) => (extension.extension.getViews({ type: 'tab' }) ?? []).map((view) => view.location.href).filter((href) => href.includes('guide.html')));
+        expect(await poll('the guide tab', guideTabs, (hrefs) => hrefs.length > 0)).toEqual([`${driver.extensionOrigin}${GUIDE_PATH}`]);
+        guide = await driver.openExtensionPage(GUIDE_PATH, '[data-testid=guide-step-change-password]');
+        const view = await guide.evaluate(
+          () => ({
+            heading: document.querySelector('h1')?.textContent ?? '',
+            directions: document.querySelector('[data-testid=guide-directions]')?.textContent?.replace(/\s+/g, ' ') ?? '',
+            twoStep: document.querySelector('[data-testid=guide-two-step]')?.textContent?.replace(/\s+/g, ' ') ?? '',
+            home: document.querySelector('[data-testid=guide-open-change-password]')?.getAttribute('href') ?? '',
+          }),
+          undefined,
+        );
+        expect(view.heading).toBe('Secure your Riverside Medical Centre patient portal account');
+        expect(view.directions).toContain(RIVERSIDE_POLICY.additionalPortals[0].changePasswordDirections);
+        expect(view.twoStep).toContain(RIVERSIDE_POLICY.additionalPortals[0].twoStepLocation);
+        expect(view.home).toMatch(/^https:\/\/riverside\.myindici\.co\.nz\//);
+        await guide.screenshot(shot('guide-riverside-policy'));
+      } finally {
+        await guide?.close();
+        // The tab the banner opened, so the next tests start from the same set of tabs.
+        await api(async (extension) => extension.extension.getViews({ type: 'tab' }).forEach((view) => view.location.href.includes('guide.html') && view.close())).catch(() => {});
         await page.close();
       }
     });

@@ -94,3 +94,12 @@ function insideDir(dir: string, pathname: string): string | undefined {
   const path = normalize(join(dir, pathname));
   return path.startsWith(dir + sep) ? path : undefined;
 }
+
+/** The requests the server logged since `since` (ms), oldest first, to check what the extension sent. */
+export function requestsSince(logFile: string, since: number): LoggedRequest[] {
+  return readFileSync(logFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as LoggedRequest)
+    .filter((request) => request.at >= since);
+}
