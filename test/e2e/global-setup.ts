@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { makeCertificates } from './support/certs';
-import { FEED, bundledFeedOf, serveFeed } from './support/feed';
+import { CLINIC_MIRROR, FEED, bundledFeedOf, serveFeed } from './support/feed';
 import type { E2eContext } from './support/context';
 import { startServer } from './support/server';
 import { certificateHosts } from './support/sites';
@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
   // Right after a release the feed host serves exactly what the build ships; feed.e2e.ts
   // swaps in test feeds and puts this back.
   serveFeed(servedDir, bundledFeedOf(chromeExtensionDir));
-  const certHosts = certificateHosts([FEED.hostname]);
+  const certHosts = certificateHosts([FEED.hostname, CLINIC_MIRROR.hostname]);
   const certs = makeCertificates(runtimeDir, certHosts);
   const { server, port } = await startServer({ certPem: certs.certPem, keyPem: certs.keyPem, fixturesDir: join(import.meta.dirname, 'fixtures'), servedDir, requestLog });
 

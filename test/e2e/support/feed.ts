@@ -11,9 +11,15 @@ export const ROOT = resolve(import.meta.dirname, '../../..');
 export const FEED = new URL(FEED_URL);
 const TEST_SIGNING_KEY = join(ROOT, 'test/fixtures/feed-keys/test-only-1.signing.jwk');
 
-/** Serve `file` at the real feed URL from now on (the server answers with an ETag and CORS headers). */
-export function serveFeed(servedDir: string, file: string): void {
-  const target = join(servedDir, FEED.hostname, FEED.pathname);
+/**
+ * A clinic's own feed mirror (docs/deploy.md, "Your own feed mirror"), served by the e2e server
+ * like any host; only a build made with WXT_PORTAL_GUARD_FEED_MIRRORS may connect to it.
+ */
+export const CLINIC_MIRROR = new URL('https://feed.riversidemedical.co.nz/v1/feed.json');
+
+/** Serve `file` at the real feed URL (or `at`) from now on (the server answers with an ETag and CORS headers). */
+export function serveFeed(servedDir: string, file: string, at: URL = FEED): void {
+  const target = join(servedDir, at.hostname, at.pathname);
   mkdirSync(dirname(target), { recursive: true });
   copyFileSync(file, target);
 }
@@ -61,7 +67,7 @@ export async function makeTestFeeds(): Promise<TestFeeds> {
   return { dir, good, goodSequence, tampered: join(dir, 'tampered.json') };
 }
 
-const runFeedCli = (...args: string[]) => run('npm', ['run', '-s', 'feed', '--', ...args], { cwd: ROOT });
+export const runFeedCli = (...args: string[]) => run('npm', ['run', '-s', 'feed', '--', ...args], { cwd: ROOT });
 
 /** The sequence of the feed this checkout ships. */
 export function bundledSequence(): number {
@@ -79,11 +85,11 @@ export function copyNotices(dir: string): string {
  * Build and sign a feed from a folder of notices with the maintainers' own CLI
  * (`npm run feed -- build | sign`) and the test key; returns the signed file `<outDir>/<name>.json`.
  */
-export async function signTestFeed(notices: string, sequence: number, outDir: string, name: string): Promise<string> {
+export async function signTestFeed(notices: string, sequence: number, outDir: string, name: string, key = TEST_SIGNING_KEY): Promise<string> {
   const payload = join(outDir, `${name}.payload.json`);
   const signed = join(outDir, `${name}.json`);
   await runFeedCli('build', '--notices', notices, '--sequence', String(sequence), '--out', payload);
-  await runFeedCli('sign', '--in', payload, '--out', signed, '--key', TEST_SIGNING_KEY);
+  await runFeedCli('sign', '--in', payload, '--out', signed, '--key', key);
   return signed;
 }
 
