@@ -216,7 +216,7 @@ describe('GuidePage on portals the catalogue does not list', () => {
     await vi.waitFor(async () => expect((await getGuide('riverside-myindici'))?.steps['change-password']?.status).toBe('done'));
   });
 
-  it('an unknown portal id, or a policy portal once the policy drops it, gets the not-known message', async () => {
+  it('a portal id Portal Guard does not know now (a policy portal without its policy) gets the not-known message and starts nothing', async () => {
     const { container } = mount('?portal=riverside-myindici');
     await vi.waitFor(() => expect(container.querySelector('[role=alert]')?.textContent).toContain('does not know this portal'));
     expect(await getGuide('riverside-myindici')).toBeUndefined();
