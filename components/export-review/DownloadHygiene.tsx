@@ -9,14 +9,14 @@ type State = { kind: 'idle' } | { kind: 'denied' } | { kind: 'error'; message: s
  * Record files this browser downloaded from portals: list them, review one, or remove them. The
  * `downloads` permission is asked for only when the patient presses the button.
  */
-export function DownloadHygiene({ api, index, onReview }: { api?: DownloadsApi; index?: PortalIndex; onReview: (download: PortalDownload) => void }) {
+export function DownloadHygiene({ api, index, onReview }: { api?: DownloadsApi; index: PortalIndex; onReview: (download: PortalDownload) => void }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [confirming, setConfirming] = useState<{ id: number; action: 'erase' | 'delete' } | undefined>();
   const [status, setStatus] = useState('');
 
   const refresh = async () => {
     try {
-      setState({ kind: 'listed', downloads: await listPortalDownloads(api, index) });
+      setState({ kind: 'listed', downloads: await listPortalDownloads(index, api) });
     } catch (error) {
       setState({ kind: 'error', message: (error as Error).message });
     }

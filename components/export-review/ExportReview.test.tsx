@@ -9,7 +9,7 @@ import type { DownloadsApi } from '@/utils/export-review/downloads';
 import type { FileReview } from '@/utils/export-review/model';
 import { reviewFile } from '@/utils/export-review/review';
 import type { ReviewJob } from '@/utils/export-review/worker-client';
-import { CATALOGUE } from '@/utils/portals';
+import { CATALOGUE, catalogueIndex } from '@/utils/portals';
 import type { Portal } from '@/utils/portals';
 import { ExportReview, type ExportReviewDeps } from './ExportReview';
 
@@ -35,6 +35,7 @@ function mount(overrides: Partial<ExportReviewDeps> = {}) {
   const reviews = new Map<string, FileReview>();
   const deps: ExportReviewDeps = {
     portals: CATALOGUE as readonly Portal[],
+    portalIndex: catalogueIndex,
     initialPortal: 'managemyhealth',
     startReview: (file): ReviewJob => ({ done: Promise.resolve(reviews.get(file.name)!), cancel: vi.fn() }),
     loadNotices: async (id) => (id === 'managemyhealth' ? [MMH] : []),

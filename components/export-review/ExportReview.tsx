@@ -20,8 +20,8 @@ export interface ExportReviewDeps {
   portals: readonly Portal[];
   /** The portal named by `?portal=`, if Portal Guard knows it. */
   initialPortal: string;
-  /** Which portal a download came from: catalogue, policy and the patient's portals (the catalogue's without it). */
-  portalIndex?: PortalIndex;
+  /** Which portal a download came from: the current index (catalogue, policy and the patient's portals). */
+  portalIndex: PortalIndex;
   startReview: (file: File, options: StartReviewOptions) => ReviewJob;
   loadNotices: (portalId: string) => Promise<Notice[]>;
   /** Notices about incidents that involved no catalogue portal, offered in the same list. */
@@ -172,7 +172,7 @@ export function ExportReview({ deps }: { deps: ExportReviewDeps }) {
           </section>
         ) : null}
 
-        <DownloadHygiene {...(deps.downloadsApi ? { api: deps.downloadsApi } : {})} {...(deps.portalIndex ? { index: deps.portalIndex } : {})} onReview={reviewDownload} />
+        <DownloadHygiene {...(deps.downloadsApi ? { api: deps.downloadsApi } : {})} index={deps.portalIndex} onReview={reviewDownload} />
 
         <p role="status" class="visually-hidden" data-testid="announcement">
           {announcement}

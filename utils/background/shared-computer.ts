@@ -120,7 +120,7 @@ async function downloadsFrom(match: PortalMatch): Promise<number | undefined> {
   if (!(await browser.permissions.contains({ permissions: ['downloads'] }))) return undefined;
   const since = await browserSessionStart();
   const index = (await currentPortals()).index;
-  return (await listPortalDownloads(browser as unknown as DownloadsApi, index)).filter((download) => download.host === match.host && download.exists && Date.parse(download.startTime) >= since).length;
+  return (await listPortalDownloads(index, browser as unknown as DownloadsApi)).filter((download) => download.host === match.host && download.exists && Date.parse(download.startTime) >= since).length;
 }
 
 /** When this browser session started, as far as the extension knows: the first background start since. */

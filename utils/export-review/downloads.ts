@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { catalogueIndex, type PortalIndex } from '../portals';
+import type { PortalIndex } from '../portals';
 
 /**
  * Download hygiene: the record files this browser downloaded from catalogue portals, so a patient
@@ -41,8 +41,11 @@ function unwrap(url: string | undefined): string | undefined {
   return url.startsWith('blob:') ? url.slice(5) : url;
 }
 
-/** The downloads whose URL, final URL or referring page is on a catalogue portal, newest first. */
-export function portalDownloads(items: readonly DownloadItemLike[], index: PortalIndex = catalogueIndex): PortalDownload[] {
+/**
+ * The downloads whose URL, final URL or referring page is on a portal of `index` (the current one:
+ * catalogue, policy and the patient's portals), newest first.
+ */
+export function portalDownloads(items: readonly DownloadItemLike[], index: PortalIndex): PortalDownload[] {
   const found: PortalDownload[] = [];
   for (const item of items) {
     if (item.state && item.state !== 'complete') continue;
@@ -95,7 +98,7 @@ export function requestDownloadsPermission(api: DownloadsApi = defaultApi): Prom
   return api.permissions.request(DOWNLOADS);
 }
 
-export async function listPortalDownloads(api: DownloadsApi = defaultApi, index: PortalIndex = catalogueIndex): Promise<PortalDownload[]> {
+export async function listPortalDownloads(index: PortalIndex, api: DownloadsApi = defaultApi): Promise<PortalDownload[]> {
   if (!api.downloads) throw new Error('The downloads permission has not been granted.');
   return portalDownloads(await api.downloads.search({}), index);
 }
