@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ClinicData } from '@/utils/options/clinic-data';
+import { switchOptIn } from '@/utils/options/opt-in';
 import { sharedComputerSetting } from '@/utils/policy/effective';
 import type { SharedComputerPrefs } from '@/utils/storage';
 
@@ -47,17 +48,12 @@ export function SharedComputerSection({ data, deps }: { data: ClinicData; deps: 
   };
   const toggleClear = (on: boolean) => {
     setMessage(undefined);
-    if (!on) {
-      void deps.saveSharedComputer({ clearSiteData: false }).then(() => deps.removeBrowsingData().catch(() => {}));
-      return;
-    }
-    void deps.requestBrowsingData().then(
-      async (granted) => {
-        if (granted) await deps.saveSharedComputer({ clearSiteData: true });
-        else setMessage('The browser did not give permission, so site data is not cleared.');
-      },
-      () => setMessage('The browser did not give permission, so site data is not cleared.'),
-    );
+    switchOptIn(on, {
+      request: deps.requestBrowsingData,
+      remove: deps.removeBrowsingData,
+      save: (clearSiteData) => deps.saveSharedComputer({ clearSiteData }),
+      refused: () => setMessage('The browser did not give permission, so site data is not cleared.'),
+    });
   };
 
   return (
