@@ -6,13 +6,13 @@ import { getGuide, updateGuide } from '@/utils/guide/progress-store';
 import { GUIDE_STEPS } from '@/utils/guide/steps';
 import type { GuidePageEvent } from '@/utils/messaging/protocol';
 import { getPasswordChangedOn } from '@/utils/notices/patient-choices';
-import { forgetPolicy } from '@/utils/policy/managed';
 import { RIVERSIDE_POLICY } from '@/utils/policy/fixtures';
 import { parsePolicy } from '@/utils/policy/schema';
-import { forgetCurrentPortals, portalIndex } from '@/utils/portals/current';
+import { portalIndex } from '@/utils/portals/current';
 import { readItem, settings } from '@/utils/storage';
 import type { OptInDeps } from './GuideSettings';
 import { GuidePage } from './GuidePage';
+import { freshExtension } from '../../test/fresh-extension';
 
 const NOW = Date.UTC(2026, 10, 28, 1, 0); // 28 Nov 2026, 14:00 in Auckland
 
@@ -43,11 +43,7 @@ const text = (root: Element, testId: string) => $(root, testId)?.textContent?.re
 const click = (element: Element | null | undefined) => (element as HTMLElement).click();
 
 describe('GuidePage', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    forgetPolicy();
-    forgetCurrentPortals();
-  });
+  beforeEach(freshExtension);
   afterEach(() => document.body.replaceChildren());
 
   it('Manage My Health: starts the guide with the host, and every fact comes from the catalogue', async () => {
@@ -197,11 +193,7 @@ describe('GuidePage', () => {
 });
 
 describe('GuidePage on portals the catalogue does not list', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    forgetPolicy();
-    forgetCurrentPortals();
-  });
+  beforeEach(freshExtension);
   afterEach(() => document.body.replaceChildren());
 
   it('a clinic’s policy portal: its name, operator and the directions the organisation wrote', async () => {

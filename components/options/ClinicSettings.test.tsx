@@ -4,10 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addUserPortal, loadClinicData, type PermissionsApi } from '@/utils/options/clinic-data';
 import { loadOptionsData } from '@/utils/options-data';
 import { RIVERSIDE_POLICY } from '@/utils/policy/fixtures';
-import { forgetPolicy } from '@/utils/policy/managed';
-import { forgetCurrentPortals } from '@/utils/portals/current';
 import { customPortals, readItem } from '@/utils/storage';
 import { OptionsPage, type ClinicDeps } from './OptionsPage';
+import { freshExtension } from '../../test/fresh-extension';
 
 /** The browser's grants, as a set of origins; `request` grants unless told to refuse. */
 function fakePermissions(granted: string[] = []) {
@@ -64,11 +63,7 @@ const type = (page: Element, selector: string, value: string) => {
   input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
 };
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  forgetPolicy();
-  forgetCurrentPortals();
-});
+beforeEach(freshExtension);
 afterEach(() => document.body.replaceChildren());
 
 describe('Options page: set by your organisation', () => {

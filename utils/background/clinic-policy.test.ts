@@ -1,17 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RIVERSIDE_POLICY } from '../policy/fixtures';
-import { forgetPolicy } from '../policy/managed';
-import { forgetCurrentPortals } from '../portals/current';
 import { customPortals, writeItem } from '../storage';
 import { startClinicPolicy } from './clinic-policy';
+import { freshExtension } from '../../test/fresh-extension';
 
 describe('startClinicPolicy: the policy applies live', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    forgetPolicy();
-    forgetCurrentPortals();
-  });
+  beforeEach(freshExtension);
 
   it('registers portal scripts at start and after each change, and checks the feed when its source changes', async () => {
     const sync = vi.fn(async () => ({ registered: [], unregistered: [] }));

@@ -3,23 +3,19 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getGuide, updateGuide } from '../guide/progress-store';
 import { dispatch, type Sender } from '../messaging/listen';
-import { forgetPolicy } from '../policy/managed';
 import { RIVERSIDE_POLICY } from '../policy/fixtures';
 import { forgetCurrentPortals } from '../portals/current';
 import { customPortals, readItem, settings, writeItem } from '../storage';
 import { onChangePasswordProbe, onGuideEvent, onGuidePasswordChanged, onOpenGuide, onPasswordForm } from './guide-actions';
 import { onSessionReport } from './session-report';
+import { freshExtension } from '../../test/fresh-extension';
 
 const sender = (url: string, tabId = 11, index = 2): Sender => ({ id: 'x', tab: { id: tabId, index } as Sender['tab'], frameId: 0, url });
 const MMH = sender('https://portal.managemyhealth.co.nz/dashboard');
 const NOW = Date.UTC(2026, 10, 28, 9);
 
 describe('the banner opens the guide for the sender’s portal', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    forgetPolicy();
-    forgetCurrentPortals();
-  });
+  beforeEach(freshExtension);
 
   it('starts the guide with the host, opens guide.html beside the portal tab, and asks for the well-known check', async () => {
     const create = vi.fn(async () => ({}) as never);
@@ -138,11 +134,7 @@ describe('the guide page’s changes, through the background (the one writer of 
 });
 
 describe('the guide on portals the catalogue does not list', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    forgetPolicy();
-    forgetCurrentPortals();
-  });
+  beforeEach(freshExtension);
   const RIVERSIDE = sender('https://riverside.myindici.co.nz/dashboard');
   const OWN = sender('https://patients.harbourside.co.nz/home');
   const harbourside = { id: 'harbourside-clinic', name: 'Harbourside Clinic portal', country: 'NZ' as const, hosts: ['patients.harbourside.co.nz'], homeUrl: 'https://patients.harbourside.co.nz/' };

@@ -8,12 +8,13 @@ import { feedSourceOf } from '../policy/feed-source';
 import { RIVERSIDE_NOTICE, RIVERSIDE_POLICY } from '../policy/fixtures';
 import { forgetPolicy } from '../policy/managed';
 import { parsePolicy } from '../policy/schema';
-import { forgetCurrentPortals, portalIndex } from '../portals/current';
+import { portalIndex } from '../portals/current';
 import { PRODUCTION_KEYS } from '../feed/keys';
 import { portalNotices } from './portal-notices';
 import { onSessionReport } from './session-report';
 import { tabStatus } from './tab-status';
 import { getTabSession } from './tab-sessions';
+import { freshExtension } from '../../test/fresh-extension';
 
 const feed: Feed = feedSchema.parse({ formatVersion: '1.0', sequence: 7, generatedAt: '2026-11-28T00:00:00Z', notices: [mmh] });
 const status: FeedStatus = { source: 'bundled', sequence: 7, generatedAt: feed.generatedAt, receivedAt: 0 };
@@ -23,9 +24,7 @@ const sender = (url: string, tabId = 21): Sender => ({ id: 'x', tab: { id: tabId
 
 describe('a policy portal in the background', () => {
   beforeEach(async () => {
-    fakeBrowser.reset();
-    forgetPolicy();
-    forgetCurrentPortals();
+    freshExtension();
     await fakeBrowser.storage.managed.set(RIVERSIDE_POLICY);
   });
 

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sender } from '../messaging/listen';
-import { forgetPolicy } from '../policy/managed';
 import { parsePolicy } from '../policy/schema';
 import { settings, writeItem, DEFAULT_SETTINGS } from '../storage';
 import { onPasswordForm } from './guide-actions';
 import { defaultBreachCheckOn, onPwnedRange } from './pwned-range';
+import { freshExtension } from '../../test/fresh-extension';
 
 /** The organisation's `pwnedPasswordsCheck` overrides the patient's opt-in in the background, where requests are made. */
 const MMH: Sender = { id: 'x', tab: { id: 4, index: 0 } as Sender['tab'], frameId: 0, url: 'https://portal.managemyhealth.co.nz/change-password' };
@@ -22,8 +22,7 @@ describe.each([
   const policy = async () => parsePolicy(value ? { pwnedPasswordsCheck: value } : {});
 
   beforeEach(async () => {
-    fakeBrowser.reset();
-    forgetPolicy();
+    freshExtension();
     await writeItem(settings, { ...DEFAULT_SETTINGS, breachCheck: optedIn });
   });
 

@@ -8,6 +8,7 @@ import { feedCheck, feedStore, readItem, writeItem } from '../storage';
 import { feedSourceOf } from './feed-source';
 import { forgetPolicy } from './managed';
 import { parsePolicy } from './schema';
+import { freshExtension } from '../../test/fresh-extension';
 
 /**
  * A clinic publishes its own copy of the feed, with its local notices, signed with its own key
@@ -21,11 +22,7 @@ const NOW = Date.parse('2026-11-28T00:00:00Z');
 const clinicFeed = (sequence: number) => signedFeed(sampleFeed({ sequence, generatedAt: '2026-11-01T00:00:00.000Z', notices: [sampleNotice({ id: 'nz-riverside-2026-11' })] }), TEST_SIGNING_JWK, CLINIC_KEY.keyId);
 
 describe('a feed signed with an organisation key from the policy', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    forgetPolicy();
-    forgetActiveFeed();
-  });
+  beforeEach(freshExtension);
 
   it('is refused with the pinned keys alone, and accepted once the policy adds the key', async () => {
     const envelope = await clinicFeed(1_000);

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RIVERSIDE_POLICY, RIVERSIDE_PORTAL } from '../policy/fixtures';
-import { forgetPolicy } from '../policy/managed';
 import { parsePolicy } from '../policy/schema';
 import { customPortals, writeItem } from '../storage';
-import { buildCurrentPortals, currentPortals, forgetCurrentPortals, watchCurrentPortals } from './current';
+import { buildCurrentPortals, currentPortals, watchCurrentPortals } from './current';
 import type { CustomPortalInput } from './custom';
+import { freshExtension } from '../../test/fresh-extension';
 
 const MY_PORTAL: CustomPortalInput = { id: 'user-greenlane-mychart', name: 'Greenlane MyChart', country: 'NZ', hosts: ['mychart.greenlaneclinic.co.nz'] };
 const lookup = (portals: ReturnType<typeof buildCurrentPortals>, url: string) => {
@@ -57,11 +57,7 @@ describe('buildCurrentPortals: catalogue, then policy, then the patient', () => 
 });
 
 describe('currentPortals: live from the managed area and the patient’s list', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    forgetPolicy();
-    forgetCurrentPortals();
-  });
+  beforeEach(freshExtension);
 
   it('reads both, and rebuilds after a policy change and after the patient adds a portal', async () => {
     const changes = vi.fn();
