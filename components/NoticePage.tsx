@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getActiveFeed, type ActiveFeed } from '@/utils/feed/active-feed';
+import { getActiveFeed, withLocalNotices, type ActiveFeed } from '@/utils/feed/active-feed';
 import type { Notice } from '@/utils/feed/schema';
 import { getPasswordChangedOn, getStepChoices, setPasswordChangedOn, setStepChoice } from '@/utils/notices/patient-choices';
 import { localDate } from '@/utils/notices/relevance';
 import { remediationFor } from '@/utils/notices/remediation';
 import { guidePageUrl } from '@/utils/guide/url';
-import { currentPolicy } from '@/utils/policy/managed';
+import { policyNotices } from '@/utils/policy/managed';
 import type { Portal, PortalIndex } from '@/utils/portals';
 import { portalIndex } from '@/utils/portals/current';
 import { NoticeDetail } from './NoticeDetail';
@@ -20,7 +20,7 @@ export interface NoticePageDeps {
   index?: () => Promise<PortalIndex>;
 }
 
-const defaultDeps = (): NoticePageDeps => ({ search: location.search, loadFeed: () => getActiveFeed(), loadLocal: async () => (await currentPolicy()).policy.localNotices, today: () => localDate(new Date()) });
+const defaultDeps = (): NoticePageDeps => ({ search: location.search, loadFeed: () => getActiveFeed(), loadLocal: policyNotices, today: () => localDate(new Date()) });
 
 type Load =
   | { phase: 'loading' }
@@ -41,14 +41,15 @@ export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) 
   useEffect(() => {
     void (async () => {
       const active = await deps.loadFeed();
-      // The signed feed first; an organisation's local notice only when the feed has no such id.
-      const notice = active.feed.notices.find((candidate) => candidate.id === id) ?? (await deps.loadLocal?.().catch(() => []))?.find((candidate) => candidate.id === id);
+      // The signed feed wins over an organisation's local notice with the same id.
+      const local = (await deps.loadLocal?.().catch(() => [])) ?? [];
+      const notice = withLocalNotices(active.feed.notices, local).find((candidate) => candidate.id === id);
       if (!notice) return setLoad({ phase: 'missing' });
       const index = await (deps.index ?? portalIndex)().catch(() => undefined);
       const portal = index?.byId(portalId);
       // The host is shown only when the index gives it to this portal (the URL is only a hint).
-      const match = portal && host ? index?.lookupHost(host) : undefined;
-      const context = match?.portal.id === portal?.id && match && host ? { host, portalName: match.displayName } : undefined;
+      const match = host ? index?.lookupHost(host) : undefined;
+      const context = portal && host && match?.portal.id === portal.id ? { host, portalName: match.displayName } : undefined;
       const [choices, changedOn] = await Promise.all([getStepChoices(notice.id), portal ? getPasswordChangedOn(portal.id) : undefined]);
       setLoad({ phase: 'ready', notice, active, choices, changedOn, portal, context });
     })().catch(() => setLoad({ phase: 'missing' }));

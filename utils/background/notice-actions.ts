@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { getActiveFeed } from '../feed/active-feed';
+import { getActiveFeed, withLocalNotices } from '../feed/active-feed';
 import type { Sender } from '../messaging/listen';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import { dismissNotice } from '../notices/patient-choices';
-import { currentPolicy } from '../policy/managed';
+import { policyNotices } from '../policy/managed';
 import { portalIndex } from '../portals/current';
 import { applyBadge, badgeFor } from './badge';
 import { portalNotices } from './portal-notices';
@@ -17,9 +17,8 @@ import { getTabSession } from './tab-sessions';
 async function noticeOnSenderPortal(noticeId: string, sender: Sender) {
   const lookup = (await portalIndex()).lookupUrl(sender.url ?? '');
   if (lookup.kind !== 'portal') throw new Error('not on a portal');
-  const active = await getActiveFeed().catch(() => undefined);
-  // The feed's notice wins over a local notice with the same id (as in portal-notices.ts).
-  const notice = active?.feed.notices.find((candidate) => candidate.id === noticeId) ?? (await currentPolicy()).policy.localNotices.find((candidate) => candidate.id === noticeId);
+  const [active, local] = await Promise.all([getActiveFeed().catch(() => undefined), policyNotices()]);
+  const notice = withLocalNotices(active?.feed.notices ?? [], local).find((candidate) => candidate.id === noticeId);
   if (!notice || !notice.portals.includes(lookup.match.portal.id)) throw new Error('no such notice for this portal');
   return { notice, match: lookup.match };
 }

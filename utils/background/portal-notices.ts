@@ -2,7 +2,7 @@ import { DATA_CLASSES, type Notice } from '../feed/schema';
 import { getActiveFeed, noticesForPortal, withLocalNotices, type ActiveFeed } from '../feed/active-feed';
 import type { BannerNotice } from '../messaging/protocol';
 import { relevantNotices, type RelevantNotice } from '../notices/patient-choices';
-import { currentPolicy } from '../policy/managed';
+import { policyNotices } from '../policy/managed';
 import type { PortalMatch } from '../portals';
 import { formatDate } from '../format';
 
@@ -29,11 +29,6 @@ export async function portalNotices(match: PortalMatch, { feed = getActiveFeed, 
   const relevant = await relevantNotices(match.portal.id, all, now());
   const shown = new Set(relevant.map(({ notice }) => notice.id));
   return { relevant, others: all.filter((notice) => !shown.has(notice.id)), active };
-}
-
-/** The managed policy's local notices. */
-export async function policyNotices(): Promise<Notice[]> {
-  return (await currentPolicy()).policy.localNotices;
 }
 
 /** "You are on portal.managemyhealth.co.nz, which is Manage My Health; notice added 1 Jan 2026." */

@@ -1,6 +1,6 @@
 import { getActiveFeed, noticesForPortal, withLocalNotices, type ActiveFeed } from '../feed/active-feed';
 import type { Notice } from '../feed/schema';
-import { currentPolicy } from '../policy/managed';
+import { policyNotices } from '../policy/managed';
 import { CATALOGUE, type Portal, type PortalIndex } from '../portals';
 import { currentPortals, type CurrentPortals } from '../portals/current';
 import { startReview } from './worker-client';
@@ -21,7 +21,7 @@ export interface NoticeSources {
   local: () => Promise<Notice[]>;
 }
 
-const defaultSources: NoticeSources = { feed: () => getActiveFeed(), local: async () => (await currentPolicy()).policy.localNotices };
+const defaultSources: NoticeSources = { feed: () => getActiveFeed(), local: policyNotices };
 
 async function allNotices(sources: NoticeSources): Promise<Notice[]> {
   const [active, local] = await Promise.all([sources.feed(), sources.local().catch(() => [])]);

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { Notice } from '../feed/schema';
 import { parsePolicy, type ParsedPolicy } from './schema';
 
 /**
@@ -33,6 +34,11 @@ export function currentPolicy(read: () => Promise<ParsedPolicy> = readManagedPol
 }
 
 /** Forget the cached policy (tests; and when the managed area changes). */
+/** The organisation's own notices (`localNotices`), shown beside the feed's; the feed wins on a shared id. */
+export async function policyNotices(): Promise<Notice[]> {
+  return (await currentPolicy()).policy.localNotices;
+}
+
 export function forgetPolicy(): void {
   cache = undefined;
 }
