@@ -61,10 +61,12 @@ export function BreachCheckSwitch({
         {label}
       </label>
       {setting.locked && (
-        <span class="badge-org" id={`${id}-locked`} data-testid={`${id}-locked`}>
+        <>
           {' '}
-          Set by your organisation
-        </span>
+          <span class="badge-org" id={`${id}-locked`} data-testid={`${id}-locked`}>
+            Set by your organisation
+          </span>
+        </>
       )}
       {setting.locked && !setting.on && <p class="muted small">Your organisation has turned this check off on this computer.</p>}
       {setting.locked && setting.on && !rangeApiGranted && (

@@ -64,7 +64,14 @@ export function SharedComputerSection({ data, deps }: { data: ClinicData; deps: 
           <input type="checkbox" data-testid="shared-computer-mode" checked={setting.on} disabled={setting.locked} aria-describedby="shared-help" onChange={(event) => toggle(event.currentTarget.checked)} /> This
           computer is shared: remind me when I leave a portal signed in
         </label>
-        {setting.locked && <span class="badge-org" data-testid="shared-computer-locked"> Set by your organisation</span>}
+        {setting.locked && (
+          <>
+            {' '}
+            <span class="badge-org" data-testid="shared-computer-locked">
+              Set by your organisation
+            </span>
+          </>
+        )}
         <br />
         <span id="shared-help" class="muted small">
           When you close a portal’s tab, or go to another site from it, while still signed in, Portal Guard shows one notification: “You may still be signed in to …”, with a way to sign
