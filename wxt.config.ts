@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { feedOrigins } from './utils/feed/config';
-import { GECKO_ID, buildManifestExtras } from './utils/manifest-config';
+import { GECKO_ID, buildManifestExtras } from './utils/build/manifest-config';
 import { CATALOGUE } from './utils/portals/catalogue';
 import { portalMatchPatterns } from './utils/portals/match-patterns';
 import { validateCatalogue } from './utils/portals/validate-catalogue';

@@ -1,5 +1,5 @@
-import { registerAssistant } from '@/utils/password/assistant-mount';
+import { registerAssistant } from '@/components/assistant/mount';
 
 // Loaded on demand by the portal content script, only when a change-password, reset or sign-up
-// form is on the page (utils/password/assistant-controller.ts).
+// form is on the page (utils/content/password-assistant.ts).
 export default defineUnlistedScript(() => registerAssistant());

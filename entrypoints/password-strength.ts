@@ -1,5 +1,5 @@
 import { registerStrength } from '@/utils/password/strength-engine';
 
 // zxcvbn-ts with the common and English dictionaries, loaded on demand by the assistant once its
-// UI is showing (utils/password/assistant-mount.ts).
+// UI is showing (components/assistant/mount.ts).
 export default defineUnlistedScript(() => registerStrength());

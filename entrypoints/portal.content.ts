@@ -1,7 +1,7 @@
-import { createBannerController } from '@/utils/banner/controller';
-import { runChangePasswordProbe } from '@/utils/guide/probe-runner';
-import { createAssistantController } from '@/utils/password/assistant-controller';
-import { watchSession } from '@/utils/session/watch-session';
+import { createBannerController } from '@/utils/content/banner';
+import { runChangePasswordProbe } from '@/utils/content/change-password-probe';
+import { createAssistantController } from '@/utils/content/password-assistant';
+import { watchSession } from '@/utils/content/watch-session';
 
 // Only the bench build (WXT_PORTAL_GUARD_PERF_MARKS=1) leaves performance marks: in a user's build
 // they would tell every portal page that Portal Guard is installed.

@@ -1,7 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetActiveFeed } from '../utils/feed/active-feed';
+import { forgetActiveFeed } from '../utils/state/active-feed';
 import { forgetPolicy } from '../utils/policy/managed';
-import { forgetCurrentPortals } from '../utils/portals/current';
+import { forgetCurrentPortals } from '../utils/state/current-portals';
 
 /**
  * For a unit test's `beforeEach`: empty fake storage, and none of the module caches the extension

@@ -2,14 +2,14 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onGuideEvent } from '@/utils/background/guide-actions';
-import { getGuide, updateGuide } from '@/utils/guide/progress-store';
+import { getGuide, updateGuide } from '@/utils/state/guide-progress';
 import { GUIDE_STEPS } from '@/utils/guide/steps';
 import type { GuidePageEvent } from '@/utils/messaging/protocol';
-import { getPasswordChangedOn } from '@/utils/notices/patient-choices';
+import { getPasswordChangedOn } from '@/utils/state/patient-choices';
 import { RIVERSIDE_POLICY } from '@/utils/policy/fixtures';
 import { parsePolicy } from '@/utils/policy/schema';
-import { portalIndex } from '@/utils/portals/current';
-import { readItem, settings } from '@/utils/storage';
+import { portalIndex } from '@/utils/state/current-portals';
+import { readItem, settings } from '@/utils/state/storage';
 import type { OptInDeps } from './GuideSettings';
 import { GuidePage } from './GuidePage';
 import { freshExtension } from '../../test/fresh-extension';
@@ -23,7 +23,7 @@ function mount(search: string, { granted = true, rangeApiGranted = false, policy
     requestNotifications: vi.fn(async () => granted),
     removeNotifications: vi.fn(async () => true),
     save: async (change) => {
-      const { updateItem } = await import('@/utils/storage');
+      const { updateItem } = await import('@/utils/state/storage');
       await updateItem(settings, (current) => ({ ...current, ...change }));
     },
   };

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { switchOptIn } from '@/utils/options/opt-in';
 import type { ManagedPolicy } from '@/utils/policy/schema';
-import type { Settings } from '@/utils/storage';
-import { BreachCheckSwitch } from '../BreachCheckSwitch';
+import type { Settings } from '@/utils/state/storage';
+import { BreachCheckSwitch } from '../shared/BreachCheckSwitch';
 
 export interface OptInDeps {
   /** Must be called straight from the click: browsers only show a permission prompt for a user gesture. */

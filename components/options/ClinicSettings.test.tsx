@@ -2,9 +2,9 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addUserPortal, loadClinicData, type PermissionsApi } from '@/utils/options/clinic-data';
-import { loadOptionsData } from '@/utils/options-data';
+import { loadOptionsData } from '@/utils/options/options-data';
 import { RIVERSIDE_POLICY } from '@/utils/policy/fixtures';
-import { customPortals, readItem } from '@/utils/storage';
+import { customPortals, readItem } from '@/utils/state/storage';
 import { OptionsPage, type ClinicDeps } from './OptionsPage';
 import { freshExtension } from '../../test/fresh-extension';
 
@@ -206,7 +206,7 @@ describe('Options page: shared computers', () => {
     await vi.waitFor(() => expect(page.querySelector('[data-testid="shared-computer-mode"]')).not.toBeNull());
     page.querySelector<HTMLInputElement>('[data-testid="shared-computer-mode"]')!.click();
     expect(requestNotifications).toHaveBeenCalledTimes(1);
-    const { sharedComputer } = await import('@/utils/storage');
+    const { sharedComputer } = await import('@/utils/state/storage');
     await vi.waitFor(async () => expect(await readItem(sharedComputer)).toEqual({ enabled: true, clearSiteData: false }));
     await vi.waitFor(() => expect(page.textContent).toContain('Notifications are not allowed, so reminders appear only in Portal Guard’s popup and on this page.'));
     expect(page.querySelector('[data-testid="shared-allow-notifications"]')).not.toBeNull();
@@ -231,12 +231,12 @@ describe('Options page: shared computers', () => {
     await vi.waitFor(() => expect(page.querySelector('[data-testid="shared-clear-site-data"]')).not.toBeNull());
     page.querySelector<HTMLInputElement>('[data-testid="shared-clear-site-data"]')!.click();
     expect(requestBrowsingData).toHaveBeenCalledTimes(1);
-    const { sharedComputer } = await import('@/utils/storage');
+    const { sharedComputer } = await import('@/utils/state/storage');
     await vi.waitFor(async () => expect((await readItem(sharedComputer)).clearSiteData).toBe(true));
   });
 
   it('lists the reminders raised since the browser started, with the sign-out link', async () => {
-    const { signOutReminders, writeItem } = await import('@/utils/storage');
+    const { signOutReminders, writeItem } = await import('@/utils/state/storage');
     await writeItem(signOutReminders, [{ id: 'portal-guard-signout:managemyhealth', portalId: 'managemyhealth', host: 'portal.managemyhealth.co.nz', displayName: 'Manage My Health', signOutUrl: 'https://portal.managemyhealth.co.nz/', at: Date.UTC(2026, 10, 28, 1), how: 'closed', notification: 'shown', clearedSiteData: false }]);
     const { page } = mount();
     await vi.waitFor(() => expect(text(page, 'sign-out-reminders')).toContain('You may still be signed in to Manage My Health (tab closed at'));

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { portalFromForm, portalOrigins, type ClinicData } from '@/utils/options/clinic-data';
+import { portalFromForm, type ClinicData } from '@/utils/options/clinic-data';
+import { portalOrigins } from '@/utils/portals/custom';
 import type { CustomPortal, CustomPortalInput } from '@/utils/portals/custom';
 import type { Country } from '@/utils/portals/schema';
 

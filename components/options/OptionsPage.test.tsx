@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { dismissNotice, setPasswordChangedOn } from '@/utils/notices/patient-choices';
-import { loadOptionsData } from '@/utils/options-data';
-import { feedCheck, feedStore, noticeDismissals, readItem, settings, writeItem } from '@/utils/storage';
+import { dismissNotice, setPasswordChangedOn } from '@/utils/state/patient-choices';
+import { loadOptionsData } from '@/utils/options/options-data';
+import { feedCheck, feedStore, noticeDismissals, readItem, settings, writeItem } from '@/utils/state/storage';
 import bundled from '../../public/feed/feed.json?raw';
 import { OptionsPage } from './OptionsPage';
 

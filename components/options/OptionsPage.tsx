@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatAge } from '@/utils/format';
-import { setPasswordChangedOn } from '@/utils/notices/patient-choices';
+import { formatAge } from '@/utils/i18n/format';
+import { setPasswordChangedOn } from '@/utils/state/patient-choices';
 import { addUserPortal, loadClinicData, removeUserPortal, saveSharedComputer, watchClinicData, type ClinicData } from '@/utils/options/clinic-data';
-import { loadOptionsData, requestFeedRefresh, setNoticeWindow, undismiss, watchOptionsData, type OptionsData } from '@/utils/options-data';
+import { loadOptionsData, requestFeedRefresh, setNoticeWindow, undismiss, watchOptionsData, type OptionsData } from '@/utils/options/options-data';
 import { RANGE_API_PERMISSION } from '@/utils/password/range-api';
 import { catalogueIndex } from '@/utils/portals';
-import { settings, updateItem } from '@/utils/storage';
+import { settings, updateItem } from '@/utils/state/storage';
 import { CustomPortalsSection, type CustomPortalDeps } from './CustomPortalsSection';
 import { OrganizationSection } from './OrganizationSection';
 import { PrivacySection, type PrivacyDeps } from './PrivacySection';

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { ManagedPolicy } from '@/utils/policy/schema';
-import { BreachCheckSwitch, type BreachCheckDeps } from '../BreachCheckSwitch';
+import { BreachCheckSwitch, type BreachCheckDeps } from '../shared/BreachCheckSwitch';
 
 export type PrivacyDeps = BreachCheckDeps;
 
 /**
  * The optional network feature, with what it sends, and whether the organisation decided it.
- * The password guide shows the same switch (components/BreachCheckSwitch.tsx).
+ * The password guide shows the same switch (components/shared/BreachCheckSwitch.tsx).
  */
 export function PrivacySection({ policy, breachCheck, rangeApiGranted, deps }: { policy: ManagedPolicy; breachCheck: boolean; rangeApiGranted: boolean; deps: PrivacyDeps }) {
   const [message, setMessage] = useState<string | undefined>();

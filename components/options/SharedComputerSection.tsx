@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ClinicData } from '@/utils/options/clinic-data';
 import { switchOptIn } from '@/utils/options/opt-in';
 import { sharedComputerSetting } from '@/utils/policy/effective';
-import type { SharedComputerPrefs } from '@/utils/storage';
+import type { SharedComputerPrefs } from '@/utils/state/storage';
 
 export interface SharedComputerDeps {
   /** Each is called straight from the click: browsers show a permission prompt only for a user gesture. */

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { GuidePage } from '@/components/guide/GuidePage';
-import '../popup/style.css';
+import '../../components/shared/page.css';
 import '../notice/style.css';
 import './style.css';
 

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { OptionsPage } from '@/components/options/OptionsPage';
-import '../popup/style.css';
+import '../../components/shared/page.css';
 import '../notice/style.css';
 import './style.css';
 

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { Popup } from '@/components/Popup';
-import './style.css';
+import { Popup } from '@/components/popup/Popup';
+import '../../components/shared/page.css';
 
 render(<Popup />, document.getElementById('app')!);

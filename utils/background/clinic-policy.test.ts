@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RIVERSIDE_POLICY } from '../policy/fixtures';
-import { customPortals, writeItem } from '../storage';
+import { customPortals, writeItem } from '../state/storage';
 import { startClinicPolicy } from './clinic-policy';
 import { freshExtension } from '../../test/fresh-extension';
 

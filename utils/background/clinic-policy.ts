@@ -1,7 +1,7 @@
-import { forgetActiveFeed } from '../feed/active-feed';
+import { forgetActiveFeed } from '../state/active-feed';
 import { feedSourceOf } from '../policy/feed-source';
 import { currentPolicy, watchPolicy } from '../policy/managed';
-import { currentPortals, watchCurrentPortals } from '../portals/current';
+import { currentPortals, watchCurrentPortals } from '../state/current-portals';
 import { refreshFeed } from './feed-refresh';
 import { syncPortalScripts } from './portal-scripts';
 

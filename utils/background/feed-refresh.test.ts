@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetActiveFeed } from '../feed/active-feed';
+import { forgetActiveFeed } from '../state/active-feed';
 import { REFRESH_PERIOD_MINUTES } from '../feed/config';
-import { feedCheck, writeItem } from '../storage';
-import { FEED_ALARM, refreshFeed, startFeedRefresh } from './feed-refresh';
+import { feedCheck, writeItem } from '../state/storage';
+import { FEED_ALARM } from '../feed/config';
+import { refreshFeed, startFeedRefresh } from './feed-refresh';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,12 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
-import { getActiveFeed, rememberActiveFeed, watchStoredFeed } from '../feed/active-feed';
-import { REFRESH_PERIOD_MINUTES, STARTUP_CHECK_AFTER_MS } from '../feed/config';
-import { updateFeed, type UpdateResult } from '../feed/update';
+import { getActiveFeed, rememberActiveFeed, watchStoredFeed } from '../state/active-feed';
+import { FEED_ALARM, REFRESH_PERIOD_MINUTES, STARTUP_CHECK_AFTER_MS } from '../feed/config';
+import { updateFeed, type UpdateResult } from '../state/feed-update';
 import { feedSource } from '../policy/feed-source';
-import { feedCheck, readItem } from '../storage';
-
-/** The alarm that wakes the background about every 12 hours to check the feed. */
-export const FEED_ALARM = 'feed-refresh';
+import { feedCheck, readItem } from '../state/storage';
 
 /**
  * Make sure a feed is installed, then check for an update and use it if one was stored. Runs one

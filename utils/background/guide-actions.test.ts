@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getGuide, updateGuide } from '../guide/progress-store';
+import { getGuide, updateGuide } from '../state/guide-progress';
 import { dispatch, type Sender } from '../messaging/listen';
 import { RIVERSIDE_POLICY } from '../policy/fixtures';
-import { forgetCurrentPortals } from '../portals/current';
-import { customPortals, readItem, settings, writeItem } from '../storage';
+import { forgetCurrentPortals } from '../state/current-portals';
+import { customPortals, readItem, settings, writeItem } from '../state/storage';
 import { onChangePasswordProbe, onGuideEvent, onGuidePasswordChanged, onOpenGuide, onPasswordForm } from './guide-actions';
 import { onSessionReport } from './session-report';
 import { freshExtension } from '../../test/fresh-extension';

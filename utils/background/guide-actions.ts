@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { needsProbe } from '../guide/change-password';
-import { finishGuide, getGuide, updateGuide } from '../guide/progress-store';
+import { finishGuide, getGuide, updateGuide } from '../state/guide-progress';
 import { guidePageUrl } from '../guide/url';
 import type { Sender } from '../messaging/listen';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import type { PortalIndex, PortalMatch } from '../portals';
-import { portalIndex } from '../portals/current';
-import { readItem, settings } from '../storage';
+import { portalIndex } from '../state/current-portals';
+import { readItem, settings } from '../state/storage';
 import { RANGE_API_PERMISSION } from '../password/range-api';
 import { breachCheckSetting } from '../policy/effective';
 import { currentPolicy } from '../policy/managed';

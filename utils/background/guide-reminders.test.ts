@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getGuide, updateGuide } from '../guide/progress-store';
+import { getGuide, updateGuide } from '../state/guide-progress';
 import { parsePolicy } from '../policy/schema';
 import { RIVERSIDE_POLICY } from '../policy/fixtures';
 import { catalogueIndex, type PortalIndex } from '../portals';
-import { buildCurrentPortals } from '../portals/current';
-import { readItem, settings, writeItem } from '../storage';
+import { buildCurrentPortals } from '../state/current-portals';
+import { readItem, settings, writeItem } from '../state/storage';
 import { REMINDER_ALARM, checkReminders, startGuideReminders, type ReminderDeps } from './guide-reminders';
 
 const DAY = 86_400_000;

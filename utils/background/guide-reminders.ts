@@ -1,10 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
-import { allGuides, updateGuide } from '../guide/progress-store';
+import { allGuides, updateGuide } from '../state/guide-progress';
 import { reminderDue, type GuideProgress } from '../guide/state';
 import { guidePageUrl } from '../guide/url';
 import type { PortalIndex } from '../portals';
-import { portalIndex } from '../portals/current';
-import { readItem, settings } from '../storage';
+import { portalIndex } from '../state/current-portals';
+import { readItem, settings } from '../state/storage';
 
 /**
  * The password guide's one reminder, only if the patient asked for it: a single notification per

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { getActiveFeed, withLocalNotices } from '../feed/active-feed';
+import { getActiveFeed, withLocalNotices } from '../state/active-feed';
 import type { Sender } from '../messaging/listen';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
-import { dismissNotice } from '../notices/patient-choices';
+import { dismissNotice } from '../state/patient-choices';
 import { policyNotices } from '../policy/managed';
-import { portalIndex } from '../portals/current';
+import { portalIndex } from '../state/current-portals';
 import { applyBadge, badgeFor } from './badge';
 import { portalNotices } from './portal-notices';
 import { getTabSession } from './tab-sessions';

@@ -8,7 +8,7 @@ import { feedSourceOf } from '../policy/feed-source';
 import { RIVERSIDE_NOTICE, RIVERSIDE_POLICY } from '../policy/fixtures';
 import { forgetPolicy } from '../policy/managed';
 import { parsePolicy } from '../policy/schema';
-import { portalIndex } from '../portals/current';
+import { portalIndex } from '../state/current-portals';
 import { PRODUCTION_KEYS } from '../feed/keys';
 import { portalNotices } from './portal-notices';
 import { onSessionReport } from './session-report';

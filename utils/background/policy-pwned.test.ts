@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sender } from '../messaging/listen';
 import { parsePolicy } from '../policy/schema';
-import { settings, writeItem, DEFAULT_SETTINGS } from '../storage';
+import { settings, writeItem, DEFAULT_SETTINGS } from '../state/storage';
 import { onPasswordForm } from './guide-actions';
 import { defaultBreachCheckOn, onPwnedRange } from './pwned-range';
 import { freshExtension } from '../../test/fresh-extension';

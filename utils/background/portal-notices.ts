@@ -1,10 +1,10 @@
 import { DATA_CLASSES, type Notice } from '../feed/schema';
-import { getActiveFeed, noticesForPortal, withLocalNotices, type ActiveFeed } from '../feed/active-feed';
+import { getActiveFeed, noticesForPortal, withLocalNotices, type ActiveFeed } from '../state/active-feed';
 import type { BannerNotice } from '../messaging/protocol';
-import { relevantNotices, type RelevantNotice } from '../notices/patient-choices';
+import { relevantNotices, type RelevantNotice } from '../state/patient-choices';
 import { policyNotices } from '../policy/managed';
 import type { PortalMatch } from '../portals';
-import { formatDate } from '../format';
+import { formatDate } from '../i18n/format';
 
 /**
  * A portal's notices, split into the ones to show now (relevance rules plus the patient's own

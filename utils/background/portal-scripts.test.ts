@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { RIVERSIDE_POLICY } from '../policy/fixtures';
 import { parsePolicy } from '../policy/schema';
-import { buildCurrentPortals } from '../portals/current';
-import { PORTAL_SCRIPT, portalOrigins, syncPortalScripts, type RegisteredScriptLike, type ScriptingApi } from './portal-scripts';
+import { buildCurrentPortals } from '../state/current-portals';
+import { portalOrigins } from '../portals/custom';
+import { PORTAL_SCRIPT, syncPortalScripts, type RegisteredScriptLike, type ScriptingApi } from './portal-scripts';
 
 /** `scripting` as Chrome and Firefox behave: ids are unique, unregistering an unknown id fails. */
 function fakeScripting(initial: RegisteredScriptLike[] = []) {

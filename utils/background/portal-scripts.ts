@@ -48,7 +48,3 @@ export async function syncPortalScripts(portals: readonly CustomPortal[], script
   return { registered: missing.map(([id]) => id), unregistered: stale.map((script) => script.id) };
 }
 
-/** The origins to ask for on a portal's behalf: its hosts' match patterns (`https://host/*`, `https://*.domain/*`). */
-export function portalOrigins(portal: CustomPortal): string[] {
-  return portalMatchPatterns([portal.portal]);
-}

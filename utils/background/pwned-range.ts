@@ -3,7 +3,7 @@ import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import { RANGE_API_ORIGIN, RANGE_API_PERMISSION, type RangeReply } from '../password/range-api';
 import { breachCheckSetting } from '../policy/effective';
 import { currentPolicy } from '../policy/managed';
-import { readItem, settings } from '../storage';
+import { readItem, settings } from '../state/storage';
 
 /**
  * The background's half of the Pwned Passwords check: it receives a 5-character SHA-1 prefix

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { feedSchema, type Feed } from '../feed/schema';
 import type { FeedStatus } from '../messaging/protocol';
-import { dismissNotice, setPasswordChangedOn } from '../notices/patient-choices';
+import { dismissNotice, setPasswordChangedOn } from '../state/patient-choices';
 import mmh from '../../feed/notices/nz-managemyhealth-2025-12.json';
 import uwHealth from '../../feed/notices/us-uwhealth-2021.json';
 import type { Sender } from '../messaging/listen';

@@ -1,6 +1,6 @@
 import type { Sender } from '../messaging/listen';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
-import { portalIndex } from '../portals/current';
+import { portalIndex } from '../state/current-portals';
 import { applyBadge, badgeFor } from './badge';
 import { probeWanted } from './guide-actions';
 import { portalNotices, toBannerNotice } from './portal-notices';
@@ -20,7 +20,7 @@ export async function onSessionReport(
   const tabId = sender.tab?.id;
   const url = sender.url;
   if (tabId === undefined || url === undefined) return { ok: true, notices: [] };
-  // The catalogue plus the organisation's and the patient's own portals (utils/portals/current.ts).
+  // The catalogue plus the organisation's and the patient's own portals (utils/state/current-portals.ts).
   const lookup = (await index()).lookupUrl(url);
   if (lookup.kind !== 'portal') return { ok: true, notices: [] };
   const { match } = lookup;

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { catalogueIndex, createPortalIndex, CATALOGUE, type Portal, type PortalMatch } from '../portals';
 import { parsePolicy } from '../policy/schema';
 import { RIVERSIDE_POLICY } from '../policy/fixtures';
-import { readItem, signOutReminders, type TabSession } from '../storage';
+import { readItem, signOutReminders, type TabSession } from '../state/storage';
 import { LEFT_PORTAL_AFTER_MS, remindIfSignedIn, watchSharedComputer, type SharedComputerDeps } from './shared-computer';
 import { setTabSession } from './tab-sessions';
 

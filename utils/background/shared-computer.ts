@@ -3,8 +3,8 @@ import { listPortalDownloads, type DownloadsApi } from '../export-review/downloa
 import { sharedComputerSetting } from '../policy/effective';
 import { currentPolicy } from '../policy/managed';
 import type { PortalIndex, PortalMatch } from '../portals';
-import { currentPortals } from '../portals/current';
-import { readItem, sharedComputer, signOutReminders, tabSessions, updateItem, type SignOutReminder, type TabSession } from '../storage';
+import { currentPortals } from '../state/current-portals';
+import { readItem, sharedComputer, signOutReminders, tabSessions, updateItem, type SignOutReminder, type TabSession } from '../state/storage';
 import { allTabSessions } from './tab-sessions';
 
 /**

@@ -1,4 +1,4 @@
-import { readItem, settled, tabSessions, updateItem, type TabSession } from '../storage';
+import { readItem, settled, tabSessions, updateItem, type TabSession } from '../state/storage';
 
 /**
  * Per-tab session state, in `storage.session` so it survives the MV3 service worker being

@@ -1,10 +1,10 @@
 import { DATA_CLASSES, type DataClass, type Notice } from '../feed/schema';
-import { getActiveFeed, type ActiveFeed } from '../feed/active-feed';
+import { getActiveFeed, type ActiveFeed } from '../state/active-feed';
 import type { NoticeSummary, PortalSummary, RequestOf, TabStatus } from '../messaging/protocol';
 import { currentPolicy } from '../policy/managed';
 import type { Organization } from '../policy/schema';
 import type { PortalIndex, PortalMatch } from '../portals';
-import { portalIndex } from '../portals/current';
+import { portalIndex } from '../state/current-portals';
 import { portalNotices, whyShown } from './portal-notices';
 import { getTabSession } from './tab-sessions';
 
@@ -18,7 +18,7 @@ export interface TabStatusDeps {
   getSession: typeof getTabSession;
   getFeed: () => Promise<ActiveFeed>;
   now: () => Date;
-  /** The catalogue plus policy and patient portals (utils/portals/current.ts). */
+  /** The catalogue plus policy and patient portals (utils/state/current-portals.ts). */
   index?: () => Promise<PortalIndex>;
   /** The organisation named by the managed policy, if any. */
   organization?: () => Promise<Organization | undefined>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FEED_URL } from '../feed/config';
-import { OPTIONAL_PERMISSIONS, PERMISSIONS, connectSources, extensionPagesCsp } from '../manifest-config';
+import { OPTIONAL_PERMISSIONS, PERMISSIONS, connectSources, extensionPagesCsp } from '../build/manifest-config';
 
 describe('the extension pages CSP keeps the export review worker off the network', () => {
   it('lets pages and workers connect only to the extension, the feed host and the range API (password guide, opt-in)', () => {

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ActiveFeed } from '../feed/active-feed';
+import type { ActiveFeed } from '../state/active-feed';
 import type { Notice } from '../feed/schema';
 import { RIVERSIDE_NOTICE, RIVERSIDE_POLICY } from '../policy/fixtures';
 import { parsePolicy } from '../policy/schema';
 import { catalogueIndex } from '../portals';
-import { buildCurrentPortals } from '../portals/current';
+import { buildCurrentPortals } from '../state/current-portals';
 import { portalDownloads } from './downloads';
 import { loadOtherNotices, loadPortalNotices, pageDeps, portalFromQuery } from './page';
 

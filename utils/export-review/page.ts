@@ -1,8 +1,8 @@
-import { getActiveFeed, noticesForPortal, withLocalNotices, type ActiveFeed } from '../feed/active-feed';
+import { getActiveFeed, noticesForPortal, withLocalNotices, type ActiveFeed } from '../state/active-feed';
 import type { Notice } from '../feed/schema';
 import { policyNotices } from '../policy/managed';
 import { CATALOGUE, type Portal, type PortalIndex } from '../portals';
-import { currentPortals, type CurrentPortals } from '../portals/current';
+import { currentPortals, type CurrentPortals } from '../state/current-portals';
 import { startReview } from './worker-client';
 
 /** The page to open: `export-review.html`, optionally `?portal=<portal id>`. */

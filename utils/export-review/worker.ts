@@ -6,7 +6,7 @@ import type { FromWorker, ToWorker } from './worker-protocol';
  * The export-review Web Worker. Parsing happens here so that a huge or hostile file never freezes
  * the page, and so that the page can stop it instantly (`terminate`).
  *
- * No network: the extension's CSP (`connect-src`, see utils/manifest-config.ts) already limits
+ * No network: the extension's CSP (`connect-src`, see utils/build/manifest-config.ts) already limits
  * every extension page and worker; on top of that, this worker removes the network APIs from its
  * own global scope before it handles any message, so no code running here can reach them.
  */

@@ -8,7 +8,7 @@ export const FEED_URL = 'https://feed.portal-guard.org/v1/feed.json';
 
 /**
  * Every origin the extension may download a feed from. It is fixed when the extension is built,
- * because the manifest's `connect-src` (utils/manifest-config.ts) must name it: that CSP is also
+ * because the manifest's `connect-src` (utils/build/manifest-config.ts) must name it: that CSP is also
  * what keeps the export review's worker off the network, and no runtime setting can widen it
  * (docs/deploy.md, "Your own feed mirror", has the browser evidence). A clinic mirror on another
  * origin needs a build made with `WXT_PORTAL_GUARD_FEED_MIRRORS=https://mirror.example` (a
@@ -48,3 +48,9 @@ export const REFRESH_PERIOD_MINUTES = 12 * 60;
  * background wakes many times a day; most wakes should not cost the feed host a request.
  */
 export const STARTUP_CHECK_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * The alarm that wakes the background about every 12 hours to check the feed. The options page's
+ * "Check for updates now" fires the same alarm, so the background stays the feed's only writer.
+ */
+export const FEED_ALARM = 'feed-refresh';

@@ -2,7 +2,7 @@ import { GUIDE_STEPS, type GuideStepId } from './steps';
 
 /**
  * The password guide's progress for one portal, and the one pure function that changes it.
- * Storage (utils/storage.ts `guideProgress`) keeps one of these per portal id; every change, from
+ * Storage (utils/state/storage.ts `guideProgress`) keeps one of these per portal id; every change, from
  * the guide page, the in-page assistant or the background, goes through `reduceGuide`, so the
  * rules below are the whole story and are table-tested in `state.test.ts`.
  *

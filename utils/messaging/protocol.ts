@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { GUIDE_STEPS } from '../guide/steps';
-import { SESSION_STATES } from '../session/state';
-
-export const sessionStateSchema = z.enum(SESSION_STATES);
+import { sessionStateSchema } from '../session/schema';
 
 /**
  * The one message protocol. Every message name says its direction (`cs-bg`: content script to

@@ -1,13 +1,12 @@
 import { browser } from 'wxt/browser';
-import { portalOrigins } from '../background/portal-scripts';
 import { RANGE_API_PERMISSION } from '../password/range-api';
 import { sharedComputerSetting } from '../policy/effective';
 import { currentPolicy } from '../policy/managed';
 import type { ParsedPolicy } from '../policy/schema';
-import { currentPortals, forgetCurrentPortals, watchCurrentPortals, type CurrentPortals } from '../portals/current';
-import { toCustomPortal, type CustomPortal, type CustomPortalInput } from '../portals/custom';
+import { currentPortals, forgetCurrentPortals, watchCurrentPortals, type CurrentPortals } from '../state/current-portals';
+import { portalOrigins, toCustomPortal, type CustomPortal, type CustomPortalInput } from '../portals/custom';
 import type { Country } from '../portals/schema';
-import { MAX_USER_PORTALS, customPortals, readItem, sharedComputer, signOutReminders, updateItem, type SharedComputerPrefs, type SignOutReminder } from '../storage';
+import { MAX_USER_PORTALS, customPortals, readItem, sharedComputer, signOutReminders, updateItem, type SharedComputerPrefs, type SignOutReminder } from '../state/storage';
 
 /**
  * What the options page shows about the organisation's policy and the custom portals, and the
@@ -146,4 +145,3 @@ export async function removeUserPortal(id: string, permissions: PermissionsApi =
   if (release.length > 0) await permissions.remove({ origins: release }).catch(() => false);
 }
 
-export { portalOrigins };

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RIVERSIDE_POLICY } from '../policy/fixtures';
 import { parsePolicy } from '../policy/schema';
-import { buildCurrentPortals } from '../portals/current';
-import { customPortals, readItem, settings, sharedComputer, writeItem, DEFAULT_SETTINGS } from '../storage';
+import { buildCurrentPortals } from '../state/current-portals';
+import { customPortals, readItem, settings, sharedComputer, writeItem, DEFAULT_SETTINGS } from '../state/storage';
 import { applyImport, exportSettings, planImport, MAX_SETTINGS_FILE_BYTES } from './settings-file';
 
 const GREENLANE = { id: 'user-greenlane', name: 'Greenlane MyChart', country: 'NZ' as const, hosts: ['mychart.greenlaneclinic.co.nz'] };

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { describeZodIssue, toCustomPortal, type CustomPortalInput } from '../portals/custom';
 import { customPortalInputSchema } from '../portals/custom-input';
-import type { CurrentPortals } from '../portals/current';
+import type { CurrentPortals } from '../state/current-portals';
 import { createPortalIndex } from '../portals/match';
 import type { Portal } from '../portals/schema';
-import { MAX_USER_PORTALS, customPortals, readItem, settings, settingsSchema, sharedComputer, sharedComputerSchema, updateItem, writeItem } from '../storage';
+import { MAX_USER_PORTALS, customPortals, readItem, settings, settingsSchema, sharedComputer, sharedComputerSchema, updateItem, writeItem } from '../state/storage';
 
 /**
  * The settings file a patient exports and imports on the options page (moving to a new computer,

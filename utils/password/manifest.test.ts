@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildManifestExtras, OPTIONAL_HOST_PERMISSIONS, OPTIONAL_PERMISSIONS, PERMISSIONS } from '../manifest-config';
+import { buildManifestExtras, OPTIONAL_HOST_PERMISSIONS, OPTIONAL_PERMISSIONS, PERMISSIONS } from '../build/manifest-config';
 
 const base = { browser: 'chrome', mode: 'production', geckoId: 'x@y', portalPatterns: ['https://portal.managemyhealth.co.nz/*'] };
 

@@ -9,7 +9,7 @@ import { fetchRange, onPwnedRange, parseRange } from '../background/pwned-range'
 import { dispatch, type Sender } from '../messaging/listen';
 import type { RangeReplyMessage } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send';
-import { readItem, settings, writeItem } from '../storage';
+import { readItem, settings, writeItem } from '../state/storage';
 import { checkPwned, sha1Hex } from './pwned';
 import type { RangeReply } from './range-api';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import managedSchema from '../../public/managed-schema.json';
-import { CHROME_DEV_ID, GECKO_ID } from '../manifest-config';
+import { CHROME_DEV_ID, GECKO_ID } from '../build/manifest-config';
 import { RIVERSIDE_POLICY } from './fixtures';
 import { parsePolicy } from './schema';
 

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetActiveFeed, getActiveFeed } from '../feed/active-feed';
+import { forgetActiveFeed, getActiveFeed } from '../state/active-feed';
 import { PRODUCTION_KEYS, TEST_KEY } from '../feed/keys';
 import { TEST_SIGNING_JWK, sampleFeed, sampleNotice, signedFeed } from '../feed/test-fixtures';
-import { updateFeed } from '../feed/update';
-import { feedCheck, feedStore, readItem, writeItem } from '../storage';
+import { updateFeed } from '../state/feed-update';
+import { feedCheck, feedStore, readItem, writeItem } from '../state/storage';
 import { feedSourceOf } from './feed-source';
 import { forgetPolicy } from './managed';
 import { parsePolicy } from './schema';

@@ -3,6 +3,7 @@ import { CATALOGUE } from './catalogue';
 import { customPortalInputSchema, type CustomPortalInput } from './custom-input';
 import { catalogueIndex } from './index';
 import { createPortalIndex, type PortalIndex } from './match';
+import { portalMatchPatterns } from './match-patterns';
 import type { HostRule, Portal } from './schema';
 import { checkHost } from './validate-catalogue';
 
@@ -126,3 +127,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 export { describeIssue as describeZodIssue };
+
+/** The origins to ask for on a portal's behalf: its hosts' match patterns (`https://host/*`, `https://*.domain/*`). */
+export function portalOrigins(portal: CustomPortal): string[] {
+  return portalMatchPatterns([portal.portal]);
+}

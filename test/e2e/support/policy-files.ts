@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CHROME_DEV_ID, GECKO_ID } from '../../../utils/manifest-config';
+import { CHROME_DEV_ID, GECKO_ID } from '../../../utils/build/manifest-config';
 
 /**
  * REAL managed-policy files, where the browsers read them (docs/deploy.md). They are system-wide,

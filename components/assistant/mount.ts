@@ -1,0 +1,262 @@
+import { h, render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { ASSISTANT_CSS, PasswordAssistant, StepDoneOffer, type OfferState, type PwnedState } from '@/components/assistant/PasswordAssistant';
+import { sendMessage } from '../../utils/messaging/send';
+import { ASSISTANT_KEY, type AssistantConfig, type AssistantHandle } from '../../utils/content/password-assistant';
+import type { PasswordForm } from '../../utils/password/form-detect';
+import { checkPwned } from '../../utils/password/pwned';
+import { assess, STRENGTH_KEY, STRENGTH_LABELS, type Estimate } from '../../utils/password/strength';
+
+/**
+ * The assistant's code (`password-assistant.js`), loaded by the content script only when a
+ * new-password form is on the page. It shows the UI at once, and loads the strength estimator
+ * with its dictionaries (`password-strength.js`) in the background.
+ *
+ * Rules it keeps (docs/password-guide.md, "A hostile page"):
+ * - it reads the page's fields and never writes to them, moves them or stops their events, so the
+ *   portal's own validation still runs; its listeners are passive;
+ * - its UI is in closed shadow roots, so the page cannot read it or press its buttons;
+ * - anything that acts (a breach check, "Mark step 1 done", noticing a submission) needs a
+ *   trusted event; a repaint does not, since a password manager's fill is not trusted either;
+ * - every listener and timer is tied to WXT's `ctx` (and to this mount, for an SPA that removes
+ *   the form), and the password only ever lives in the page's own field.
+ */
+
+/** Wait this long after the last keystroke before asking about breaches. */
+const PWNED_DEBOUNCE_MS = 700;
+/** Shorter passwords are "too short" anyway; do not spend a request on them. */
+const PWNED_MIN_LENGTH = 6;
+/** Speak a summary after this long without typing. */
+const ANNOUNCE_AFTER_MS = 1_000;
+
+const SUBMIT_WORDS = /\b(?:save|change|update|submit|continue|confirm|set|reset|create|register|sign up|next|accept|done)\b/i;
+
+export interface AssistantDeps {
+  send: typeof sendMessage;
+  loadStrength: () => Promise<Estimate>;
+}
+
+/** Import `password-strength.js` (web-accessible on portal hosts only) and build the estimator. */
+export async function loadStrength(): Promise<Estimate> {
+  const scope = globalThis as unknown as Record<symbol, (() => Estimate) | undefined>;
+  if (!scope[STRENGTH_KEY]) await import(/* @vite-ignore */ browser.runtime.getURL('/password-strength.js'));
+  const create = scope[STRENGTH_KEY];
+  if (!create) throw new Error('the strength estimator did not load');
+  return create();
+}
+
+const defaultDeps: AssistantDeps = { send: sendMessage, loadStrength };
+
+export async function mountAssistant(ctx: ContentScriptContext, form: PasswordForm, initial: AssistantConfig, deps: AssistantDeps = defaultDeps): Promise<AssistantHandle> {
+  let config = initial;
+  const local = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, local.signal]);
+  const listen = (target: EventTarget, type: string, handler: (event: Event) => void, capture = false) => target.addEventListener(type, handler, { capture, passive: true, signal });
+  const timers = new Set<number>();
+  const later = (ms: number, run: () => void) => {
+    const id = ctx.setTimeout(() => {
+      timers.delete(id);
+      run();
+    }, ms);
+    timers.add(id);
+    return id;
+  };
+  const cancel = (id: number | undefined) => {
+    if (id === undefined) return;
+    clearTimeout(id);
+    timers.delete(id);
+  };
+
+  let estimate: Estimate | undefined;
+  let engine: 'loading' | 'ready' | 'failed' = 'loading';
+  let pwned: PwnedState = config.breachCheck ? { status: 'idle' } : { status: 'off' };
+  let announcement = '';
+  let offer: OfferState | undefined;
+  let pwnedTimer: number | undefined;
+  let announceTimer: number | undefined;
+  let frame: number | undefined;
+
+  const portalLabel = location.hostname;
+  const values = () => ({ newPassword: form.newPassword.value, ...(form.confirm ? { confirm: form.confirm.value } : {}), ...(form.current ? { current: form.current.value } : {}) });
+  // Words from the page that make a password guessable: the email or user name and the site.
+  const userInputs = () => [...form.identityFields.flatMap((field) => [field.value, ...field.value.split(/[@._\-\s]+/)]), ...location.hostname.split('.')].filter((word) => word.length >= 3);
+
+  const ui = await createShadowRootUi(ctx, {
+    name: 'portal-guard-password',
+    mode: 'closed',
+    position: 'inline',
+    anchor: form.newPassword,
+    append: 'after',
+    css: ASSISTANT_CSS,
+    isolateEvents: true,
+    onMount: (container) => container,
+    onRemove: (container) => container && render(null, container),
+  });
+  let offerUi: Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>> | undefined;
+
+  const paintOffer = () => {
+    if (ctx.isInvalid || !offerUi || !offer) return;
+    render(h(StepDoneOffer, { state: offer, portalLabel, onMark: markDone, onDismiss: dismissOffer }), offerUi.uiContainer);
+  };
+  const paint = () => {
+    frame = undefined;
+    paintOffer();
+    // After `remove` (the form went away), only the offer lives on.
+    if (signal.aborted) return;
+    if (!ui.mounted) ui.mount();
+    render(h(PasswordAssistant, { assessment: assess(values(), estimate, userInputs()), engine, pwned, announcement }), ui.uiContainer);
+  };
+  const repaint = () => {
+    frame ??= ctx.requestAnimationFrame(paint);
+  };
+
+  const announce = () => {
+    cancel(announceTimer);
+    announceTimer = later(ANNOUNCE_AFTER_MS, () => {
+      const now = assess(values(), estimate, userInputs());
+      const parts = [now.strength ? `Strength: ${STRENGTH_LABELS[now.strength.score]}.` : '', now.advice.text, now.sameAsCurrent ? 'Same as your current password.' : '', now.confirm === 'mismatch' ? 'The two new passwords do not match.' : ''];
+      announcement = now.length === 0 ? '' : parts.filter(Boolean).join(' ');
+      repaint();
+    });
+  };
+
+  const runPwned = async () => {
+    const password = form.newPassword.value;
+    if (!config.breachCheck) return;
+    if ([...password].length < PWNED_MIN_LENGTH) {
+      pwned = { status: 'idle' };
+      return repaint();
+    }
+    pwned = { status: 'checking' };
+    repaint();
+    const result = await checkPwned(password, async (prefix) => (await deps.send('cs-bg/pwned-range', { prefix })).result);
+    // The patient kept typing: this answer is for an older password.
+    if (signal.aborted || form.newPassword.value !== password) return;
+    pwned = result.status === 'failed' && result.reason === 'off' ? { status: 'off' } : result;
+    repaint();
+    announce();
+  };
+
+  const onInput = (event: Event) => {
+    repaint();
+    announce();
+    if (event.target === form.newPassword && event.isTrusted && config.breachCheck) {
+      cancel(pwnedTimer);
+      pwned = { status: 'idle' };
+      pwnedTimer = later(PWNED_DEBOUNCE_MS, () => void runPwned());
+    }
+  };
+  for (const field of [form.newPassword, form.confirm, form.current]) {
+    if (!field) continue;
+    listen(field, 'input', onInput);
+    listen(field, 'change', onInput);
+  }
+
+  // The patient may have opted in on the guide page since this tab loaded.
+  listen(form.newPassword, 'focus', (event) => {
+    if (!event.isTrusted) return;
+    void deps.send('cs-bg/password-form', { kind: form.kind }).then(({ ok: _ok, ...fresh }) => {
+      const wasOn = config.breachCheck;
+      config = fresh;
+      if (!config.breachCheck) pwned = { status: 'off' };
+      else if (!wasOn) {
+        pwned = { status: 'idle' };
+        void runPwned();
+      }
+      repaint();
+    }, () => {});
+  });
+
+  // Submission: a trusted submit of the form, or a trusted click on its submit button (many
+  // single-page apps have no <form>). Only offers; marking needs a second, trusted click.
+  const submitted = (event: Event) => {
+    if (!event.isTrusted || form.kind === 'signup' || offer) return;
+    const now = assess(values(), undefined);
+    if (now.length === 0 || now.confirm === 'mismatch' || now.confirm === 'empty') return;
+    void showOffer();
+  };
+  if (form.container instanceof HTMLFormElement) listen(form.container, 'submit', submitted, true);
+  listen(
+    form.container,
+    'click',
+    (event) => {
+      const control = (event.target as Element | null)?.closest?.('button, input[type=submit], input[type=button], [role=button]');
+      if (!control || !form.container.contains(control)) return;
+      const label = control instanceof HTMLInputElement ? control.value : (control.textContent ?? '');
+      if ((control as HTMLButtonElement).type === 'submit' || SUBMIT_WORDS.test(label)) submitted(event);
+    },
+    true,
+  );
+
+  const showOffer = async () => {
+    offer = config.guide === 'finished' ? 'finished-guide' : config.changePasswordStep === 'done' ? 'already-done' : 'offer';
+    offerUi ??= await createShadowRootUi(ctx, {
+      name: 'portal-guard-password-offer',
+      mode: 'closed',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      css: ASSISTANT_CSS,
+      isolateEvents: true,
+      onMount: (container) => container,
+      onRemove: (container) => container && render(null, container),
+    });
+    if (!offerUi.mounted) offerUi.mount();
+    paintOffer();
+  };
+  const markDone = () => {
+    offer = 'marking';
+    paintOffer();
+    deps.send('cs-bg/guide-password-changed', {}).then(
+      (reply) => {
+        offer = reply.guide === 'finished' ? 'finished-guide' : 'marked';
+        config = { ...config, changePasswordStep: 'done' };
+        paintOffer();
+      },
+      () => {
+        offer = 'failed';
+        paintOffer();
+      },
+    );
+  };
+  const dismissOffer = () => {
+    offer = undefined;
+    offerUi?.remove();
+  };
+
+  paint();
+  deps.loadStrength().then(
+    (loaded) => {
+      estimate = loaded;
+      engine = 'ready';
+      repaint();
+    },
+    () => {
+      engine = 'failed';
+      repaint();
+    },
+  );
+  // A password already in the field (a manager's fill, the back button) gets checked too.
+  if (config.breachCheck && form.newPassword.value) void runPwned();
+
+  const handle: AssistantHandle = {
+    field: form.newPassword,
+    remove: () => {
+      local.abort();
+      timers.forEach((id) => clearTimeout(id));
+      timers.clear();
+      ui.remove();
+      // A portal that swaps the accepted form for a message must not take the offer with it.
+      if (!offer) offerUi?.remove();
+    },
+  };
+  ctx.onInvalidated(() => offerUi?.remove());
+  return handle;
+}
+
+/** Called when `password-assistant.js` runs: hand the mount function to the isolated world. */
+export function registerAssistant(): void {
+  (globalThis as unknown as Record<symbol, unknown>)[ASSISTANT_KEY] = mountAssistant;
+}

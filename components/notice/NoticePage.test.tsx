@@ -1,0 +1,105 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { feedSchema } from '@/utils/feed/schema';
+import { getPasswordChangedOn, getStepChoices } from '@/utils/state/patient-choices';
+import mmh from '../../feed/notices/nz-managemyhealth-2025-12.json';
+import { NoticePage } from './NoticePage';
+
+const feed = feedSchema.parse({ formatVersion: '1.0', sequence: 4, generatedAt: '2026-11-28T00:00:00Z', notices: [mmh] });
+const active = { feed, status: { source: 'remote' as const, sequence: 4, generatedAt: feed.generatedAt, receivedAt: Date.now() - 2 * 86_400_000 } };
+
+function mount(search: string) {
+  const container = document.createElement('div');
+  document.body.append(container);
+  render(<NoticePage deps={{ search, loadFeed: async () => active, today: () => '2026-11-28' }} />, container);
+  return container;
+}
+const byText = (root: Element, selector: string, text: string) => [...root.querySelectorAll<HTMLElement>(selector)].find((element) => element.textContent?.includes(text))!;
+
+describe('NoticePage', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => document.body.replaceChildren());
+
+  it('shows the Manage My Health notice in full, with why it matched', async () => {
+    const page = mount('?id=nz-managemyhealth-2025-12&portal=managemyhealth&host=portal.managemyhealth.co.nz');
+    await vi.waitFor(() => expect(page.querySelector('h1')?.textContent).toBe(mmh.title));
+    expect(page.querySelector('[data-testid="notice-why"]')?.textContent).toContain('You are on portal.managemyhealth.co.nz, which is Manage My Health');
+    const taken = page.querySelector('[data-testid="notice-data-classes"]')!.textContent!;
+    expect(taken).toContain('Referral letters (dated 2017 to 2019)');
+    expect(page.querySelector('[data-testid="notice-not-affected"]')?.textContent).toContain('Appointments');
+    expect(page.querySelector('[data-testid="notice-not-affected"]')?.textContent).toContain('Prescriptions');
+    expect(page.querySelector('[data-testid="notice-count"]')?.textContent).toContain('99,416');
+    expect(page.querySelector('[data-testid="notice-feed-age"]')?.textContent).toContain('edition 4, received 2 days ago');
+    // http sources are text, never links. (The one extension link is the password guide.)
+    for (const link of page.querySelectorAll('a:not([data-testid="notice-guide-link"])')) expect(link.getAttribute('href')).toMatch(/^https:\/\//);
+  });
+
+  it('saves a step marked done or skipped, and clears it on a second press', async () => {
+    const page = mount('?id=nz-managemyhealth-2025-12&portal=managemyhealth');
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="step-credentials"]')).not.toBeNull());
+    byText(page.querySelector('[data-testid="step-credentials"]')!, 'button', 'Mark done').click();
+    byText(page.querySelector('[data-testid="step-contact"]')!, 'button', 'Skip').click();
+    await vi.waitFor(async () => expect(await getStepChoices('nz-managemyhealth-2025-12')).toEqual({ credentials: 'done', contact: 'skipped' }));
+    byText(page.querySelector('[data-testid="step-credentials"]')!, 'button', 'Done').click();
+    await vi.waitFor(async () => expect(await getStepChoices('nz-managemyhealth-2025-12')).toEqual({ contact: 'skipped' }));
+  });
+
+  it('records “I changed my password on…” for the portal', async () => {
+    const page = mount('?id=nz-managemyhealth-2025-12&portal=managemyhealth');
+    await vi.waitFor(() => expect(page.querySelector('#changed-on')).not.toBeNull());
+    const input = page.querySelector<HTMLInputElement>('#changed-on')!;
+    input.value = '2026-11-20';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    page.querySelector<HTMLFormElement>('.password-date form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await vi.waitFor(async () => expect(await getPasswordChangedOn('managemyhealth')).toBe('2026-11-20'));
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="password-changed"]')?.textContent).toContain('on 2026-11-20'));
+  });
+
+  it('offers the password guide on the credentials step, for the portal it was opened from', async () => {
+    const page = mount('?id=nz-managemyhealth-2025-12&portal=managemyhealth&host=portal.managemyhealth.co.nz');
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="notice-guide-link"]')).not.toBeNull());
+    const link = page.querySelector<HTMLAnchorElement>('[data-testid="notice-guide-link"]')!;
+    expect(link.closest('[data-testid="step-credentials"]')).not.toBeNull();
+    expect(link.getAttribute('href')).toMatch(/\/guide\.html\?portal=managemyhealth&host=portal\.managemyhealth\.co\.nz$/);
+  });
+
+  it('says so when the notice is not in the feed', async () => {
+    const page = mount('?id=xx-gone-2020');
+    await vi.waitFor(() => expect(page.querySelector('h1')?.textContent).toBe('Notice not found'));
+  });
+});
+
+describe('NoticePage: an organisation’s local notice', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => document.body.replaceChildren());
+
+  it('shows a local notice from the managed policy when the feed has no such id, and the feed’s own notice over a local one', async () => {
+    const { parsePolicy } = await import('@/utils/policy/schema');
+    const { RIVERSIDE_POLICY, RIVERSIDE_NOTICE } = await import('@/utils/policy/fixtures');
+    const local = parsePolicy(RIVERSIDE_POLICY).policy.localNotices;
+    const forged = { ...local[0]!, id: mmh.id, title: 'Forged: a local notice with the feed notice’s id' };
+    const mountWith = (search: string) => {
+      const container = document.createElement('div');
+      document.body.append(container);
+      render(<NoticePage deps={{ search, loadFeed: async () => active, loadLocal: async () => [...local, forged], today: () => '2026-11-28' }} />, container);
+      return container;
+    };
+    const { createPortalIndex, CATALOGUE } = await import('@/utils/portals');
+    const { buildCurrentPortals } = await import('@/utils/state/current-portals');
+    const index = buildCurrentPortals(parsePolicy(RIVERSIDE_POLICY).policy, [], CATALOGUE).index;
+    const withPortal = document.createElement('div');
+    document.body.append(withPortal);
+    render(<NoticePage deps={{ search: `?id=${RIVERSIDE_NOTICE.id}&portal=riverside-myindici&host=riverside.myindici.co.nz`, loadFeed: async () => active, loadLocal: async () => local, today: () => '2026-11-28', index: async () => index }} />, withPortal);
+    await vi.waitFor(() => expect(withPortal.querySelector('h1')?.textContent).toBe(RIVERSIDE_NOTICE.title));
+    // The clinic's own portal is known here too: why it matched, the guide, and "I changed my password on…".
+    expect(withPortal.querySelector('[data-testid="notice-why"]')?.textContent).toContain('You are on riverside.myindici.co.nz, which is Riverside Medical Centre patient portal');
+    expect(withPortal.querySelector('#changed-heading')?.textContent).toBe('Mark as resolved');
+    expect(withPortal.querySelector('label[for="changed-on"]')?.textContent).toBe('I changed my Riverside Medical Centre patient portal password on');
+    expect(createPortalIndex(CATALOGUE).byId('riverside-myindici')).toBeUndefined();
+    const page = mountWith(`?id=${RIVERSIDE_NOTICE.id}&portal=riverside-myindici&host=riverside.myindici.co.nz`);
+    await vi.waitFor(() => expect(page.querySelector('h1')?.textContent).toBe(RIVERSIDE_NOTICE.title));
+    const feedNotice = mountWith(`?id=${mmh.id}`);
+    await vi.waitFor(() => expect(feedNotice.querySelector('h1')?.textContent).toBe(mmh.title));
+  });
+});

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { checkPage } from '@/utils/popup/check-page';
+import { guidePageUrl } from '@/utils/guide/url';
+import { sendMessage } from '@/utils/messaging/send';
+import type { TabStatus } from '@/utils/messaging/protocol';
+import { resolveTargetTab } from '@/utils/popup/target-tab';
+import { FeedStatusLine } from './FeedStatusLine';
+import { NoticeList } from './NoticeList';
+import { LookalikeWarning, NotAPortal } from './NotAPortal';
+import type { SignOutReminder } from '@/utils/state/storage';
+import { OrganizationLine } from './OrganizationLine';
+import { PortalCard } from './PortalCard';
+import { SignOutReminders } from './SignOutReminders';
+
+type Load = { phase: 'loading' } | { phase: 'ready'; status: TabStatus; tabId: number; fromToolbar: boolean } | { phase: 'error'; message: string };
+
+export interface PopupDeps {
+  resolveTab: typeof resolveTargetTab;
+  getStatus: (request: { tabId: number; url?: string }) => Promise<TabStatus>;
+  check: typeof checkPage;
+  /** Shared-computer mode's reminders (storage.session); optional so older callers need not pass it. */
+  getReminders?: () => Promise<SignOutReminder[]>;
+}
+
+const defaultDeps: PopupDeps = {
+  resolveTab: resolveTargetTab,
+  getStatus: (request) => sendMessage('ui-bg/tab-status', request),
+  check: checkPage,
+  // Read raw rather than through the storage registry, so the popup does not load zod for it; only
+  // the background writes this item, after parsing it (utils/background/shared-computer.ts).
+  getReminders: async () => {
+    const raw: unknown = (await browser.storage.session.get('signOutReminders')).signOutReminders;
+    return Array.isArray(raw) ? (raw as SignOutReminder[]) : [];
+  },
+};
+
+/** The toolbar popup: which portal this tab is on, its session, and any breach notice. */
+export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
+  const [load, setLoad] = useState<Load>({ phase: 'loading' });
+  const [reminders, setReminders] = useState<SignOutReminder[]>([]);
+
+  useEffect(() => {
+    void deps.getReminders?.().then(setReminders, () => {});
+  }, [deps]);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const target = await deps.resolveTab();
+      if (!target) throw new Error('There is no tab to check.');
+      const status = await deps.getStatus(target);
+      if (!cancelled) setLoad({ phase: 'ready', status, tabId: target.tabId, fromToolbar: target.url !== undefined });
+    })().catch((error: unknown) => {
+      if (!cancelled) setLoad({ phase: 'error', message: error instanceof Error ? error.message : String(error) });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [deps]);
+
+  if (load.phase === 'loading') return <main aria-busy="true"><p class="muted">Checking this tab…</p></main>;
+  if (load.phase === 'error') return <main><p class="error" role="alert">Portal Guard could not read this tab: {load.message}</p></main>;
+
+  const { status, tabId, fromToolbar } = load;
+  return (
+    <main data-testid="popup">
+      {status.lookup === 'portal' && status.portal && (
+        <>
+          <PortalCard portal={status.portal} session={status.session} />
+          <NoticeList notices={status.notices} others={status.otherNotices ?? []} portal={status.portal} />
+          <p class="guide-link">
+            <a href={guidePageUrl(status.portal.id, status.portal.host)} target="_blank" rel="noopener" data-testid="guide-link">
+              Start the password guide
+            </a>{' '}
+            <span class="muted small">change your password and turn on two-step verification, step by step</span>
+          </p>
+        </>
+      )}
+      {status.lookup === 'lookalike' && status.lookalike && <LookalikeWarning host={status.lookalike.host} imitates={status.lookalike.imitates} officialHome={status.lookalike.officialHome} />}
+      {status.lookup === 'none' && <NotAPortal onCheck={fromToolbar ? () => deps.check(tabId) : undefined} />}
+      <SignOutReminders reminders={reminders} />
+      <FeedStatusLine feed={status.feed} />
+      <OrganizationLine organization={status.organization} />
+      <nav class="links small" aria-label="More from Portal Guard">
+        <a href={`${browser.runtime.getURL('/export-review.html')}${status.portal ? `?portal=${encodeURIComponent(status.portal.id)}` : ''}`} target="_blank" rel="noopener" data-testid="open-export-review">
+          Review a downloaded record
+        </a>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener" data-testid="open-options">
+          Settings and feed details
+        </a>
+      </nav>
+    </main>
+  );
+}

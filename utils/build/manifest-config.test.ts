@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { feedOrigins } from '../feed/config';
+import { CHROME_DEV_ID, CHROME_DEV_KEY, buildManifestExtras, extensionPagesCsp } from './manifest-config';
+
+const options = { mode: 'production', geckoId: 'portal-guard@portal-guard.org', portalPatterns: ['https://portal.managemyhealth.co.nz/*'] };
+
+describe('the fixed development Chrome id', () => {
+  it('is the id Chrome derives from the key: sha256 of the DER, first 32 hex digits as a-p', () => {
+    const hex = createHash('sha256').update(Buffer.from(CHROME_DEV_KEY, 'base64')).digest('hex').slice(0, 32);
+    expect([...hex].map((digit) => 'abcdefghijklmnop'[parseInt(digit, 16)]).join('')).toBe(CHROME_DEV_ID);
+  });
+
+  it('is in every Chrome build but the store upload, and never in Firefox builds', () => {
+    expect(buildManifestExtras({ browser: 'chrome', ...options })).toMatchObject({ key: CHROME_DEV_KEY, storage: { managed_schema: 'managed-schema.json' } });
+    expect(buildManifestExtras({ browser: 'chrome', ...options, store: true })).not.toHaveProperty('key');
+    expect(buildManifestExtras({ browser: 'chrome', ...options, store: true })).toHaveProperty('storage.managed_schema', 'managed-schema.json');
+    const firefox = buildManifestExtras({ browser: 'firefox', ...options });
+    expect(firefox).not.toHaveProperty('key');
+    expect(firefox).not.toHaveProperty('storage');
+  });
+});
+
+describe('feed origins are fixed at build time', () => {
+  it('is the default feed origin alone in a normal build', () => {
+    expect(feedOrigins(undefined)).toEqual(['https://feed.portal-guard.org']);
+    expect(feedOrigins('')).toEqual(['https://feed.portal-guard.org']);
+  });
+
+  it('adds a custom build’s mirrors to connect-src and the host permissions', () => {
+    const origins = feedOrigins(' https://feed.riversidemedical.co.nz , https://mirror.example.org/ ');
+    expect(origins).toEqual(['https://feed.portal-guard.org', 'https://feed.riversidemedical.co.nz', 'https://mirror.example.org']);
+    expect(extensionPagesCsp('production', origins)).toContain("connect-src 'self' https://feed.portal-guard.org https://feed.riversidemedical.co.nz https://mirror.example.org https://api.pwnedpasswords.com");
+    expect(buildManifestExtras({ browser: 'chrome', ...options, feedOrigins: origins }).host_permissions).toEqual(['https://feed.portal-guard.org/*', 'https://feed.riversidemedical.co.nz/*', 'https://mirror.example.org/*']);
+  });
+
+  it.each(['http://feed.riversidemedical.co.nz', 'https://feed.riversidemedical.co.nz/v1/feed.json', 'https://*.example.org', 'not a url'])('refuses %s as a mirror origin', (mirror) => {
+    expect(() => feedOrigins(mirror)).toThrow();
+  });
+});

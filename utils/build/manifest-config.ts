@@ -1,0 +1,161 @@
+import { FEED_ORIGINS } from '../feed/config';
+import { RANGE_API_ORIGIN, RANGE_API_PERMISSION } from '../password/range-api';
+
+/**
+ * Manifest fields that wxt.config.ts adds. Kept as a pure function so `manifest.test.ts` can
+ * check the permission list without running a build.
+ */
+
+/** Fixed Firefox id: policies.json and AMO both name the extension by it. */
+export const GECKO_ID = 'portal-guard@portal-guard.org';
+
+/**
+ * The public half (SubjectPublicKeyInfo DER, base64) of an RSA key that fixes the Chrome id of
+ * every build except the store upload, so a managed policy file can name the extension
+ * (docs/deploy.md, "Extension ids"). Nobody holds the private half: it was thrown away when the
+ * pair was made, because Chrome derives the id from the public key alone. The Chrome Web Store
+ * refuses a manifest with a `key` and assigns its own id, so `WXT_PORTAL_GUARD_STORE=1` builds
+ * leave it out.
+ */
+export const CHROME_DEV_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu3BhHQ0f9k0dk5+xqcEe15D78IKIJkI1qM3JJp6mjh7oRFAG1kF3/1nATbkpAnSo7VMP4DdAw+ckdHyAIbim1xNUMTBLe7BaSMadlDmEVWLEzk5lKLwvmcEjXSH4XozgcyDYL+bNmwY1asSoh0OXsc8NmigAomjDHKuM4QxmxQwOuFX5cpK8NQNjeyLSucrhkTRwNGmt1pg0tZ9W5X1lOHOqkbeg5l5ZrEQXAFm1aNNhHr8lKrzzAU2xQ6rExTHFKUytCYBrYvYT2oZTc7qF1jdnYKVOQJwiw6ax9YSJr2OdqvSbnPkg/Xdw5KJX3fUNtsWh/EquRDFUJQ/k98ukvQIDAQAB';
+
+/** The Chrome id `CHROME_DEV_KEY` gives: the first 32 hex digits of sha256(DER), 0-f mapped to a-p. */
+export const CHROME_DEV_ID = 'hhgfimkmfcaiemkpadgcfaegejnclhhk';
+
+/** Chrome's managed-storage schema (public/managed-schema.json); Firefox reads policies.json without one. */
+export const MANAGED_SCHEMA_FILE = 'managed-schema.json';
+
+/**
+ * The fewest permissions that work:
+ * - `storage`: per-tab session state, the last good feed, the user's settings;
+ * - `activeTab` + `scripting`: "Check this page" runs the generic detector once, on the tab the
+ *   user clicked, with no broad host permission;
+ * - `alarms`: the feed refresh about every 12 hours.
+ * Content scripts on catalogue hosts come from their `matches`, not from host permissions.
+ */
+export const PERMISSIONS = ['storage', 'activeTab', 'scripting', 'alarms'] as const;
+
+/**
+ * The feed's own origin (and a custom build's mirror origins), nothing else: each check is then
+ * one plain GET with a readable ETag (without it every check with an ETag costs a CORS preflight).
+ * See docs/feed.md, "Host permission or CORS".
+ */
+export function hostPermissions(origins: readonly string[] = FEED_ORIGINS): string[] {
+  return origins.map((origin) => `${origin}/*`);
+}
+export const HOST_PERMISSIONS = hostPermissions();
+
+/**
+ * Asked for only when the patient clicks:
+ * - `downloads`, on the export review page: it lists the files this browser downloaded from
+ *   catalogue portals, so a patient on a shared computer can remove them (shared-computer mode's
+ *   reminder counts them too, when it is granted);
+ * - `notifications`, on the password guide, when the patient asks for the one reminder about an
+ *   unfinished guide (docs/password-guide.md, "Reminders"), and on the options page, when the
+ *   patient turns shared-computer mode on ("You may still be signed in to …");
+ * - `browsingData`, on the options page, when the patient asks shared-computer mode to clear a
+ *   portal's cookies and site data (that portal's origin only) as it is left signed in.
+ */
+export const OPTIONAL_PERMISSIONS = ['downloads', 'notifications', 'browsingData'] as const;
+
+/**
+ * Asked for only when the patient turns on the breach check on the password guide: the Pwned
+ * Passwords range API, which receives 5 hex characters of a SHA-1 and nothing else
+ * (docs/password-guide.md, "Pwned Passwords, with k-anonymity").
+ */
+export const OPTIONAL_HOST_PERMISSIONS = [RANGE_API_PERMISSION] as const;
+
+/**
+ * Portals the patient adds on the options page, or the organisation adds by policy, are new
+ * hosts: each is asked for (`permissions.request` from a click, naming only that portal's hosts)
+ * before its content script can run there. Chrome grants only origins the manifest lists as
+ * optional, so any https host must be listable; nothing is granted at install.
+ */
+export const CUSTOM_PORTAL_HOST_PERMISSIONS = ['https://*/*'] as const;
+
+/**
+ * Where extension pages, workers and the background may connect: the extension itself, the feed
+ * host and the Pwned Passwords range API (used by the background only, and only after the
+ * patient opted in and granted its host permission), nothing else. This is what keeps the export
+ * review worker (which reads a patient's record) off the network; a page's own <meta> CSP does
+ * not reach a worker, the manifest's does. A new network destination must be added here, as a
+ * visible, reviewed change.
+ */
+export function connectSources(mode: string, feedOrigins: readonly string[] = FEED_ORIGINS): string[] {
+  return ["'self'", ...feedOrigins, RANGE_API_ORIGIN, ...(mode === 'development' ? ['http://localhost:*', 'ws://localhost:*'] : [])];
+}
+
+export function extensionPagesCsp(mode: string, feedOrigins: readonly string[] = FEED_ORIGINS): string {
+  return [`script-src 'self' 'wasm-unsafe-eval'`, `object-src 'self'`, `worker-src 'self'`, `connect-src ${connectSources(mode, feedOrigins).join(' ')}`].join('; ');
+}
+
+/** Loaded on demand by the content script, so reachable from portal pages and only from them. */
+export const WEB_ACCESSIBLE_RESOURCES = ['banner.js', 'password-assistant.js', 'password-strength.js'] as const;
+
+export interface ManifestOptions {
+  browser: string;
+  mode: string;
+  geckoId: string;
+  portalPatterns: string[];
+  /**
+   * E2E builds only (`WXT_PORTAL_GUARD_E2E_GRANT_OPTIONAL_HOSTS=1`): also list the optional host
+   * permissions as granted ones, because neither browser lets an automated test answer a
+   * permission prompt. Production builds never set it; test/e2e/manifest.e2e.ts checks them.
+   */
+  grantOptionalHosts?: boolean;
+  /**
+   * E2E builds only (`WXT_PORTAL_GUARD_E2E_SCRIPTABLE_PORTALS=1`): also grant the catalogue's
+   * portal patterns as host permissions, so a test can read the extension's own closed shadow
+   * roots from its isolated world (`scripting.executeScript` + `openOrClosedShadowRoot`), which is
+   * the only way anything outside the page can. The content script does not use it.
+   */
+  scriptablePortals?: boolean;
+  /** `FEED_ORIGINS` as the build sees it (wxt.config.ts runs in Node, before Vite's env). */
+  feedOrigins?: readonly string[];
+  /** A Chrome Web Store upload (`WXT_PORTAL_GUARD_STORE=1`): no `key`, the store assigns the id. */
+  store?: boolean;
+}
+
+export function buildManifestExtras({ browser, mode, geckoId, portalPatterns, grantOptionalHosts = false, scriptablePortals = false, feedOrigins = FEED_ORIGINS, store = false }: ManifestOptions) {
+  return {
+    name: 'Portal Guard',
+    description: 'Recognises your health portal, checks a signed breach-notice feed on your device, and guides you through securing your account.',
+    permissions: [...PERMISSIONS],
+    host_permissions: [...hostPermissions(feedOrigins), ...(grantOptionalHosts ? OPTIONAL_HOST_PERMISSIONS : []), ...(scriptablePortals ? portalPatterns : [])],
+    optional_permissions: [...OPTIONAL_PERMISSIONS],
+    optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS, ...CUSTOM_PORTAL_HOST_PERMISSIONS],
+    content_security_policy: { extension_pages: extensionPagesCsp(mode, feedOrigins) },
+    action: { default_title: 'Portal Guard' },
+    // The banner's and the password assistant's code is loaded on demand by the content script,
+    // so it must be reachable from portal pages, and only from them: other sites cannot probe for it.
+    web_accessible_resources: [
+      { resources: [...WEB_ACCESSIBLE_RESOURCES], matches: portalPatterns },
+      // Custom portals (a policy's, a patient's) are not known when the manifest is written, and
+      // their content script loads the same bundles. A page can still not probe for them: Chrome
+      // serves them there only under a per-session random id (`use_dynamic_url`); Firefox's
+      // moz-extension id is already random per installation.
+      { resources: [...WEB_ACCESSIBLE_RESOURCES], matches: [...CUSTOM_PORTAL_HOST_PERMISSIONS], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: geckoId,
+              // 140 is the first ESR that reads data_collection_permissions.
+              strict_min_version: '140.0',
+              // Portal Guard collects nothing: https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads data_collection_permissions from 142.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {
+          // The policy keys Chrome passes to storage.managed; Firefox reads policies.json's
+          // 3rdparty section without a schema.
+          storage: { managed_schema: MANAGED_SCHEMA_FILE },
+          ...(store ? {} : { key: CHROME_DEV_KEY }),
+        }),
+  };
+}

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Classification } from '../session/classify';
+import { watchSession } from './watch-session';
+
+const OK = { ok: true as const, notices: [] };
+
+function setBody(html: string) {
+  document.body.innerHTML = html; // eslint-disable-line no-restricted-properties -- trusted test fixture
+}
+
+describe('watchSession', () => {
+  let contexts: ContentScriptContext[] = [];
+  const newContext = () => {
+    const ctx = new ContentScriptContext('portal');
+    contexts.push(ctx);
+    return ctx;
+  };
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.useFakeTimers();
+    setBody('<form><input type="password"></form>');
+  });
+  afterEach(() => {
+    contexts.forEach((ctx) => ctx.notifyInvalidated());
+    contexts = [];
+    vi.useRealTimers();
+  });
+
+  it('reports the state at injection, then each change once, throttled', async () => {
+    const reports: Classification[] = [];
+    watchSession(newContext(), { report: async (result) => (reports.push(result), OK) });
+    expect(reports.map((r) => r.state)).toEqual(['login']);
+
+    setBody('<nav><a href="/logout">Log out</a></nav>');
+    await vi.advanceTimersByTimeAsync(50);
+    setBody('<nav><a href="/logout">Log out</a></nav><p>More content</p>');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reports.map((r) => r.state)).toEqual(['login', 'signed-in']);
+
+    // Mutations that do not change the outcome send nothing.
+    setBody('<nav><a href="/logout">Log out</a></nav><p>Other content</p>');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reports).toHaveLength(2);
+  });
+
+  it('keeps exactly one watcher when injected twice: the newer copy takes over', async () => {
+    const first: Classification[] = [];
+    const second: Classification[] = [];
+    watchSession(newContext(), { report: async (result) => (first.push(result), OK) });
+    // WXT's context tells the older copy to stop when a newer one starts (after an update).
+    watchSession(newContext(), { report: async (result) => (second.push(result), OK) });
+    setBody('<a href="/logout">Log out</a>');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(first.map((r) => r.state)).toEqual(['login']);
+    expect(second.map((r) => r.state)).toEqual(['login', 'signed-in']);
+  });
+
+  it('ignores a second start within the same live context', async () => {
+    const reports: Classification[] = [];
+    const ctx = newContext();
+    watchSession(ctx, { report: async (result) => (reports.push(result), OK) });
+    watchSession(ctx, { report: async (result) => (reports.push(result), OK) });
+    setBody('<a href="/logout">Log out</a>');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reports.map((r) => r.state)).toEqual(['login', 'signed-in']);
+  });
+
+  it('stops observing when its context is invalidated (extension update or reload)', async () => {
+    const reports: Classification[] = [];
+    const ctx = newContext();
+    watchSession(ctx, { report: async (result) => (reports.push(result), OK) });
+    ctx.notifyInvalidated();
+    setBody('<a href="/logout">Log out</a>');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(reports).toHaveLength(1);
+
+    // A fresh copy after the update takes over.
+    watchSession(newContext(), { report: async (result) => (reports.push(result), OK) });
+    expect(reports.map((r) => r.state)).toEqual(['login', 'signed-in']);
+  });
+
+  it('reports again after a failed send, so a restarting background catches up', async () => {
+    let fail = true;
+    const reports: Classification[] = [];
+    watchSession(newContext(), {
+      report: async (result) => {
+        if (fail) throw new Error('Could not establish connection');
+        reports.push(result);
+        return OK;
+      },
+    });
+    fail = false;
+    await vi.advanceTimersByTimeAsync(0);
+    setBody('<form><input type="password"></form><p>re-render</p>');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reports.map((r) => r.state)).toEqual(['login']);
+  });
+});

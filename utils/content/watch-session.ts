@@ -1,0 +1,89 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { BannerNotice, ResponseOf } from '../messaging/protocol';
+import { sendMessage } from '../messaging/send';
+import { classifyPage, type Classification, type PlatformSignals } from '../session/classify';
+import type { SessionState } from '../session/state';
+
+/**
+ * The content script's one job for now: classify the page, report changes to the background, and
+ * keep doing so as a single-page app navigates.
+ *
+ *   injection ──► classify ──► report (only when the state or evidence changed)
+ *        ▲                          │
+ *        └── URL change (Navigation API / WXT's watcher) or a DOM change, throttled ◄──┘
+ *
+ * A DOM change schedules at most one re-check per SETTLE_MS, and the check itself is a few
+ * selector queries, so a busy page costs next to nothing. Every listener, observer and timer is
+ * tied to `ctx`, so an extension update or reload stops the old copy.
+ */
+
+const GUARD = Symbol.for('portal-guard.session-watcher');
+/** At most one re-check per this many milliseconds while the DOM keeps changing. */
+const SETTLE_MS = 400;
+
+export interface WatchOptions {
+  /** Send a classification to the background; the reply lists the notices relevant now. */
+  report?: (result: Classification & { path: string }) => Promise<ResponseOf<'cs-bg/session'>>;
+  /** Called with each state the background acknowledged, and its relevant notices. */
+  onUpdate?: (state: SessionState, notices: BannerNotice[]) => void;
+  /** Called with every reply, for requests that ride on it (the password guide's well-known check). */
+  onReply?: (reply: ResponseOf<'cs-bg/session'>) => void;
+  /** Called on every (throttled) check, whether or not the classification changed. */
+  onCheck?: (doc: Document) => void;
+  doc?: Document;
+}
+
+export function watchSession(ctx: ContentScriptContext, { report = (result) => sendMessage('cs-bg/session', result), onUpdate, onReply, onCheck, doc = document }: WatchOptions = {}): void {
+  // Guard against double injection (a manual re-injection, or a second copy after an update
+  // before the old one noticed it was invalidated). The symbol lives in our isolated world, which
+  // the page cannot see or set.
+  const scope = globalThis as unknown as Record<symbol, ContentScriptContext | undefined>;
+  const previous = scope[GUARD];
+  if (previous && previous.isValid) return;
+  scope[GUARD] = ctx;
+  ctx.onInvalidated(() => {
+    if (scope[GUARD] === ctx) scope[GUARD] = undefined;
+  });
+
+  // Generic signals first; the platform's own arrive with the first reply (see the protocol).
+  let signals: PlatformSignals = {};
+  let last = '';
+  let timer: number | undefined;
+
+  const check = () => {
+    timer = undefined;
+    if (ctx.isInvalid) return;
+    onCheck?.(doc);
+    const result = classifyPage(doc, new URL(location.href), signals);
+    const key = `${result.state}|${result.evidence.join(',')}|${location.pathname}`;
+    if (key === last) return;
+    last = key;
+    report({ ...result, path: location.pathname }).then(
+      (reply) => {
+        if (ctx.isInvalid) return;
+        if (reply.signals && signals !== reply.signals && JSON.stringify(reply.signals) !== JSON.stringify(signals)) {
+          signals = reply.signals;
+          schedule();
+        }
+        onUpdate?.(result.state, reply.notices);
+        onReply?.(reply);
+      },
+      () => {
+        // The background may be restarting; forget what we sent so the next check reports again.
+        last = '';
+      },
+    );
+  };
+
+  // Throttle, not debounce: a page that mutates constantly (a clock, a carousel) still gets
+  // checked, at most once per SETTLE_MS.
+  const schedule = () => {
+    timer ??= ctx.setTimeout(check, SETTLE_MS);
+  };
+
+  check();
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  const observer = new MutationObserver(schedule);
+  observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'style', 'class', 'type'] });
+  ctx.onInvalidated(() => observer.disconnect());
+}

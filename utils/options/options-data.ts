@@ -1,0 +1,54 @@
+import { browser } from 'wxt/browser';
+import { statusOf } from '../state/active-feed';
+import { parseFeedPayload } from '../feed/parse';
+import { FEED_ALARM } from '../feed/config';
+import type { FeedStatus } from '../messaging/protocol';
+import { feedCheck, feedStore, noticeDismissals, portalAccounts, readItem, settings, updateItem, type Settings } from '../state/storage';
+
+/**
+ * What the options page shows and changes. Reading only: the stored feed was verified by the
+ * background before it was stored, so here it is parsed for titles and never written; a refresh is
+ * asked of the background through its own alarm, so it stays the feed's only writer.
+ */
+
+export interface OptionsData {
+  feed: FeedStatus | undefined;
+  settings: Settings;
+  dismissed: { id: string; title: string; modified: string }[];
+  passwordChanges: { portalId: string; date: string }[];
+}
+
+export async function loadOptionsData(): Promise<OptionsData> {
+  const [stored, check, prefs, dismissals, accounts] = await Promise.all([readItem(feedStore), readItem(feedCheck), readItem(settings), readItem(noticeDismissals), readItem(portalAccounts)]);
+  const titles = new Map<string, string>();
+  if (stored) {
+    const payload = (JSON.parse(stored.envelope) as { payload?: unknown }).payload;
+    const parsed = typeof payload === 'string' ? parseFeedPayload(payload) : undefined;
+    if (parsed?.ok) for (const notice of parsed.feed.notices) titles.set(notice.id, notice.title);
+  }
+  return {
+    feed: stored ? statusOf(stored, check) : undefined,
+    settings: prefs,
+    dismissed: Object.entries(dismissals).map(([id, modified]) => ({ id, title: titles.get(id) ?? id, modified })),
+    passwordChanges: Object.entries(accounts).flatMap(([portalId, account]) => (account.passwordChangedOn ? [{ portalId, date: account.passwordChangedOn }] : [])),
+  };
+}
+
+/** Ask the background to check the feed now: the same alarm that fires every 12 hours. */
+export async function requestFeedRefresh(alarms = browser.alarms): Promise<void> {
+  await alarms.create(FEED_ALARM, { when: Date.now() });
+}
+
+export const setNoticeWindow = (months: number) => updateItem(settings, (current) => ({ ...current, noticeWindowMonths: months }));
+
+export const undismiss = (noticeId: string) =>
+  updateItem(noticeDismissals, (all) => {
+    const { [noticeId]: _gone, ...rest } = all;
+    return rest;
+  });
+
+/** Call `onChange` whenever anything the options page shows changes; returns a stop function. */
+export function watchOptionsData(onChange: () => void): () => void {
+  const stops = [feedStore, feedCheck, settings, noticeDismissals, portalAccounts].map((registered) => registered.item.watch(() => onChange()));
+  return () => stops.forEach((stop) => stop());
+}

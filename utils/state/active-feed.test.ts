@@ -1,0 +1,125 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { feedCheck, feedStore, readItem, writeItem } from './storage';
+import { forgetActiveFeed, getActiveFeed, noticesForPortal, rememberActiveFeed, type ActiveFeedOptions } from './active-feed';
+import { parseFeedValue } from '../feed/parse';
+import type { Feed } from '../feed/schema';
+import { sampleFeed, sampleNotice, signedFeed, TEST_KEYS } from '../feed/test-fixtures';
+
+const NOW = Date.parse('2026-06-01T12:00:00.000Z');
+
+let bundledText: string;
+let loadBundled: ReturnType<typeof vi.fn<() => Promise<string>>>;
+const options = (overrides: ActiveFeedOptions = {}): ActiveFeedOptions => ({ loadBundled, keys: TEST_KEYS, version: () => '1.0.0', now: () => NOW, ...overrides });
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  forgetActiveFeed();
+  bundledText = await signedFeed(sampleFeed({ sequence: 3, generatedAt: '2026-05-01T00:00:00.000Z' }));
+  loadBundled = vi.fn(async () => bundledText);
+});
+
+describe('getActiveFeed', () => {
+  it('installs the bundled feed on first run', async () => {
+    const { feed, status } = await getActiveFeed(options());
+    expect(feed.sequence).toBe(3);
+    expect(status).toEqual({ source: 'bundled', sequence: 3, generatedAt: '2026-05-01T00:00:00.000Z', receivedAt: NOW });
+    expect(await readItem(feedStore)).toMatchObject({ envelope: bundledText, source: 'bundled', sequence: 3 });
+    expect(await readItem(feedCheck)).toEqual({ bundledFor: '1.0.0' });
+  });
+
+  it('verifies and parses once per background lifetime', async () => {
+    await getActiveFeed(options());
+    await writeItem(feedStore, null);
+    const again = await getActiveFeed(options());
+    expect(again.feed.sequence).toBe(3);
+    expect(loadBundled).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports the last check and the last error from feedCheck on every call', async () => {
+    await getActiveFeed(options());
+    await writeItem(feedCheck, { bundledFor: '1.0.0', lastCheckedAt: NOW, lastError: { at: NOW, reason: 'the feed is not signed' } });
+    expect((await getActiveFeed(options())).status).toMatchObject({ lastCheckedAt: NOW, lastError: { at: NOW, reason: 'the feed is not signed' } });
+  });
+
+  it('keeps a newer remote feed when an extension update bundles an older one', async () => {
+    const remote = await signedFeed(sampleFeed({ sequence: 7 }));
+    await writeItem(feedStore, { envelope: remote, source: 'remote', sourceUrl: 'https://feed.portal-guard.org/v1/feed.json', sequence: 7, generatedAt: '2026-06-01T00:00:00.000Z', receivedAt: 1 });
+    await writeItem(feedCheck, { bundledFor: '0.9.0' });
+    const { feed, status } = await getActiveFeed(options());
+    expect(feed.sequence).toBe(7);
+    expect(status.source).toBe('remote');
+    expect(await readItem(feedCheck)).toEqual({ bundledFor: '1.0.0' });
+  });
+
+  it('installs a newer bundled feed that comes with an extension update', async () => {
+    const older = await signedFeed(sampleFeed({ sequence: 2 }));
+    await writeItem(feedStore, { envelope: older, source: 'remote', sourceUrl: 'https://feed.portal-guard.org/v1/feed.json', sequence: 2, generatedAt: '2026-04-01T00:00:00.000Z', receivedAt: 1 });
+    await writeItem(feedCheck, { bundledFor: '0.9.0' });
+    expect((await getActiveFeed(options())).status).toMatchObject({ source: 'bundled', sequence: 3 });
+  });
+
+  it('does not read the bundled feed again for the same extension version', async () => {
+    await getActiveFeed(options());
+    forgetActiveFeed();
+    await getActiveFeed(options());
+    expect(loadBundled).toHaveBeenCalledTimes(1);
+  });
+
+  it('sets aside a stored feed whose key is no longer pinned, and says so', async () => {
+    const other = (await crypto.subtle.exportKey('jwk', ((await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair).privateKey)) as JsonWebKey;
+    const unpinned = await signedFeed(sampleFeed({ sequence: 9 }), other, 'portal-guard-leaked-1');
+    await writeItem(feedStore, { envelope: unpinned, source: 'remote', sequence: 9, generatedAt: '2026-06-01T00:00:00.000Z', receivedAt: 1 });
+    await writeItem(feedCheck, { bundledFor: '1.0.0' });
+    const { feed, status } = await getActiveFeed(options());
+    expect(feed.sequence).toBe(3);
+    expect(status.lastError?.reason).toBe('the stored feed was set aside (the feed is signed with key "portal-guard-leaked-1", which this version of Portal Guard does not trust); using the bundled feed');
+    expect((await readItem(feedStore))?.envelope).toBe(bundledText);
+  });
+
+  it('replaces a stored value of an unknown shape (the pre-release draft) with the bundled feed', async () => {
+    await fakeBrowser.storage.local.set({ feed: { body: '{}', signature: 'x', source: 'remote', sequence: 99, generatedAt: 'x', receivedAt: 1 } });
+    await writeItem(feedCheck, { bundledFor: '1.0.0' });
+    expect((await getActiveFeed(options())).status).toMatchObject({ source: 'bundled', sequence: 3 });
+  });
+
+  it('fails loudly when the bundled feed does not verify (a broken build)', async () => {
+    loadBundled.mockResolvedValue(bundledText.replace('Example portal', 'Other portal'));
+    await expect(getActiveFeed(options())).rejects.toThrow("the bundled feed does not verify: the signature does not match the feed's contents");
+  });
+
+  it('uses a feed handed over by an update without reading storage again', async () => {
+    await getActiveFeed(options());
+    const feed = parseFeedValue(sampleFeed({ sequence: 8 }));
+    if (!feed.ok) throw new Error(feed.reason);
+    rememberActiveFeed({ envelope: 'x', source: 'remote', sourceUrl: 'https://feed.portal-guard.org/v1/feed.json', sequence: 8, generatedAt: '2026-06-01T00:00:00.000Z', receivedAt: NOW }, feed.feed);
+    expect((await getActiveFeed(options())).status).toMatchObject({ source: 'remote', sequence: 8, sourceUrl: 'https://feed.portal-guard.org/v1/feed.json' });
+  });
+});
+
+describe('noticesForPortal', () => {
+  const feedWith = (notices: Record<string, unknown>[]): Feed => {
+    const parsed = parseFeedValue(sampleFeed({ notices }));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    return parsed.feed;
+  };
+  const feed = feedWith([
+    sampleNotice({ id: 'nz-managemyhealth-2025-12', portals: ['managemyhealth'], disclosed: '2026-01-01', added: '2026-01-02', modified: '2026-01-02' }),
+    sampleNotice({ id: 'nz-managemyhealth-2019-01', portals: ['managemyhealth'], disclosed: '2019-01-05', added: '2019-01-06', modified: '2019-01-06', breach: {} }),
+    sampleNotice({ id: 'us-clevelandclinic-2024', portals: ['epic-mychart'], tenants: ['mychart.clevelandclinic.org'] }),
+    sampleNotice({ id: 'us-epic-2025', portals: ['epic-mychart'], platformWide: true }),
+    sampleNotice({ id: 'au-medisecure-2024', portals: [], portalInvolved: false }),
+    sampleNotice({ id: 'us-future-2026', portals: ['portal-from-a-newer-catalogue'] }),
+  ]);
+
+  it.each<[string, string | undefined, string[]]>([
+    ['managemyhealth', undefined, ['nz-managemyhealth-2025-12', 'nz-managemyhealth-2019-01']],
+    ['epic-mychart', 'mychart.clevelandclinic.org', ['us-clevelandclinic-2024', 'us-epic-2025']],
+    ['epic-mychart', 'mychart.fairview.org', ['us-epic-2025']],
+    ['epic-mychart', undefined, ['us-epic-2025']],
+    ['myindici', undefined, []],
+    ['kaiser-permanente', undefined, []],
+  ])('%s (tenant %s) → %j', (portalId, tenant, ids) => {
+    expect(noticesForPortal(feed, portalId, tenant).map((notice) => notice.id)).toEqual(ids);
+  });
+});

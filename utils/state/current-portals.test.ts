@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { RIVERSIDE_POLICY, RIVERSIDE_PORTAL } from '../policy/fixtures';
+import { parsePolicy } from '../policy/schema';
+import { customPortals, writeItem } from './storage';
+import { buildCurrentPortals, currentPortals, watchCurrentPortals } from './current-portals';
+import type { CustomPortalInput } from '../portals/custom';
+import { freshExtension } from '../../test/fresh-extension';
+
+const MY_PORTAL: CustomPortalInput = { id: 'user-greenlane-mychart', name: 'Greenlane MyChart', country: 'NZ', hosts: ['mychart.greenlaneclinic.co.nz'] };
+const lookup = (portals: ReturnType<typeof buildCurrentPortals>, url: string) => {
+  const found = portals.index.lookupUrl(url);
+  return found.kind === 'portal' ? `${found.match.portal.id} (${found.match.displayName})` : found.kind;
+};
+
+describe('buildCurrentPortals: catalogue, then policy, then the patient', () => {
+  const policy = parsePolicy(RIVERSIDE_POLICY).policy;
+
+  it('recognises all three, the catalogue unchanged', () => {
+    const portals = buildCurrentPortals(policy, [MY_PORTAL]);
+    expect(lookup(portals, 'https://portal.managemyhealth.co.nz/')).toBe('managemyhealth (Manage My Health)');
+    expect(lookup(portals, 'https://riverside.myindici.co.nz/login')).toBe('riverside-myindici (Riverside Medical Centre patient portal)');
+    expect(lookup(portals, 'https://mychart.greenlaneclinic.co.nz/MyChart/')).toBe('user-greenlane-mychart (Greenlane MyChart)');
+    expect(lookup(portals, 'https://www.example-clinic.org/')).toBe('none');
+    expect(portals.custom.map(({ origin, portal }) => `${origin}:${portal.id}`)).toEqual(['policy:riverside-myindici', 'user:user-greenlane-mychart']);
+    expect(portals.inactive).toEqual([]);
+  });
+
+  it('keeps a patient portal that the policy now claims, inactive with the reason, and brings it back when the policy lets go', () => {
+    const mine: CustomPortalInput = { id: 'user-riverside', name: 'My practice', country: 'NZ', hosts: ['riverside.myindici.co.nz'] };
+    const shadowed = buildCurrentPortals(policy, [mine, MY_PORTAL]);
+    expect(shadowed.custom.map(({ portal }) => portal.id)).toEqual(['riverside-myindici', 'user-greenlane-mychart']);
+    expect(shadowed.inactive).toEqual([
+      {
+        input: mine,
+        problems: [
+          { where: 'hosts[0]', reason: 'riverside.myindici.co.nz is already recognised as Riverside Medical Centre patient portal' },
+          { where: 'hosts', reason: 'no usable host is left, so the portal is not added' },
+        ],
+      },
+    ]);
+    const released = buildCurrentPortals(parsePolicy({}).policy, [mine, MY_PORTAL]);
+    expect(lookup(released, 'https://riverside.myindici.co.nz/')).toBe('user-riverside (My practice)');
+    expect(released.inactive).toEqual([]);
+  });
+
+  it('never lets a patient portal take a catalogue host or a look-alike', () => {
+    const portals = buildCurrentPortals(policy, [{ id: 'user-mmh', name: 'Not MMH', country: 'NZ', hosts: ['portal.managemyhealth.co.nz'] }]);
+    expect(lookup(portals, 'https://portal.managemyhealth.co.nz/')).toBe('managemyhealth (Manage My Health)');
+    expect(portals.inactive[0]?.problems[0]?.reason).toBe('portal.managemyhealth.co.nz is already recognised as Manage My Health');
+  });
+
+  it('refuses a patient portal whose id a policy portal uses', () => {
+    const portals = buildCurrentPortals(policy, [{ ...MY_PORTAL, id: RIVERSIDE_PORTAL.id }]);
+    expect(portals.inactive[0]?.problems).toEqual([{ where: 'id', reason: 'riverside-myindici is already a portal\'s id' }]);
+  });
+});
+
+describe('currentPortals: live from the managed area and the patient’s list', () => {
+  beforeEach(freshExtension);
+
+  it('reads both, and rebuilds after a policy change and after the patient adds a portal', async () => {
+    const changes = vi.fn();
+    const stop = watchCurrentPortals(changes);
+    expect(lookup(await currentPortals(), 'https://riverside.myindici.co.nz/')).toBe('none');
+
+    await fakeBrowser.storage.managed.set(RIVERSIDE_POLICY);
+    await vi.waitFor(() => expect(changes).toHaveBeenCalledTimes(1));
+    expect(lookup(await currentPortals(), 'https://riverside.myindici.co.nz/')).toBe('riverside-myindici (Riverside Medical Centre patient portal)');
+
+    await writeItem(customPortals, [MY_PORTAL]);
+    await vi.waitFor(() => expect(changes).toHaveBeenCalledTimes(2));
+    expect(lookup(await currentPortals(), 'https://mychart.greenlaneclinic.co.nz/')).toBe('user-greenlane-mychart (Greenlane MyChart)');
+
+    // The administrator removes the policy: the patient's portal is still there.
+    await fakeBrowser.storage.managed.clear();
+    await vi.waitFor(() => expect(changes).toHaveBeenCalledTimes(3));
+    const after = await currentPortals();
+    expect(lookup(after, 'https://riverside.myindici.co.nz/')).toBe('none');
+    expect(lookup(after, 'https://mychart.greenlaneclinic.co.nz/')).toBe('user-greenlane-mychart (Greenlane MyChart)');
+    stop();
+  });
+});

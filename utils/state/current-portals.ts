@@ -1,0 +1,90 @@
+import { currentPolicy, watchPolicy } from '../policy/managed';
+import type { ManagedPolicy } from '../policy/schema';
+import { customPortals, readItem } from './storage';
+import { CATALOGUE } from '../portals/catalogue';
+import { toCustomPortal, type CustomPortal, type CustomPortalInput } from '../portals/custom';
+import { createPortalIndex, type PortalIndex } from '../portals/match';
+import type { Portal } from '../portals/schema';
+
+/**
+ * The one place that says which portals Portal Guard recognises right now: the reviewed catalogue,
+ * then the organisation's `additionalPortals`, then the patient's own. Earlier claims win, so a
+ * policy cannot take a catalogue host and a patient's portal cannot take either. A patient's
+ * portal that a policy now shadows is not deleted: it is listed as inactive, with the reason, and
+ * works again once the policy lets go of the host.
+ */
+
+export interface InactivePortal {
+  input: CustomPortalInput;
+  problems: { where: string; reason: string }[];
+}
+
+export interface CurrentPortals {
+  index: PortalIndex;
+  /** Policy portals first, then the patient's active ones. */
+  custom: CustomPortal[];
+  /** The patient's portals that cannot be used as they are, each with why. */
+  inactive: InactivePortal[];
+}
+
+export function buildCurrentPortals(policy: Pick<ManagedPolicy, 'additionalPortals'>, user: readonly CustomPortalInput[], catalogue: readonly Portal[] = CATALOGUE as readonly Portal[]): CurrentPortals {
+  const portals: Portal[] = [...catalogue, ...policy.additionalPortals.map(({ portal }) => portal)];
+  const custom: CustomPortal[] = [...policy.additionalPortals];
+  const inactive: InactivePortal[] = [];
+  for (const input of user) {
+    if (portals.some((portal) => portal.id === input.id)) {
+      inactive.push({ input, problems: [{ where: 'id', reason: `${input.id} is already a portal's id` }] });
+      continue;
+    }
+    const { portal, problems } = toCustomPortal(input, 'user', { index: createPortalIndex(portals), catalogue });
+    if (!portal || problems.length > 0) {
+      // A patient's portal is all or nothing: a host it lost is one they still expect to work.
+      inactive.push({ input, problems });
+      continue;
+    }
+    custom.push(portal);
+    portals.push(portal.portal);
+  }
+  return { index: createPortalIndex(portals), custom, inactive };
+}
+
+export interface CurrentPortalSources {
+  policy: () => Promise<{ policy: ManagedPolicy }>;
+  user: () => Promise<CustomPortalInput[]>;
+}
+
+const defaultSources: CurrentPortalSources = { policy: () => currentPolicy(), user: () => readItem(customPortals) };
+
+let cache: Promise<CurrentPortals> | undefined;
+
+/** The current portals, built once and again after the policy or the patient's list changes. */
+export function currentPortals(sources: CurrentPortalSources = defaultSources): Promise<CurrentPortals> {
+  cache ??= (async () => {
+    const [{ policy }, user] = await Promise.all([sources.policy(), sources.user()]);
+    return buildCurrentPortals(policy, user);
+  })();
+  // A failed read must not stick: the next caller tries again.
+  cache.catch(() => {
+    cache = undefined;
+  });
+  return cache;
+}
+
+/** The index every background lookup uses: catalogue, policy and the patient's portals together. */
+export async function portalIndex(): Promise<PortalIndex> {
+  return (await currentPortals()).index;
+}
+
+export function forgetCurrentPortals(): void {
+  cache = undefined;
+}
+
+/** Call `onChange` after the policy or the patient's portal list changed; returns a stop function. */
+export function watchCurrentPortals(onChange: (portals: CurrentPortals) => void): () => void {
+  const changed = () => {
+    forgetCurrentPortals();
+    void currentPortals().then(onChange, () => {});
+  };
+  const stops = [watchPolicy(changed), customPortals.item.watch(changed)];
+  return () => stops.forEach((stop) => stop());
+}

@@ -1,0 +1,185 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { feedCheck, feedStore, readItem, writeItem, type StoredFeed } from './storage';
+import { canonicalJson } from '../feed/canonical';
+import { MAX_FEED_BYTES } from '../feed/config';
+import { parseFeedPayload } from '../feed/parse';
+import { sampleFeed, sampleNotice, signedFeed, TEST_KEYS } from '../feed/test-fixtures';
+import { updateFeed, type UpdateOptions } from './feed-update';
+
+const URL_ = 'https://feed.portal-guard.org/v1/feed.json';
+const NOW = Date.parse('2026-06-01T12:00:00.000Z');
+const now = () => NOW;
+
+/** A fetch that answers every request with one response, and records what it was asked. */
+function serve(body: BodyInit | null, init: ResponseInit = {}) {
+  return vi.fn<typeof fetch>(async () => new Response(body, { status: 200, ...init }));
+}
+
+const run = (fetch: typeof globalThis.fetch, options: UpdateOptions = {}) => updateFeed({ url: URL_, fetch, now, keys: TEST_KEYS, ...options });
+
+/** The raw stored feed, as storage holds it: compared as text, so "unchanged" means byte-identical. */
+const storedBytes = async () => JSON.stringify(await fakeBrowser.storage.local.get(['feed', 'feed$']));
+
+let current: StoredFeed;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  const envelope = await signedFeed(sampleFeed({ sequence: 5, generatedAt: '2026-05-01T00:00:00.000Z' }));
+  current = { envelope, source: 'remote', sourceUrl: URL_, etag: '"v5"', sequence: 5, generatedAt: '2026-05-01T00:00:00.000Z', receivedAt: NOW - 86_400_000 };
+  await writeItem(feedStore, current);
+});
+
+describe('a good update', () => {
+  it('is stored with its ETag, and clears the last error', async () => {
+    await writeItem(feedCheck, { lastError: { at: 1, reason: 'old problem' } });
+    const envelope = await signedFeed(sampleFeed({ sequence: 6 }));
+    const result = await run(serve(envelope, { headers: { ETag: '"v6"' } }));
+    expect(result.outcome).toBe('updated');
+    expect(await readItem(feedStore)).toEqual({ envelope, source: 'remote', sourceUrl: URL_, etag: '"v6"', sequence: 6, generatedAt: '2026-06-01T00:00:00.000Z', receivedAt: NOW });
+    expect(await readItem(feedCheck)).toEqual({ lastCheckedAt: NOW });
+  });
+
+  it('sends If-None-Match, omits credentials, and bypasses the HTTP cache', async () => {
+    const fetch = serve(null, { status: 304 });
+    await run(fetch);
+    expect(fetch).toHaveBeenCalledWith(URL_, { headers: { 'If-None-Match': '"v5"' }, cache: 'no-store', credentials: 'omit' });
+  });
+
+  it('treats 304 Not Modified as a successful check that changes nothing', async () => {
+    const before = await storedBytes();
+    expect(await run(serve(null, { status: 304 }))).toEqual({ outcome: 'not-modified' });
+    expect(await storedBytes()).toBe(before);
+    expect(await readItem(feedCheck)).toEqual({ lastCheckedAt: NOW });
+  });
+
+  it.each([
+    ['another URL', { sourceUrl: 'https://mirror.example.org/feed.json' }],
+    ['the bundled feed, never fetched', { source: 'bundled' as const, sourceUrl: undefined, etag: undefined }],
+  ])('does not send an ETag that belongs to %s', async (_name, change) => {
+    await writeItem(feedStore, { ...current, ...change });
+    const fetch = serve(null, { status: 304 });
+    await run(fetch);
+    expect(fetch.mock.calls[0]?.[1]).toMatchObject({ headers: {} });
+  });
+
+  it('treats the very feed it has as nothing new, not as a replay (a new install right after a release)', async () => {
+    const bundled: StoredFeed = { envelope: current.envelope, source: 'bundled', sequence: 5, generatedAt: current.generatedAt, receivedAt: 1 };
+    await writeItem(feedStore, bundled);
+    expect(await run(serve(bundled.envelope, { headers: { ETag: '"same"' } }))).toMatchObject({ outcome: 'not-modified' });
+    expect(await readItem(feedCheck)).toEqual({ lastCheckedAt: NOW });
+    // The content and its source stay; only the server's ETag is remembered, for a 304 next time.
+    expect(await readItem(feedStore)).toEqual({ ...bundled, sourceUrl: URL_, etag: '"same"' });
+    const fetch = serve(null, { status: 304 });
+    expect(await run(fetch)).toEqual({ outcome: 'not-modified' });
+    expect(fetch.mock.calls[0]?.[1]).toMatchObject({ headers: { 'If-None-Match': '"same"' } });
+  });
+
+  it('accepts a generation time a few minutes ahead (clock skew)', async () => {
+    const envelope = await signedFeed(sampleFeed({ sequence: 6, generatedAt: new Date(NOW + 5 * 60_000).toISOString() }));
+    expect((await run(serve(envelope))).outcome).toBe('updated');
+  });
+
+  it('stores an HTML or script payload in a summary as inert text, exactly as signed', async () => {
+    const summary = '<img src=x onerror="alert(1)"><script>alert(document.cookie)</script> Check your account.';
+    const envelope = await signedFeed(sampleFeed({ sequence: 6, notices: [sampleNotice({ summary })] }));
+    const result = await run(serve(envelope));
+    expect(result.outcome).toBe('updated');
+    const stored = await readItem(feedStore);
+    expect(stored?.envelope).toBe(envelope);
+    const reread = parseFeedPayload((JSON.parse(stored?.envelope ?? '{}') as { payload: string }).payload);
+    // A string, byte for byte: nothing parsed it as markup, escaped it or stripped it.
+    expect(reread.ok && reread.feed.notices[0]?.summary).toBe(summary);
+    expect(result.outcome === 'updated' && typeof result.feed.notices[0]?.summary).toBe('string');
+  });
+});
+
+describe('a bad update is refused with its own reason and changes nothing', () => {
+  const sign = (feed: Record<string, unknown>) => signedFeed(feed);
+  const editEnvelope = async (change: (envelope: Record<string, unknown>) => void) => {
+    const envelope = JSON.parse(await sign(sampleFeed({ sequence: 6 }))) as Record<string, unknown>;
+    change(envelope);
+    return JSON.stringify(envelope);
+  };
+  const big = 'x'.repeat(MAX_FEED_BYTES + 1);
+
+  it.each<[string, () => Promise<typeof fetch>, string, RegExp]>([
+    ['malformed JSON', async () => serve('{"format":"portal-guard-feed",'), 'malformed-json', /^the feed file is not valid JSON/],
+    ['a missing signature', async () => serve(await editEnvelope((envelope) => delete envelope.signature)), 'missing-signature', /^the feed is not signed$/],
+    ['a wrong signature', async () => serve(await editEnvelope((envelope) => (envelope.signature = `${'B'.repeat(86)}==`))), 'bad-signature', /^the signature does not match the feed's contents/],
+    ['a malformed signature', async () => serve(await editEnvelope((envelope) => (envelope.signature = 'c2lnbmVk'))), 'malformed-signature', /not the 64 bytes of an Ed25519 signature/],
+    ['an unknown key id', async () => serve(await editEnvelope((envelope) => (envelope.keyId = 'portal-guard-2099-9'))), 'unknown-key', /^the feed is signed with key "portal-guard-2099-9", which this version of Portal Guard does not trust$/],
+    [
+      'a valid signature over different bytes',
+      async () => serve(await editEnvelope((envelope) => (envelope.payload = String(envelope.payload).replace('Example portal', 'Evil portal')))),
+      'bad-signature',
+      /^the signature does not match the feed's contents \(key "test-only-1"\)$/,
+    ],
+    ['a replayed older feed', async () => serve(await sign(sampleFeed({ sequence: 4 }))), 'rollback', /^the feed's sequence 4 is not newer than the installed sequence 5 \(an old or replayed feed\)$/],
+    ['the same sequence again', async () => serve(await sign(sampleFeed({ sequence: 5, generatedAt: '2026-05-02T00:00:00.000Z' }))), 'rollback', /sequence 5 is not newer than the installed sequence 5/],
+    ['a generation time in the future', async () => serve(await sign(sampleFeed({ sequence: 6, generatedAt: '2026-06-01T13:00:00.000Z' }))), 'future', /^the feed claims to be generated at 2026-06-01T13:00:00.000Z, which is in the future$/],
+    ['an oversized body (Content-Length)', async () => serve(big, { headers: { 'Content-Length': String(big.length) } }), 'too-large', /^the feed is 2.0 MiB, more than the 2.0 MiB limit$/],
+    ['an oversized body (no Content-Length)', async () => serve(new Blob([big]).stream()), 'too-large', /^the feed is more than the 2.0 MiB limit$/],
+    ['an oversized body (a lying Content-Length)', async () => serve(new Blob([big]).stream(), { headers: { 'Content-Length': '100' } }), 'too-large', /more than the 2.0 MiB limit/],
+    [
+      'a schema violation deep inside one notice',
+      async () => serve(await sign(sampleFeed({ sequence: 6, notices: [sampleNotice(), sampleNotice({ id: 'nz-other-2026-02', dataClassDetails: [{ dataClass: 'referral-letters', documentWindow: { from: '2017', to: '2019-13' } }] })] }))),
+      'schema',
+      /^the feed does not match format 1: \$\.notices\[1\]\.dataClassDetails\[0\]\.documentWindow\.to \(notice nz-other-2026-02\): must be a date like 2023, 2023-04 or 2023-04-15$/,
+    ],
+    ['a javascript: link', async () => serve(await sign(sampleFeed({ sequence: 6, notices: [sampleNotice({ links: [{ title: 'Notice', url: 'javascript:alert(1)', official: true }] })] }))), 'schema', /\$\.notices\[0\]\.links\[0\]\.url \(notice nz-example-2026-01\): links must be https:\/\/ URLs$/],
+    ['an http: link', async () => serve(await sign(sampleFeed({ sequence: 6, notices: [sampleNotice({ links: [{ title: 'Notice', url: 'http://example.org/notice', official: true }] })] }))), 'schema', /\$\.notices\[0\]\.links\[0\]\.url \(notice nz-example-2026-01\): links must be https:\/\/ URLs$/],
+    ['duplicate ids', async () => serve(await sign(sampleFeed({ sequence: 6, notices: [sampleNotice(), sampleNotice()] }))), 'schema', /\$\.notices\[1\]\.id \(notice nz-example-2026-01\): duplicate notice id nz-example-2026-01$/],
+    ['an unknown major format version', async () => serve(await sign({ ...sampleFeed({ sequence: 6 }), formatVersion: '2.0' })), 'unsupported-format', /^the feed uses format 2\.0, but this version of Portal Guard reads format 1\.x; update Portal Guard to read it$/],
+    ['a signed payload that is not JSON', async () => serve(await signedFeed('{"formatVersion":"1.0",')), 'malformed-json', /^the signed feed is not valid JSON/],
+    ['bytes that are not UTF-8', async () => serve(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])), 'not-utf8', /^the feed is not UTF-8 text$/],
+    ['a server error', async () => serve('oops', { status: 503, statusText: 'Service Unavailable' }), 'http-status', /^the feed server answered 503 Service Unavailable$/],
+    ['no network', async () => vi.fn<typeof fetch>(async () => Promise.reject(new TypeError('Failed to fetch'))), 'network', /^could not reach the feed server \(Failed to fetch\)$/],
+  ])('%s', async (_name, makeFetch, code, reason) => {
+    const before = await storedBytes();
+    expect((JSON.parse(before) as { feed: StoredFeed }).feed.envelope).toBe(current.envelope);
+    const result = await run(await makeFetch());
+    expect(result).toMatchObject({ outcome: 'rejected', code });
+    expect(result.outcome === 'rejected' && result.reason).toMatch(reason);
+    expect(await storedBytes()).toBe(before);
+    const check = await readItem(feedCheck);
+    expect(check.lastError).toEqual({ at: NOW, reason: result.outcome === 'rejected' ? result.reason : '' });
+    expect(check.lastCheckedAt).toBe(NOW);
+  });
+
+  it('refuses a non-https feed address without fetching', async () => {
+    const fetch = serve('{}');
+    const result = await run(fetch, { url: 'http://feed.portal-guard.org/v1/feed.json' });
+    expect(result).toMatchObject({ outcome: 'rejected', code: 'insecure-url' });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('refuses a feed signed by the test key when only production keys are pinned', async () => {
+    const before = await storedBytes();
+    const result = await run(serve(await sign(sampleFeed({ sequence: 6 }))), { keys: [] });
+    expect(result).toMatchObject({ outcome: 'rejected', code: 'unknown-key' });
+    expect(await storedBytes()).toBe(before);
+  });
+
+  it('keeps other feedCheck fields when recording an error', async () => {
+    await writeItem(feedCheck, { bundledFor: '0.1.0' });
+    await run(serve('nope'));
+    expect(await readItem(feedCheck)).toMatchObject({ bundledFor: '0.1.0', lastError: { at: NOW } });
+  });
+});
+
+describe('first check', () => {
+  it('stores a feed when nothing is stored yet', async () => {
+    fakeBrowser.reset();
+    const envelope = await signedFeed(sampleFeed({ sequence: 1 }));
+    expect((await run(serve(envelope))).outcome).toBe('updated');
+    expect((await readItem(feedStore))?.envelope).toBe(envelope);
+  });
+
+  it('stores canonical payloads untouched: the signature still verifies from storage', async () => {
+    const payload = canonicalJson(sampleFeed({ sequence: 9 }));
+    const envelope = await signedFeed(payload);
+    await run(serve(envelope));
+    expect(JSON.parse((await readItem(feedStore))?.envelope ?? '{}')).toMatchObject({ payload });
+  });
+});

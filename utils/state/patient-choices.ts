@@ -1,0 +1,61 @@
+import type { Notice } from '../feed/schema';
+import { noticeDismissals, portalAccounts, readItem, remediationProgress, settings, updateItem } from './storage';
+import { relevance, type Relevance } from '../notices/relevance';
+
+/**
+ * The patient's own decisions about notices (dismissals, "I changed my password on…", steps done
+ * or skipped), read and written through the storage registry, and applied to a portal's notices
+ * with the pure relevance rules.
+ */
+
+export interface RelevantNotice {
+  notice: Notice;
+  why: Extract<Relevance, { show: true }>['why'];
+}
+
+/** Of a portal's notices, the ones to show now. */
+export async function relevantNotices(portalId: string, candidates: readonly Notice[], now = new Date()): Promise<RelevantNotice[]> {
+  if (candidates.length === 0) return [];
+  const [dismissals, accounts, prefs] = await Promise.all([readItem(noticeDismissals), readItem(portalAccounts), readItem(settings)]);
+  const passwordChangedOn = accounts[portalId]?.passwordChangedOn;
+  const shown: RelevantNotice[] = [];
+  for (const notice of candidates) {
+    const verdict = relevance(notice, {
+      now,
+      windowMonths: prefs.noticeWindowMonths,
+      ...(passwordChangedOn ? { passwordChangedOn } : {}),
+      ...(dismissals[notice.id] ? { dismissedAtModified: dismissals[notice.id] } : {}),
+    });
+    if (verdict.show) shown.push({ notice, why: verdict.why });
+  }
+  return shown;
+}
+
+/** Hide a notice until its `modified` date changes. */
+export function dismissNotice(notice: Pick<Notice, 'id' | 'modified'>): Promise<void> {
+  return updateItem(noticeDismissals, (all) => ({ ...all, [notice.id]: notice.modified }));
+}
+
+/** Record (or clear, with `undefined`) the date the patient changed a portal's password. */
+export function setPasswordChangedOn(portalId: string, date: string | undefined): Promise<void> {
+  return updateItem(portalAccounts, (all) => {
+    const { passwordChangedOn: _old, ...rest } = all[portalId] ?? {};
+    return { ...all, [portalId]: { ...rest, ...(date ? { passwordChangedOn: date } : {}) } };
+  });
+}
+
+export async function getPasswordChangedOn(portalId: string): Promise<string | undefined> {
+  return (await readItem(portalAccounts))[portalId]?.passwordChangedOn;
+}
+
+/** Mark a remediation step done or skipped, or clear the choice. */
+export function setStepChoice(noticeId: string, stepId: string, choice: 'done' | 'skipped' | undefined): Promise<void> {
+  return updateItem(remediationProgress, (all) => {
+    const { [stepId]: _old, ...steps } = all[noticeId] ?? {};
+    return { ...all, [noticeId]: choice ? { ...steps, [stepId]: choice } : steps };
+  });
+}
+
+export async function getStepChoices(noticeId: string): Promise<Record<string, 'done' | 'skipped'>> {
+  return (await readItem(remediationProgress))[noticeId] ?? {};
+}
