@@ -31,7 +31,7 @@ const XDS_PATIENT_ID = 'urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427';
  * carrying its file name (the `URI` slot), MIME type, type code, creation time and the patient.
  */
 export class XdmMetadataHandler implements ElementHandler {
-  private current?: XdmDocument & { typeCode?: string };
+  private current?: XdmDocument;
   private slot?: string;
   private inValue = false;
   private valueText = '';
@@ -81,8 +81,7 @@ export class XdmMetadataHandler implements ElementHandler {
     } else if (name === 'Classification') {
       this.inTypeCode = false;
     } else if (name === 'ExtrinsicObject') {
-      const { typeCode: _typeCode, ...document } = this.current;
-      this.onDocument?.(document);
+      this.onDocument?.(this.current);
       this.current = undefined;
     }
   }
