@@ -8,13 +8,6 @@ import { readItem, settled, tabSessions, updateItem, type TabSession } from '../
 
 export const setTabSession = (tabId: number, session: TabSession) => updateItem(tabSessions, (all) => ({ ...all, [tabId]: session }));
 
-export const forgetTab = (tabId: number) =>
-  updateItem(tabSessions, (all) => {
-    if (!(tabId in all)) return all;
-    const { [tabId]: _gone, ...rest } = all;
-    return rest;
-  });
-
 /** Forget a tab and hand back what it held (shared-computer mode needs the session the tab left). */
 export async function takeTab(tabId: number): Promise<TabSession | undefined> {
   let taken: TabSession | undefined;

@@ -44,7 +44,6 @@ export const PERMISSIONS = ['storage', 'activeTab', 'scripting', 'alarms'] as co
 export function hostPermissions(origins: readonly string[] = FEED_ORIGINS): string[] {
   return origins.map((origin) => `${origin}/*`);
 }
-export const HOST_PERMISSIONS = hostPermissions();
 
 /**
  * Asked for only when the patient clicks:

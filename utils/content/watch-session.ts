@@ -5,8 +5,10 @@ import { classifyPage, type Classification, type PlatformSignals } from '../sess
 import type { SessionState } from '../session/state';
 
 /**
- * The content script's one job for now: classify the page, report changes to the background, and
- * keep doing so as a single-page app navigates.
+ * The content script's core loop: classify the page, report changes to the background, and keep
+ * doing so as a single-page app navigates. The banner, the password assistant and the
+ * change-password probe ride on its callbacks (entrypoints/portal.content.ts), so one throttled
+ * check serves them all.
  *
  *   injection ──► classify ──► report (only when the state or evidence changed)
  *        ▲                          │

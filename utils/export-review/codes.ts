@@ -1,8 +1,14 @@
 import type { Category, DocumentKind } from './model';
 
 /**
- * Codes that say what a document or a section is, from `shared/facts/portals-and-breaches.md`
- * §4.1 (LOINC document and section codes, C-CDA templateIds).
+ * Codes that say what a document or a section is. They are public, so each can be checked where
+ * it is published:
+ * - LOINC document and section codes: LOINC's page for each code (https://loinc.org/34133-9/ …),
+ *   and the section table of Health Samurai's C-CDA converter, which also lists the note codes
+ *   (11488-4, 34117-2, 11506-3, 28570-0, 11502-2),
+ *   https://github.com/HealthSamurai/documentation/blob/HEAD/modules-1/integration-toolkit/ccda-converter/sections/README.md
+ * - C-CDA templateIds (CCD, discharge summary, referral note, US Realm Header): HL7's example
+ *   documents, https://github.com/HL7/C-CDA-Examples/tree/HEAD/Documents
  */
 
 export const LOINC_SYSTEM_OID = '2.16.840.1.113883.6.1';

@@ -6,7 +6,8 @@ import type { ReviewLimits } from './limits';
 import type { FormatId } from './model';
 import { SNIFF_BYTES, sniff, type Sniffed } from './sniff';
 import type { Sink } from './sink';
-import { createXmlSink, type XdmDocument, type XmlRoot } from './xml';
+import type { XdmDocument } from './xdm';
+import { createXmlSink, type XmlRoot } from './xml-sink';
 
 /**
  * One stream of bytes whose format is not known yet: a whole file, or one entry of a zip. It

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkIdentifier, identifierTypeForOid, identifierTypeForSystem, maskIdentifier } from './identifiers';
 
-describe('identifier systems from the facts sheet', () => {
+describe('identifier systems as their publishers register them', () => {
   it.each([
     ['https://standards.digital.health.nz/ns/nhi-id', 'nhi'],
     ['https://standards.digital.health.nz/id/nhi', 'nhi'],

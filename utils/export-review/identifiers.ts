@@ -2,8 +2,20 @@ import { checkIhi, checkMedicareAu, checkNhi, checkNhsNumber, plausibleMbi, plau
 
 /**
  * National identifiers, recognised by the FHIR `system` URI or the CDA/HL7 v2 OID that says what
- * a number is. The table follows `shared/facts/portals-and-breaches.md` §4; nothing is guessed
- * from the shape of a number alone, because a local record number can look like anything.
+ * a number is; nothing is guessed from the shape of a number alone, because a local record number
+ * can look like anything. So every system and OID below is the one its publisher registers:
+ * - NHI (both URIs and the OID): HL7 New Zealand's NamingSystem,
+ *   https://build.fhir.org/ig/HL7NZ/nzbase/NamingSystem-nhi.html
+ * - IHI (and its 16 digits, 800360 prefix and Luhn check), Medicare card and DVA numbers:
+ *   HL7 Australia's AU Base profiles, https://hl7.org.au/fhir/StructureDefinition-au-ihi.html,
+ *   https://hl7.org.au/fhir/StructureDefinition-au-medicarecardnumber.html and
+ *   https://hl7.org.au/fhir/StructureDefinition-au-dvanumber.html
+ * - NHS number: NHS England's system, as its own specifications use it, for example
+ *   https://github.com/NHSDigital/national-imaging-repository-specification/blob/HEAD/input/fsh/Identifiers/NHSNumber.fsh
+ * - SSN (URI and OID): HL7 Terminology, https://terminology.hl7.org/5.1.0/NamingSystem-ssn.html;
+ *   HL7's example CCD puts the same OID in recordTarget,
+ *   https://github.com/HL7/C-CDA-Examples/tree/HEAD/Documents/CCD
+ * - MBI: HL7 Terminology, https://build.fhir.org/ig/HL7/UTG/NamingSystem-cmsMBI.html
  */
 
 export type IdentifierKind = 'ssn' | 'mbi' | 'nhi' | 'ihi' | 'medicare-au' | 'dva' | 'nhs-number';

@@ -5,9 +5,6 @@ import { CATALOGUE, type Portal, type PortalIndex } from '../portals';
 import { currentPortals, type CurrentPortals } from '../state/current-portals';
 import { startReview } from './worker-client';
 
-/** The page to open: `export-review.html`, optionally `?portal=<portal id>`. */
-export const EXPORT_REVIEW_PATH = '/export-review.html';
-
 /** `?portal=managemyhealth` → `managemyhealth`, if Portal Guard knows that portal now; anything else → ''. */
 export function portalFromQuery(search: string, index: Pick<PortalIndex, 'byId'>): string {
   const id = new URLSearchParams(search).get('portal') ?? '';

@@ -5,7 +5,7 @@ import { ReviewError, formatBytes, isReviewError } from './errors';
 import { DEFAULT_LIMITS, type ReviewLimits } from './limits';
 import type { FileReview, FormatId, FoundDocument, Outcome } from './model';
 import { sniff } from './sniff';
-import type { XdmDocument } from './xml';
+import type { XdmDocument } from './xdm';
 import { blobAccess, readZipDirectory, streamChunks, unzipEntry, type RandomAccess, type UnzipBudget, type ZipEntry } from './zip';
 
 /**

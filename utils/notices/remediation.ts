@@ -3,7 +3,7 @@ import type { DataClass, Notice } from '../feed/schema';
 /**
  * What to do about each kind of data a breach exposed, written for health data and for patients
  * who are not technical. Steps are ours (not feed text), so they may carry links; each link is to
- * an official site named in `shared/facts/portals-and-breaches.md`.
+ * a regulator's own home page (below), which outlasts any one breach's page.
  *
  * A notice lists data classes; `remediationFor` groups them into these topics, keeps the order
  * below (most urgent first) and tailors the complaint route to the notice's country.
@@ -65,7 +65,15 @@ const TOPIC_OF: Partial<Record<DataClass, RemediationTopic>> = {
 
 const ORDER: RemediationTopic[] = ['credentials', 'contact', 'national-ids', 'government-ids', 'clinical', 'financial', 'activity'];
 
-/** Where a patient can complain once they have raised it with the provider. */
+/**
+ * Where a patient can complain once they have raised it with the provider. Each is the regulator
+ * that acted on a breach in the feed, on its own site: OPC's Manage My Health inquiry,
+ * https://www.privacy.org.nz/focus-areas/manage-my-health-inquiry; the ICO on 23andMe,
+ * https://ico.org.uk/about-the-ico/media-centre/news-and-blogs/2024/06/ico-to-investigate-23andme-data-breach-with-canadian-counterpart;
+ * OAIC v Medibank, https://oaic.gov.au/newsroom/oaic-takes-civil-penalty-action-against-medibank;
+ * the Privacy Commissioner of Canada on 23andMe, https://priv.gc.ca/en/opc-news/news-and-announcements/2024/an_240610b.
+ * HHS OCR has no link: no page of its own is cited yet, only press reports of filings with it.
+ */
 export const REGULATORS: Record<Notice['country'], { name: string; url?: string }> = {
   NZ: { name: 'the Office of the Privacy Commissioner (OPC)', url: 'https://www.privacy.org.nz/' },
   UK: { name: 'the Information Commissioner’s Office (ICO)', url: 'https://ico.org.uk/' },
@@ -74,6 +82,10 @@ export const REGULATORS: Record<Notice['country'], { name: string; url?: string 
   CA: { name: 'the Office of the Privacy Commissioner of Canada, or your province’s privacy commissioner', url: 'https://www.priv.gc.ca/' },
 };
 
+/**
+ * The bureaus New Zealand's Privacy Commissioner named after the Waikato DHB leak, as reported by
+ * Stuff: https://www.stuff.co.nz/national/125605018/waikato-dhb-must-investigate-data-dump-at-pace-says-privacy-commissioner
+ */
 const CREDIT_BUREAUS: Partial<Record<Notice['country'], string>> = {
   NZ: 'In New Zealand you can ask Centrix, illion and Equifax to freeze your credit file.',
 };

@@ -64,8 +64,6 @@ export interface ParsedPolicy {
   keys: string[];
 }
 
-export const EMPTY_POLICY: ManagedPolicy = { additionalPortals: [], additionalFeedKeys: [], localNotices: [] };
-
 export interface ParsePolicyOptions {
   feedOrigins?: readonly string[];
   pinnedKeys?: readonly PinnedKey[];

@@ -35,7 +35,7 @@ describe('the bundled catalogue', () => {
   });
 
   // A lookalike is an accusation; the entry must cite the page that shows the site is not the
-  // vendor's (the facts' §3.6 evidence column).
+  // vendor's.
   const lookalikes = portals.flatMap((portal) => (portal.lookalikes ?? []).map((host) => [host, portal] as const));
   it.each(lookalikes)('lookalike %s is backed by a cited page on that host', (host, portal) => {
     expect(portal.sources.some((source) => new URL(source).hostname === host)).toBe(true);

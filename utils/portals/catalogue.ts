@@ -5,9 +5,10 @@ import type { Portal } from './schema';
  * `docs/catalogue.md` for how to add a portal. Typed with `satisfies` rather than parsed, so the
  * content script gets it without zod; `catalogue.test.ts` and the build parse it with the schema.
  *
- * Facts come from `shared/facts/portals-and-breaches.md` §3. Evidence follows its marks: ✔ (seen
- * on the operator's or vendor's own page) is `official`, ~ (a practice or third-party page) is
- * `secondary`, ? is `unverified`. A field the facts do not give is left out, never guessed.
+ * Facts come only from the public pages an entry (or tenant) cites. Evidence says who published
+ * them: the operator's, vendor's or regulator's own page is `official`, a practice, news or
+ * third-party page is `secondary`, and a candidate no cited page confirms is `unverified`. A field
+ * the sources do not give is left out, never guessed.
  *
  * Host rules are `exact` unless the whole registrable domain visibly belongs to the operator
  * (kp.org, healow.com …); a `subdomains` rule also makes the content script run on every host
@@ -21,8 +22,8 @@ export const CATALOGUE = [
     operator: 'Manage My Health Limited',
     country: 'NZ',
     kind: 'portal',
-    // app.managemyhealth.co.nz is marked ? in the facts and listed as an open item, so it is left
-    // out rather than guessed; the registrable domain is not claimed with `subdomains` for that reason.
+    // No cited page confirms app.managemyhealth.co.nz (an open item in docs/catalogue.md), so it is
+    // left out rather than guessed; the registrable domain is not claimed with `subdomains` for that reason.
     hosts: [
       { host: 'portal.managemyhealth.co.nz', match: 'exact', evidence: 'official' },
       { host: 'managemyhealth.co.nz', match: 'exact', evidence: 'official' },
@@ -90,7 +91,7 @@ export const CATALOGUE = [
     operator: 'Health New Zealand – Te Whatu Ora',
     country: 'NZ',
     kind: 'portal',
-    // My Health Account, the sign-in service, has no confirmed host in the facts.
+    // My Health Account, the sign-in service, has no host that a cited page confirms.
     hosts: [{ host: 'my.health.nz', match: 'exact', evidence: 'official' }],
     notes: [
       'You sign in with My Health Account, which has identity levels: level 1 is an email address only, level 2 is verified against a document.',
@@ -172,8 +173,8 @@ export const CATALOGUE = [
     operator: 'HealthEngine Pty Ltd',
     country: 'AU',
     kind: 'portal',
-    // The facts mark the host ✔ from the court's summary, but the only cited copy is a law firm's
-    // case note, so the evidence recorded here is `secondary`.
+    // The host comes from the court's summary, but the only copy of it cited is a law firm's case
+    // note, so the evidence recorded here is `secondary`.
     hosts: [{ host: 'healthengine.com.au', match: 'subdomains', evidence: 'secondary' }],
     notes: [
       'A booking site and app, not a GP record portal.',
@@ -195,7 +196,7 @@ export const CATALOGUE = [
     // www.nhs.uk is deliberately absent. The NHS account does live there on the web, but so does
     // the whole NHS website (health A–Z, services), and a host rule cannot be limited to a path:
     // claiming it would call every health-information page "NHS App". The web-app and sign-in
-    // hosts are ? in the facts, so they are listed as unverified.
+    // hosts are confirmed by no cited page, so they are listed as unverified.
     hosts: [
       { host: 'help.login.nhs.uk', match: 'exact', evidence: 'official' },
       { host: 'auth.login.nhs.uk', match: 'exact', evidence: 'unverified' },
@@ -320,8 +321,8 @@ export const CATALOGUE = [
       { host: 'mychart.org', match: 'subdomains', evidence: 'official' },
       { host: 'mychartcentral.com', match: 'exact', evidence: 'official' },
     ],
-    // The facts list these hosts without their own source; each tenant cites the organisation's
-    // own MyChart or MyChart-help page, found in the same stored copies.
+    // A host alone does not say whose it is: each tenant cites the organisation's own MyChart or
+    // MyChart-help page, which shows the host belongs to it.
     tenants: [
       {
         host: 'mychart.clevelandclinic.org',
@@ -421,7 +422,7 @@ export const CATALOGUE = [
     operator: 'Each health system, using Oracle Health (Cerner) software',
     country: 'US',
     kind: 'platform',
-    // Hosts of the new Patient Portal cloud service are ? in the facts; only the legacy
+    // Hosts of the new Patient Portal cloud service are confirmed by no cited page; only the legacy
     // HealtheLife tenants (<tenant>.iqhealth.com) are known.
     hosts: [],
     tenantSuffixes: [{ suffix: 'iqhealth.com', evidence: 'official' }],
@@ -633,9 +634,9 @@ export const CATALOGUE = [
     operator: 'Advocate Health',
     country: 'US',
     kind: 'portal',
-    // The facts show only FAQ pages under paths of the health system's whole websites
+    // The sources show only FAQ pages under paths of the health system's whole websites
     // (advocateaurorahealth.org/myadvocateaurora, advocatehealth.org/livewell). Claiming those
-    // hosts would label every hospital page a portal; the sign-in host is not in the facts.
+    // hosts would label every hospital page a portal; the sign-in host is in none of the sources.
     hosts: [],
     notes: [
       'The sign-in host is not known from the sources, so these pages are not recognised automatically.',
@@ -678,7 +679,7 @@ export const CATALOGUE = [
     operator: 'BC Ministry of Health',
     country: 'CA',
     kind: 'portal',
-    // The facts give only the guide on gov.bc.ca, not Health Gateway's own web host. Inventing one
+    // The sources give only the guide on gov.bc.ca, not Health Gateway's own web host. Inventing one
     // would make the extension vouch for a host nobody checked, so no host is claimed.
     hosts: [],
     account: {
@@ -690,7 +691,7 @@ export const CATALOGUE = [
       'Genuine notifications come from healthgateway-donotreply@hlth.gov.bc.ca and the SMS short code 70935.',
     ],
     sources: [
-      // The facts' copy has a trailing dot after the host (www2.gov.bc.ca.); the same page.
+      // Some copies of this link have a trailing dot after the host (www2.gov.bc.ca.); the same page.
       'https://www2.gov.bc.ca/gov/content/health/managing-your-health/health-gateway/guide/healthrecords',
       'https://www.healthlinkbc.ca/more/health-features/your-health-information',
       'https://www.bccancer.bc.ca/screening/contact',
@@ -702,7 +703,7 @@ export const CATALOGUE = [
     operator: 'Hamilton Health Sciences',
     country: 'CA',
     kind: 'portal',
-    // Only the information site is confirmed; the portal's own sign-in host is not in the facts.
+    // Only the information site is confirmed; the portal's own sign-in host is in none of the sources.
     hosts: [{ host: 'info.connectmyhealth.ca', match: 'exact', evidence: 'official' }],
     homeUrl: 'https://info.connectmyhealth.ca/',
     notes: [

@@ -88,7 +88,7 @@ const cases: [string, Outcome][] = [
   ['https://mychart．clevelandclinic．org/', tenant('Cleveland Clinic')],
   ['https://ｋｐ.org/', KP('exact')],
 
-  // ── Look-alike guide sites from the facts (§3.6), and their subdomains ──
+  // ── Look-alike guide sites the catalogue lists, and their subdomains ──
   ['https://mychart-health.org/about-us/', lookalike('mychart-health.org', 'epic-mychart')],
   ['https://login.mychart-health.org/', lookalike('login.mychart-health.org', 'epic-mychart')],
   ['https://nextmd.online/', lookalike('nextmd.online', 'nextgen-nextmd')],

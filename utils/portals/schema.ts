@@ -6,9 +6,9 @@ import { z } from 'zod';
  * The catalogue is data, not code: every entry is parsed with this schema in a test and at build
  * time, so a bad entry fails with the entry id and the field path. The schema has no defaults, so
  * its input and output types are the same and the content script can use the data without
- * carrying zod. Facts come from
- * `shared/facts/portals-and-breaches.md`; a field the facts do not give stays empty rather than
- * guessed, and anything only a secondary source supports is marked with its evidence level.
+ * carrying zod. Every fact cites a public source (`sources`); a field no source gives stays empty
+ * rather than guessed, and anything only a secondary source supports is marked with its evidence
+ * level.
  */
 
 /** Lowercase ASCII hostname with at least two labels. IDN hosts are deliberately not allowed. */
@@ -30,7 +30,7 @@ export const sourceUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an 
  * How well a fact is supported:
  * - `official`: the operator's, vendor's or regulator's own page;
  * - `secondary`: a practice page, news or third-party help page;
- * - `unverified`: named as a candidate in the facts but not confirmed in any stored source.
+ * - `unverified`: a likely candidate (a sign-in host, say) that no cited page confirms.
  */
 export const evidenceSchema = z.enum(['official', 'secondary', 'unverified']);
 
@@ -54,7 +54,7 @@ export const tenantSchema = z.strictObject({
   host: hostnameSchema,
   /** The organisation that runs this tenant, as patients know it. */
   organization: z.string().min(2),
-  /** Path prefix where the portal lives on that host, when the facts give it (`/MyChart`). */
+  /** Path prefix where the portal lives on that host, when a source gives it (`/MyChart`). */
   path: z.string().startsWith('/').optional(),
   evidence: evidenceSchema,
   sources: z.array(sourceUrlSchema).min(1),
@@ -62,8 +62,8 @@ export const tenantSchema = z.strictObject({
 
 /**
  * Platforms whose tenants all live under one registrable domain, one subdomain each
- * (`barn-hs.iqhealth.com`). The tenant is named after its first label, since the facts do not map
- * those labels to organisations.
+ * (`barn-hs.iqhealth.com`). The tenant is named after its first label, since no source maps those
+ * labels to organisations.
  */
 export const tenantSuffixSchema = z.strictObject({
   suffix: hostnameSchema,

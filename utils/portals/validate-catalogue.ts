@@ -6,7 +6,8 @@ import { catalogueSchema, type Portal } from './schema';
  * Full validation of a catalogue: the zod schema, plus the eTLD+1 rules that need the public
  * suffix list (tldts). Kept apart from `match.ts` so the content script never carries tldts.
  * Returns readable problems such as `epic-mychart › tenants › 3 › host: …` instead of throwing,
- * so the build, the tests and (later) policy parsing can all report every problem at once.
+ * so the build and the tests can report every problem at once. The organisation's and the
+ * patient's own portals are held to the same host rules through `checkHost` (`custom.ts`).
  */
 export function validateCatalogue(input: unknown): { portals: Portal[]; problems: string[] } {
   const parsed = catalogueSchema.safeParse(input);

@@ -1,0 +1,155 @@
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { CDA_NAMESPACE, CdaHandler } from './cda';
+import type { Collector } from './collector';
+import { ReviewError, formatBytes } from './errors';
+import type { Sink } from './sink';
+import { XdmMetadataHandler, type XdmDocument } from './xdm';
+
+/**
+ * The XML plumbing shared by the C-CDA and IHE XDM readers (`cda.ts`, `xdm.ts`), kept apart from
+ * them so the defences live in one place whatever the document turns out to be. Streaming, with
+ * saxes: no DOM is built, so a 100 MB CCD costs a few MB of memory. What the root element is
+ * decides which reader gets the document, never the file name.
+ *
+ * saxes never fetches anything and never expands entities declared in a DTD; on top of that, any
+ * `<!DOCTYPE>` is refused outright, because no C-CDA or XDM file has one and DTDs are how
+ * "billion laughs" and external-entity attacks start. A text handler is registered only for a
+ * reader that has one, so for CDA saxes does not even collect the narrative (or a 50 MB base64
+ * PDF inside `nonXMLBody`).
+ */
+
+export type XmlRoot = 'cda' | 'xdm-metadata';
+
+export interface XmlSinkOptions {
+  collector: Collector;
+  path: string;
+  encoding: string;
+  maxDepth: number;
+  /** What the root turned out to be, as soon as it is known. */
+  onRoot?: (root: XmlRoot) => void;
+  /** Documents that IHE XDM metadata describes, for the zip reader to match to its entries. */
+  onXdmDocument?: (document: XdmDocument) => void;
+}
+
+/** A reader for one kind of root element; `text` only if it needs character data. */
+export interface ElementHandler {
+  open(tag: SaxesTagPlain, stack: readonly string[]): void;
+  close(name: string, stack: readonly string[]): void;
+  text?(text: string): void;
+  end(): void;
+}
+
+const localName = (name: string) => {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+};
+
+export function createXmlSink(options: XmlSinkOptions): Sink {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(options.encoding, { fatal: true });
+  } catch {
+    throw new ReviewError('encoding', `This XML file says it is written in the "${options.encoding.slice(0, 40)}" encoding, which Portal Guard cannot read.`);
+  }
+  const parser = new SaxesParser<{ xmlns?: false; position: boolean }>({ position: false });
+  const stack: string[] = [];
+  let handler: ElementHandler | undefined;
+  let bytes = 0;
+
+  parser.on('doctype', () => {
+    throw new ReviewError('xml-doctype', 'This XML file declares a DTD (<!DOCTYPE …>). Health records never do, and DTDs are used to attack the programs that read them, so Portal Guard did not read it.');
+  });
+  parser.on('opentag', (tag) => {
+    const name = localName(tag.name);
+    stack.push(name);
+    if (stack.length > options.maxDepth) {
+      throw new ReviewError('too-deep', `This XML file is nested more than ${options.maxDepth} levels deep. No health record needs that; files like this are made to crash readers, so it was not read.`);
+    }
+    if (!handler) {
+      handler = rootHandler(tag, name, options);
+      if (handler.text) parser.on('text', (text) => handler!.text!(text));
+    }
+    handler.open(tag, stack);
+  });
+  parser.on('closetag', (tag) => {
+    handler?.close(localName(tag.name), stack);
+    stack.pop();
+  });
+
+  const write = (text: string) => {
+    try {
+      parser.write(text);
+    } catch (error) {
+      if (error instanceof ReviewError) throw error;
+      throw new ReviewError('corrupt', `This XML file is damaged (${String((error as Error).message).slice(0, 160)}). Try downloading it again.`);
+    }
+  };
+
+  return {
+    write(chunk) {
+      bytes += chunk.length;
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        throw encodingError(options.encoding);
+      }
+      write(text);
+    },
+    end() {
+      let rest: string;
+      try {
+        rest = decoder.decode();
+      } catch {
+        throw encodingError(options.encoding);
+      }
+      if (rest) write(rest);
+      if (!handler || stack.length > 0) {
+        throw new ReviewError('truncated', `The XML ends before its last element is closed (after ${formatBytes(bytes)}). It was probably cut short while downloading: download it again.`);
+      }
+      try {
+        parser.close();
+      } catch (error) {
+        throw new ReviewError('corrupt', `This XML file is damaged (${String((error as Error).message).slice(0, 160)}).`);
+      }
+      handler.end();
+    },
+  };
+}
+
+function encodingError(encoding: string): ReviewError {
+  return new ReviewError(
+    'encoding',
+    encoding === 'utf-8'
+      ? 'This file says it is UTF-8 text but contains bytes that are not. It may have been saved in another encoding (such as Windows-1252) or be damaged, so it was not read.'
+      : `This file is not valid ${encoding} text; it may be damaged, so it was not read.`,
+  );
+}
+
+/** Whether the root element is in the namespace `uri`, by its own `xmlns` or its prefix's. */
+function inNamespace(tag: SaxesTagPlain, uri: string): boolean {
+  const colon = tag.name.indexOf(':');
+  const attribute = colon < 0 ? 'xmlns' : `xmlns:${tag.name.slice(0, colon)}`;
+  return tag.attributes[attribute] === uri;
+}
+
+function rootHandler(tag: SaxesTagPlain, name: string, options: XmlSinkOptions): ElementHandler {
+  if (name === 'ClinicalDocument') {
+    if (!inNamespace(tag, CDA_NAMESPACE)) {
+      throw new ReviewError('not-a-record', 'This XML file has a ClinicalDocument element outside the HL7 CDA namespace (urn:hl7-org:v3), so it is not a CDA document Portal Guard can read.');
+    }
+    options.onRoot?.('cda');
+    return new CdaHandler(options.collector, options.path);
+  }
+  if (name === 'SubmitObjectsRequest' || name === 'ProvideAndRegisterDocumentSetRequest') {
+    options.onRoot?.('xdm-metadata');
+    return new XdmMetadataHandler(options.collector, options.onXdmDocument);
+  }
+  if (tag.attributes.xmlns === 'http://hl7.org/fhir') {
+    throw new ReviewError('not-a-record', `This is a FHIR ${name.slice(0, 60)} written in XML. Portal Guard reads FHIR in JSON only; if the portal offers a JSON download, use that.`);
+  }
+  if (name === 'HealthData') {
+    throw new ReviewError('not-a-record', 'This is Apple Health’s export.xml (step counts, heart rate and other measurements). Portal Guard reviews the whole export zip, where the clinical records are; choose the zip instead.');
+  }
+  throw new ReviewError('not-a-record', `This XML file (its main element is <${name.slice(0, 60)}>) is not a C-CDA document or an IHE XDM package, so it is not a health record format Portal Guard recognises.`);
+}
