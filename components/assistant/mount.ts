@@ -1,13 +1,12 @@
 import { h, render } from 'preact';
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ASSISTANT_CSS, PasswordAssistant, StepDoneOffer, type OfferState, type PwnedState } from '@/components/assistant/PasswordAssistant';
 import { sendMessage } from '../../utils/messaging/send';
-import { ASSISTANT_KEY, type AssistantConfig, type AssistantHandle } from '../../utils/content/password-assistant';
+import { assistantBundle, strengthBundle, type AssistantConfig, type AssistantHandle } from '../../utils/content/password-assistant';
 import type { PasswordForm } from '../../utils/password/form-detect';
 import { checkPwned } from '../../utils/password/pwned';
-import { assess, STRENGTH_KEY, STRENGTH_LABELS, type Estimate } from '../../utils/password/strength';
+import { assess, STRENGTH_LABELS, type Estimate } from '../../utils/password/strength';
 
 /**
  * The assistant's code (`password-assistant.js`), loaded by the content script only when a
@@ -40,10 +39,7 @@ export interface AssistantDeps {
 
 /** Import `password-strength.js` (web-accessible on portal hosts only) and build the estimator. */
 export async function loadStrength(): Promise<Estimate> {
-  const scope = globalThis as unknown as Record<symbol, (() => Estimate) | undefined>;
-  if (!scope[STRENGTH_KEY]) await import(/* @vite-ignore */ browser.runtime.getURL('/password-strength.js'));
-  const create = scope[STRENGTH_KEY];
-  if (!create) throw new Error('the strength estimator did not load');
+  const create = await strengthBundle.load();
   return create();
 }
 
@@ -258,5 +254,5 @@ export async function mountAssistant(ctx: ContentScriptContext, form: PasswordFo
 
 /** Called when `password-assistant.js` runs: hand the mount function to the isolated world. */
 export function registerAssistant(): void {
-  (globalThis as unknown as Record<symbol, unknown>)[ASSISTANT_KEY] = mountAssistant;
+  assistantBundle.register(mountAssistant);
 }

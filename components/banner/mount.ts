@@ -5,7 +5,7 @@ import { BANNER_CSS, NoticeBanner, type BannerActions } from '@/components/banne
 import type { BannerNotice } from '../../utils/messaging/protocol';
 import { runChangePasswordProbe } from '../../utils/content/change-password-probe';
 import { sendMessage } from '../../utils/messaging/send';
-import { BANNER_KEY, type BannerUi } from '../../utils/content/banner';
+import { bannerBundle, type BannerUi } from '../../utils/content/banner';
 
 /**
  * What the banner's buttons do (each button already ignores untrusted clicks). "Secure your
@@ -62,5 +62,5 @@ export async function mountBanner(ctx: ContentScriptContext): Promise<BannerUi> 
 
 /** Called when `banner.js` runs: hand the mount function to the content script's isolated world. */
 export function registerBanner(): void {
-  (globalThis as unknown as Record<symbol, unknown>)[BANNER_KEY] = mountBanner;
+  bannerBundle.register(mountBanner);
 }

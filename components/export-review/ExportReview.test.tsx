@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noticeSchema, type Notice } from '@/utils/feed/schema';
 import { cdaDocument } from '@/utils/export-review/fixtures/cda';
 import { bundle } from '@/utils/export-review/fixtures/fhir';
-import type { DownloadsApi } from '@/utils/export-review/downloads';
+import type { DownloadItemLike, DownloadsApi } from '@/utils/export-review/downloads';
 import type { FileReview } from '@/utils/export-review/model';
 import { reviewFile } from '@/utils/export-review/review';
 import type { ReviewJob } from '@/utils/export-review/worker-client';
@@ -118,8 +118,9 @@ describe('ExportReview page', () => {
   });
 
   it('asks for the downloads permission only on a click, then lists, confirms and deletes', async () => {
+    const found: DownloadItemLike[] = [{ id: 9, url: 'https://portal.managemyhealth.co.nz/Documents/Download/1', filename: '/home/pat/Downloads/health-record.zip', startTime: '2026-01-05T09:00:00.000Z', fileSize: 5000, exists: true, state: 'complete' }];
     const downloads = {
-      search: vi.fn(async () => [{ id: 9, url: 'https://portal.managemyhealth.co.nz/Documents/Download/1', filename: '/home/pat/Downloads/health-record.zip', startTime: '2026-01-05T09:00:00.000Z', fileSize: 5000, exists: true, state: 'complete' }]),
+      search: vi.fn(async () => found),
       erase: vi.fn(async () => [9]),
       removeFile: vi.fn(async () => {}),
     };

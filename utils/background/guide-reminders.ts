@@ -32,7 +32,7 @@ export interface ReminderDeps {
 
 const defaultDeps: ReminderDeps = {
   now: Date.now,
-  notifications: () => browser.notifications as Notifications | undefined,
+  notifications: (): Notifications | undefined => browser.notifications,
   canNotify: () => browser.permissions.contains({ permissions: ['notifications'] }),
   index: portalIndex,
 };

@@ -1,22 +1,25 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { RIVERSIDE_POLICY } from '../policy/fixtures';
 import { parsePolicy } from '../policy/schema';
 import { buildCurrentPortals } from '../state/current-portals';
 import { portalOrigins } from '../portals/custom';
-import { PORTAL_SCRIPT, syncPortalScripts, type RegisteredScriptLike, type ScriptingApi } from './portal-scripts';
+import { PORTAL_SCRIPT, syncPortalScripts, type ScriptingApi } from './portal-scripts';
+
+type Registered = Browser.scripting.RegisteredContentScript;
 
 /** `scripting` as Chrome and Firefox behave: ids are unique, unregistering an unknown id fails. */
-function fakeScripting(initial: RegisteredScriptLike[] = []) {
+function fakeScripting(initial: Registered[] = []) {
   const scripts = new Map(initial.map((script) => [script.id, script]));
   const api: ScriptingApi = {
     getRegisteredContentScripts: vi.fn(async () => [...scripts.values()].map((script) => ({ ...script }))),
-    registerContentScripts: vi.fn(async (list) => {
+    registerContentScripts: vi.fn(async (list: Registered[]) => {
       for (const script of list) {
         if (scripts.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
-        scripts.set(script.id, { id: script.id, matches: script.matches, js: script.js });
+        scripts.set(script.id, { ...script });
       }
     }),
-    unregisterContentScripts: vi.fn(async ({ ids }) => {
+    unregisterContentScripts: vi.fn(async ({ ids = [] }: Browser.scripting.ContentScriptFilter) => {
       for (const id of ids) if (!scripts.delete(id)) throw new Error(`Nonexistent script ID '${id}'`);
     }),
   };

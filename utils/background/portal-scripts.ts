@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { CustomPortal } from '../portals/custom';
 import { portalMatchPatterns } from '../portals/match-patterns';
 
@@ -15,17 +15,14 @@ export const SCRIPT_ID_PREFIX = 'custom-portal:';
 /** The built content script (wxt.config.ts fills the catalogue's matches into the manifest copy). */
 export const PORTAL_SCRIPT = 'content-scripts/portal.js';
 
-export interface RegisteredScriptLike {
-  id: string;
-  matches?: string[];
-  js?: string[];
-}
-
-export interface ScriptingApi {
-  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<RegisteredScriptLike[]>;
-  registerContentScripts(scripts: { id: string; matches: string[]; js: string[]; runAt: 'document_idle'; allFrames: false; persistAcrossSessions: true }[]): Promise<void>;
-  unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
-}
+/**
+ * `browser.scripting` as used here. `unregisterContentScripts` is given in its promise form only:
+ * WXT's type also has Chrome's `unregisterContentScripts(callback)`, which a fake taking a filter
+ * could not satisfy, and which this code never calls.
+ */
+export type ScriptingApi = Pick<typeof browser.scripting, 'getRegisteredContentScripts' | 'registerContentScripts'> & {
+  unregisterContentScripts(filter: Browser.scripting.ContentScriptFilter): Promise<void>;
+};
 
 export const scriptIdFor = (portal: CustomPortal) => `${SCRIPT_ID_PREFIX}${portal.origin}:${portal.portal.id}`;
 
@@ -35,7 +32,7 @@ const sameList = (a: readonly string[] = [], b: readonly string[] = []) => a.len
  * Make the registrations match `portals`: unregister ours that are gone or changed, register the
  * missing ones. Returns what it did, for tests and the options page.
  */
-export async function syncPortalScripts(portals: readonly CustomPortal[], scripting: ScriptingApi = browser.scripting as unknown as ScriptingApi): Promise<{ registered: string[]; unregistered: string[] }> {
+export async function syncPortalScripts(portals: readonly CustomPortal[], scripting: ScriptingApi = browser.scripting): Promise<{ registered: string[]; unregistered: string[] }> {
   const wanted = new Map(portals.map((portal) => [scriptIdFor(portal), portalMatchPatterns([portal.portal])]));
   const ours = (await scripting.getRegisteredContentScripts()).filter((script) => script.id.startsWith(SCRIPT_ID_PREFIX));
   const stale = ours.filter((script) => !wanted.has(script.id) || !sameList(script.matches, wanted.get(script.id)) || !sameList(script.js, [PORTAL_SCRIPT]));

@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
-import { listPortalDownloads, type DownloadsApi } from '../export-review/downloads';
+import { browser, type Browser } from 'wxt/browser';
+import { listPortalDownloads } from '../export-review/downloads';
 import { sharedComputerSetting } from '../policy/effective';
 import { currentPolicy } from '../policy/managed';
 import type { PortalIndex, PortalMatch } from '../portals';
@@ -88,14 +88,13 @@ async function signOutUrlFor(match: PortalMatch): Promise<string | undefined> {
   return custom?.input.signOutUrl ?? match.portal.homeUrl ?? `https://${match.host}/`;
 }
 
-type NotificationsApi = {
-  create(id: string, options: { type: 'basic'; iconUrl: string; title: string; message: string; buttons?: { title: string }[] }): Promise<string>;
-  clear(id: string): Promise<boolean>;
-  onClicked: { addListener(listener: (id: string) => void): void; removeListener(listener: (id: string) => void): void };
-  onButtonClicked?: { addListener(listener: (id: string) => void): void; removeListener(listener: (id: string) => void): void };
-};
+// Chrome has no `notifications` at all until the optional permission is granted, and Firefox has no buttons.
+type NotificationsApi = Pick<typeof browser.notifications, 'create' | 'clear' | 'onClicked'> & Partial<Pick<typeof browser.notifications, 'onButtonClicked'>>;
 
-const notificationsApi = () => (browser as unknown as { notifications?: NotificationsApi }).notifications;
+const notificationsApi = (): NotificationsApi | undefined => browser.notifications;
+
+// WXT's types are Chrome's; Firefox filters by `hostnames` where Chrome takes `origins`.
+type BrowsingDataApi = { remove(options: Browser.browsingData.RemovalOptions & { hostnames?: string[] }, types: Browser.browsingData.DataTypeSet): Promise<void> };
 
 async function notify(id: string, title: string, message: string): Promise<ReminderNotification> {
   const api = notificationsApi();
@@ -108,7 +107,7 @@ async function notify(id: string, title: string, message: string): Promise<Remin
 
 async function clearSiteData(origin: string): Promise<boolean> {
   if (!(await browser.permissions.contains({ permissions: ['browsingData'] }))) return false;
-  const data = (browser as unknown as { browsingData?: { remove(options: Record<string, unknown>, types: Record<string, boolean>): Promise<void> } }).browsingData;
+  const data: BrowsingDataApi | undefined = browser.browsingData;
   if (!data) return false;
   // Chrome filters by origin; Firefox by host name (and only for some kinds of data).
   if (import.meta.env.BROWSER === 'firefox') await data.remove({ hostnames: [new URL(origin).hostname] }, { cookies: true, localStorage: true });
@@ -120,7 +119,7 @@ async function downloadsFrom(match: PortalMatch): Promise<number | undefined> {
   if (!(await browser.permissions.contains({ permissions: ['downloads'] }))) return undefined;
   const since = await browserSessionStart();
   const index = (await currentPortals()).index;
-  return (await listPortalDownloads(index, browser as unknown as DownloadsApi)).filter((download) => download.host === match.host && download.exists && Date.parse(download.startTime) >= since).length;
+  return (await listPortalDownloads(index, browser)).filter((download) => download.host === match.host && download.exists && Date.parse(download.startTime) >= since).length;
 }
 
 /** When this browser session started, as far as the extension knows: the first background start since. */

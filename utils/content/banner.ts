@@ -1,13 +1,13 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BannerNotice } from '../messaging/protocol';
 import type { SessionState } from '../session/state';
+import { defineLazyBundle } from './lazy-bundle';
 
 /**
  * Decides when the banner shows, and loads its code only then. The content script itself carries
  * this file and nothing of Preact: `banner.js` (entrypoints/banner.ts) is imported on demand from
  * the extension package the first time a notice is relevant, and hands back its mount function
- * through a symbol on the isolated world's global, which the page cannot see.
+ * through the isolated world's global, which the page cannot see (lazy-bundle.ts).
  */
 
 export interface BannerUi {
@@ -15,16 +15,13 @@ export interface BannerUi {
   hide(): void;
 }
 
-export const BANNER_KEY = Symbol.for('portal-guard.banner');
-
 type MountBanner = (ctx: ContentScriptContext) => Promise<BannerUi>;
 
-/** Import `banner.js` (a web-accessible resource on portal hosts only) and get its mount function. */
+/** `banner.js` (a web-accessible resource on portal hosts only); registered by components/banner/mount.ts. */
+export const bannerBundle = defineLazyBundle<MountBanner>('/banner.js', Symbol.for('portal-guard.banner'));
+
 export async function loadBanner(ctx: ContentScriptContext): Promise<BannerUi> {
-  const scope = globalThis as unknown as Record<symbol, MountBanner | undefined>;
-  if (!scope[BANNER_KEY]) await import(/* @vite-ignore */ browser.runtime.getURL('/banner.js'));
-  const mount = scope[BANNER_KEY];
-  if (!mount) throw new Error('the banner did not load');
+  const mount = await bannerBundle.load();
   return mount(ctx);
 }
 

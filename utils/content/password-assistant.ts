@@ -1,8 +1,9 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ResponseOf } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send';
 import { findPasswordForm, type PasswordForm } from '../password/form-detect';
+import type { Estimate } from '../password/strength';
+import { defineLazyBundle } from './lazy-bundle';
 
 /**
  * Decides when the new-password assistant appears, and loads its code only then. The content
@@ -11,8 +12,6 @@ import { findPasswordForm, type PasswordForm } from '../password/form-detect';
  * offer (`cs-bg/password-form`), imports `password-assistant.js` (web-accessible on portal hosts
  * only) and mounts it next to the field. A single-page app that removes the form removes it too.
  */
-
-export const ASSISTANT_KEY = Symbol.for('portal-guard.password-assistant');
 
 export type AssistantConfig = Omit<ResponseOf<'cs-bg/password-form'>, 'ok'>;
 
@@ -23,14 +22,17 @@ export interface AssistantHandle {
 
 export type MountAssistant = (ctx: ContentScriptContext, form: PasswordForm, config: AssistantConfig) => Promise<AssistantHandle>;
 
-/** Import `password-assistant.js` and get its mount function. */
-export async function loadAssistant(): Promise<MountAssistant> {
-  const scope = globalThis as unknown as Record<symbol, MountAssistant | undefined>;
-  if (!scope[ASSISTANT_KEY]) await import(/* @vite-ignore */ browser.runtime.getURL('/password-assistant.js'));
-  const mount = scope[ASSISTANT_KEY];
-  if (!mount) throw new Error('the password assistant did not load');
-  return mount;
-}
+/** `password-assistant.js`, registered by components/assistant/mount.ts. */
+export const assistantBundle = defineLazyBundle<MountAssistant>('/password-assistant.js', Symbol.for('portal-guard.password-assistant'));
+
+/**
+ * `password-strength.js`: the estimator factory (utils/password/strength-engine.ts), which the
+ * assistant loads once its UI shows. Defined here, beside the assistant's own bundle, because
+ * the strength engine sits in the pure password layer and must not know how it is loaded.
+ */
+export const strengthBundle = defineLazyBundle<() => Estimate>('/password-strength.js', Symbol.for('portal-guard.password-strength'));
+
+export const loadAssistant = (): Promise<MountAssistant> => assistantBundle.load();
 
 export interface AssistantControllerDeps {
   find?: (root: Document) => PasswordForm | undefined;

@@ -3,6 +3,7 @@ import type { BannerNotice, ResponseOf } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send';
 import { classifyPage, type Classification, type PlatformSignals } from '../session/classify';
 import type { SessionState } from '../session/state';
+import { isolatedSlot } from './lazy-bundle';
 
 /**
  * The content script's core loop: classify the page, report changes to the background, and keep
@@ -19,7 +20,7 @@ import type { SessionState } from '../session/state';
  * tied to `ctx`, so an extension update or reload stops the old copy.
  */
 
-const GUARD = Symbol.for('portal-guard.session-watcher');
+const guard = isolatedSlot<ContentScriptContext>(Symbol.for('portal-guard.session-watcher'));
 /** At most one re-check per this many milliseconds while the DOM keeps changing. */
 const SETTLE_MS = 400;
 
@@ -39,12 +40,11 @@ export function watchSession(ctx: ContentScriptContext, { report = (result) => s
   // Guard against double injection (a manual re-injection, or a second copy after an update
   // before the old one noticed it was invalidated). The symbol lives in our isolated world, which
   // the page cannot see or set.
-  const scope = globalThis as unknown as Record<symbol, ContentScriptContext | undefined>;
-  const previous = scope[GUARD];
+  const previous = guard.get();
   if (previous && previous.isValid) return;
-  scope[GUARD] = ctx;
+  guard.set(ctx);
   ctx.onInvalidated(() => {
-    if (scope[GUARD] === ctx) scope[GUARD] = undefined;
+    if (guard.get() === ctx) guard.set(undefined);
   });
 
   // Generic signals first; the platform's own arrive with the first reply (see the protocol).

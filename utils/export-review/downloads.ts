@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { PortalIndex } from '../portals';
 
 /**
@@ -7,20 +7,13 @@ import type { PortalIndex } from '../portals';
  * permission, requested only from a click.
  */
 
-/** The fields of `downloads.DownloadItem` this feature reads. */
-export interface DownloadItemLike {
-  id: number;
-  url: string;
-  finalUrl?: string;
-  referrer?: string;
-  filename: string;
-  startTime: string;
-  fileSize?: number;
-  totalBytes?: number;
-  exists?: boolean;
-  state?: string;
-  mime?: string;
-}
+type DownloadItem = Browser.downloads.DownloadItem;
+
+/**
+ * The fields of `downloads.DownloadItem` this feature reads. Those past the first four are optional
+ * because not every browser fills them in (Firefox has no `finalUrl`, for one).
+ */
+export type DownloadItemLike = Pick<DownloadItem, 'id' | 'url' | 'filename' | 'startTime'> & Partial<Pick<DownloadItem, 'finalUrl' | 'referrer' | 'fileSize' | 'totalBytes' | 'exists' | 'state' | 'mime'>>;
 
 export interface PortalDownload {
   id: number;
@@ -72,19 +65,16 @@ export function portalDownloads(items: readonly DownloadItemLike[], index: Porta
 
 /** The slice of the WebExtension API used here, so tests can pass a fake. */
 export interface DownloadsApi {
-  permissions: {
-    request(permissions: { permissions: string[] }): Promise<boolean>;
-    contains(permissions: { permissions: string[] }): Promise<boolean>;
-  };
-  downloads?: {
-    search(query: Record<string, never>): Promise<DownloadItemLike[]>;
-    erase(query: { id: number }): Promise<unknown>;
-    removeFile(id: number): Promise<void>;
+  permissions: Pick<typeof browser.permissions, 'request' | 'contains'>;
+  /** Missing until the optional `downloads` permission is granted. */
+  downloads?: Pick<typeof browser.downloads, 'erase' | 'removeFile'> & {
+    // Only the fields read here, so a fake's items need not invent the rest.
+    search(query: Browser.downloads.DownloadQuery): Promise<DownloadItemLike[]>;
   };
 }
 
-const defaultApi = browser as unknown as DownloadsApi;
-const DOWNLOADS = { permissions: ['downloads'] };
+const defaultApi: DownloadsApi = browser;
+const DOWNLOADS: Browser.permissions.Permissions = { permissions: ['downloads'] };
 
 export function hasDownloadsPermission(api: DownloadsApi = defaultApi): Promise<boolean> {
   return api.permissions.contains(DOWNLOADS);

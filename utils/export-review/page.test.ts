@@ -1,16 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ActiveFeed } from '../state/active-feed';
-import type { Notice } from '../feed/schema';
+import { noticeSchema, type Notice } from '../feed/schema';
+import { sampleNotice } from '../feed/test-fixtures';
 import { RIVERSIDE_NOTICE, RIVERSIDE_POLICY } from '../policy/fixtures';
 import { parsePolicy } from '../policy/schema';
 import { catalogueIndex } from '../portals';
 import { buildCurrentPortals } from '../state/current-portals';
-import { portalDownloads } from './downloads';
-import { loadOtherNotices, loadPortalNotices, pageDeps, portalFromQuery } from './page';
+import { portalDownloads, type DownloadItemLike } from './downloads';
+import { loadOtherNotices, loadPortalNotices, pageDeps, portalFromQuery, type NoticeSources } from './page';
 
-const notice = (id: string, portals: string[], title = id) => ({ id, portals, title, disclosed: '2025-01-01' }) as unknown as Notice;
-const sources = (notices: Notice[], local: Notice[] = []) => ({ feed: async () => ({ feed: { notices } }) as unknown as ActiveFeed, local: async () => local });
+const notice = (id: string, portals: string[], title = id): Notice => noticeSchema.parse(sampleNotice({ id, portals, portalInvolved: portals.length > 0, title, disclosed: '2025-01-01' }));
+const sources = (notices: Notice[], local: Notice[] = []): NoticeSources => ({ feed: async () => ({ feed: { formatVersion: '1.0', sequence: 1, generatedAt: '2026-06-01T00:00:00.000Z', notices } }), local: async () => local });
 const riverside = buildCurrentPortals(parsePolicy(RIVERSIDE_POLICY).policy, []);
 
 describe('export review page wiring', () => {
@@ -49,7 +49,7 @@ describe('export review page wiring', () => {
   });
 
   it('finds downloads from a clinic’s policy portal with the current index, not with the catalogue alone', () => {
-    const item = { id: 4, filename: '/home/pat/Downloads/my-record.zip', url: 'https://riverside.myindici.co.nz/records/export.zip', startTime: '2026-11-28T01:00:00Z', state: 'complete', exists: true };
+    const item: DownloadItemLike = { id: 4, filename: '/home/pat/Downloads/my-record.zip', url: 'https://riverside.myindici.co.nz/records/export.zip', startTime: '2026-11-28T01:00:00Z', state: 'complete', exists: true };
     expect(portalDownloads([item], catalogueIndex)).toEqual([]);
     expect(portalDownloads([item], riverside.index)).toMatchObject([{ id: 4, name: 'my-record.zip', portal: 'Riverside Medical Centre patient portal', host: 'riverside.myindici.co.nz' }]);
   });

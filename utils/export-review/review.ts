@@ -74,8 +74,9 @@ export async function reviewFile(input: ReviewInput, options: ReviewOptions = {}
     while (!first.done && first.value.length === 0) first = await reader.read();
     if (!first.done && sniff(first.value.subarray(0, 8)).kind === 'zip') {
       await reader.cancel();
-      if (!input.slice) throw new ReviewError('zip-unsupported', 'This zip cannot be opened here.');
-      const zip = await reviewZip(blobAccess(input as unknown as Blob), input.name, limits, collector, {
+      const slice = input.slice?.bind(input);
+      if (!slice) throw new ReviewError('zip-unsupported', 'This zip cannot be opened here.');
+      const zip = await reviewZip(blobAccess({ size: input.size, slice }), input.name, limits, collector, {
         checkpoint,
         progress: (bytes, entry) => {
           bytesDone += bytes;

@@ -17,7 +17,7 @@ export interface WorkerLike {
 }
 
 export function createReviewWorker(): WorkerLike {
-  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'export-review' }) as unknown as WorkerLike;
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'export-review' });
 }
 
 export interface ReviewJob {

@@ -11,7 +11,9 @@ import type { FromWorker, ToWorker } from './worker-protocol';
  * own global scope before it handles any message, so no code running here can reach them.
  */
 
-const scope = self as unknown as DedicatedWorkerGlobalScope & Record<string, unknown>;
+// One tsconfig type-checks the pages and this worker, so `self` is typed as a page's Window here.
+// At run time it is the worker's global scope; TypeScript accepts this cast because the two overlap.
+const scope = self as DedicatedWorkerGlobalScope;
 for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport', 'importScripts', 'Worker', 'SharedWorker', 'Request']) {
   try {
     Object.defineProperty(scope, name, { value: undefined, writable: false, configurable: false });

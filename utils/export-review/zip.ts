@@ -20,8 +20,8 @@ export interface RandomAccess {
   stream(start: number, end: number): AsyncIterable<Uint8Array>;
 }
 
-/** A Blob (or File) as random-access bytes. */
-export function blobAccess(blob: Blob): RandomAccess {
+/** A Blob (or File, or anything that slices into Blobs) as random-access bytes. */
+export function blobAccess(blob: Pick<Blob, 'size'> & { slice(start: number, end: number): Blob }): RandomAccess {
   return {
     size: blob.size,
     read: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { RANGE_API_PERMISSION } from '../password/range-api';
 import { sharedComputerSetting } from '../policy/effective';
 import { currentPolicy } from '../policy/managed';
@@ -14,11 +14,7 @@ import { MAX_USER_PORTALS, customPortals, readItem, sharedComputer, signOutRemin
  * it. A portal's hosts are asked for from the click that adds (or allows) it, naming only them.
  */
 
-export interface PermissionsApi {
-  contains(permissions: { origins?: string[]; permissions?: string[] }): Promise<boolean>;
-  request(permissions: { origins?: string[]; permissions?: string[] }): Promise<boolean>;
-  remove(permissions: { origins?: string[]; permissions?: string[] }): Promise<boolean>;
-}
+export type PermissionsApi = Pick<typeof browser.permissions, 'contains' | 'request' | 'remove'>;
 
 export interface ClinicData {
   policy: ParsedPolicy;
@@ -35,12 +31,10 @@ export interface ClinicData {
   reminders: SignOutReminder[];
 }
 
-const permissionsApi = () => browser.permissions as unknown as PermissionsApi;
-
-export async function loadClinicData(permissions: PermissionsApi = permissionsApi()): Promise<ClinicData> {
+export async function loadClinicData(permissions: PermissionsApi = browser.permissions): Promise<ClinicData> {
   const [policy, portals, userPortals, prefs, reminders] = await Promise.all([currentPolicy(), currentPortals(), readItem(customPortals), readItem(sharedComputer), readItem(signOutReminders)]);
   const has = (origins: string[]) => Promise.resolve(origins).then((list) => permissions.contains({ origins: list })).catch(() => false);
-  const hasApi = (name: string) => Promise.resolve(name).then((api) => permissions.contains({ permissions: [api] })).catch(() => false);
+  const hasApi = (name: Browser.runtime.ManifestPermission) => Promise.resolve(name).then((api) => permissions.contains({ permissions: [api] })).catch(() => false);
   const access: Record<string, boolean> = {};
   await Promise.all(
     portals.custom.map(async (portal) => {
@@ -133,7 +127,7 @@ export const addUserPortal = (input: CustomPortalInput) => updateItem(customPort
  * content script when the list changes). The hosts are only given back if no remaining portal
  * uses them.
  */
-export async function removeUserPortal(id: string, permissions: PermissionsApi = permissionsApi()): Promise<void> {
+export async function removeUserPortal(id: string, permissions: PermissionsApi = browser.permissions): Promise<void> {
   const stored = await readItem(customPortals);
   const gone = stored.find((portal) => portal.id === id);
   await updateItem(customPortals, (list) => list.filter((portal) => portal.id !== id));

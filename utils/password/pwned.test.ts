@@ -170,7 +170,8 @@ describe('never stored, logged or sent: only the 5-character prefix leaves the c
     vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true as never);
 
     // Network: the background's fetch, answered with a padded range that holds the hit.
-    const fetchSpy = vi.fn(async (url: string | URL | Request) => new Response(rangeBody(String(url).slice(-5), { hit: { suffix: SUFFIX, count: 7 } }), { status: 200 }));
+    // Typed as the background calls it: a URL string and an init.
+    const fetchSpy = vi.fn(async (url: string, _init: RequestInit) => new Response(rangeBody(String(url).slice(-5), { hit: { suffix: SUFFIX, count: 7 } }), { status: 200 }));
     vi.stubGlobal('fetch', fetchSpy);
     // Messages: every payload the content script hands the browser, delivered to the real
     // dispatcher (sender check, zod parse) and the real handler.
@@ -188,7 +189,7 @@ describe('never stored, logged or sent: only the 5-character prefix leaves the c
 
     expect(sent).toEqual([{ name: 'cs-bg/pwned-range', payload: { prefix: PREFIX } }]);
     expect(fetchSpy).toHaveBeenCalledTimes(1);
-    const [url, init] = fetchSpy.mock.calls[0]! as unknown as [string, RequestInit];
+    const [url, init] = fetchSpy.mock.calls[0]!;
     expect(url).toBe(`https://api.pwnedpasswords.com/range/${PREFIX}`);
     expect(init.method).toBe('GET');
     expect(init.body).toBeUndefined();

@@ -1,7 +1,7 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
 import { dictionary as englishDictionary, translations } from '@zxcvbn-ts/language-en';
-import { STRENGTH_KEY, type Estimate } from './strength';
+import type { Estimate } from './strength';
 
 /**
  * The strength estimator: @zxcvbn-ts/core with the common and English dictionaries. This module is
@@ -29,9 +29,4 @@ export function createEstimator(): Estimate {
     const { score, feedback } = factory.check(password, userInputs);
     return { score, ...(feedback.warning ? { warning: feedback.warning } : {}), suggestions: feedback.suggestions };
   };
-}
-
-/** Called when `password-strength.js` runs: hand the factory to the isolated world. */
-export function registerStrength(): void {
-  (globalThis as unknown as Record<symbol, unknown>)[STRENGTH_KEY] = createEstimator;
 }

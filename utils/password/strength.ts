@@ -20,9 +20,6 @@ export type Estimate = (password: string, userInputs: string[]) => StrengthResul
 
 export const STRENGTH_LABELS: Record<Score, string> = { 0: 'Very weak', 1: 'Weak', 2: 'Fair', 3: 'Strong', 4: 'Very strong' };
 
-/** The global slot `password-strength.js` fills with its estimator factory (isolated world only). */
-export const STRENGTH_KEY = Symbol.for('portal-guard.password-strength');
-
 export const NIST_MIN_SINGLE_FACTOR = 15;
 export const NIST_MIN_WITH_MFA = 8;
 export const NIST_MAX_AT_LEAST = 64;
