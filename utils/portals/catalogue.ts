@@ -29,6 +29,11 @@ export const CATALOGUE = [
       { host: 'managemyhealth.co.nz', match: 'exact', evidence: 'official' },
     ],
     homeUrl: 'https://portal.managemyhealth.co.nz/',
+    // One kind only (no public copy of the page was found), so this never names a platform on its
+    // own; it is here for the next contributor to complete.
+    platformSignals: [
+      { id: 'mmh-app-path', kind: 'path', pattern: '^/m/[A-Za-z]+/Index/[0-9A-F]{16,}$', source: 'https://portal.managemyhealth.co.nz/m/Appointment/Index/52006C00470065006B006600560072005400410055003D00', evidence: 'official' },
+    ],
     account: {
       // No password-change page URL was found in any source, so there is no changePassword entry.
       twoStep: {
@@ -67,6 +72,18 @@ export const CATALOGUE = [
       { host: 'indici.co.nz', match: 'subdomains', evidence: 'official' },
       // Some practices brand the portal through this host; seen only on a practice page.
       { host: 'itsmyhealth.nz', match: 'exact', evidence: 'secondary' },
+    ],
+    // One kind only, so this never names a platform on its own (see Manage My Health).
+    platformSignals: [
+      {
+        id: 'myindici-portal-host',
+        kind: 'host',
+        pattern: '^patientportal\\.myindici\\.co\\.nz$',
+        source: 'https://www.indici.co.nz/FAQs.html',
+        evidence: 'unverified',
+        inferred: true,
+        note: 'patientportal.myindici.co.nz is named as the portal in public write-ups of NZ portals; no cited page confirms it.',
+      },
     ],
     account: {
       changePassword: {
@@ -271,6 +288,8 @@ export const CATALOGUE = [
     kind: 'portal',
     hosts: [{ host: 'systmonline.tpp-uk.com', match: 'exact', evidence: 'official' }],
     homeUrl: 'https://systmonline.tpp-uk.com/',
+    // One kind only, so this never names a platform on its own (see Manage My Health).
+    platformSignals: [{ id: 'systmonline-path', kind: 'path', pattern: '^/2/(?:help/)?', source: 'https://systmonline.tpp-uk.com/2/help/help.html', evidence: 'official' }],
     notes: [
       'Works only from the UK; it is blocked abroad.',
       'Your practice gives you a username and password, and you must change the password at first sign-in.',
@@ -395,6 +414,26 @@ export const CATALOGUE = [
     },
     // The sign-in page sits under the tenant's MyChart path, e.g. /MyChart/Authentication/Login.
     signals: { loginPaths: ['/Authentication/Login/?$'] },
+    // Page-side signals (platform-signals.ts). The assets and field names come from a 2018 copy of
+    // Vanderbilt's MyChart sign-in page kept in a public repository; the paths from tenants' own URLs.
+    platformSignals: [
+      { id: 'mychart-login-path', kind: 'path', pattern: '/Authentication/Login(?:[/?#]|$)', source: 'https://mychart.fairview.org/MyChart/Authentication/Login?mode=stdfile&option=hlthprivacy', evidence: 'official' },
+      { id: 'mychart-stdfile-path', kind: 'path', pattern: '/default\\.asp\\?(?:[^#]*&)?mode=stdfile', source: 'https://mychart.clevelandclinic.org/default.asp?mode=stdfile&option=faq', evidence: 'official' },
+      { id: 'mychart-inside-path', kind: 'path', pattern: '/inside\\.asp\\?(?:[^#]*&)?mode=', source: 'https://www.dukemychart.org/Home/inside.asp?mode=visitsummary&submode=notes', evidence: 'secondary' },
+      {
+        id: 'mychart-default-asp-path',
+        kind: 'path',
+        pattern: '/(?:mychart[a-z-]*|myhealth)/(?:default\\.asp)?$',
+        source: 'https://github.com/silverfoxy/JSCryptoMinerStudy/blob/afccd315654b9e4091c20fd0c385a89b1bbb3b3c/pagesource/myhealthatvanderbilt.com',
+        evidence: 'secondary',
+        inferred: true,
+        note: 'The sign-in page is the root of the MyChart path; the copy links its logo to /mychartprd/ and its pages to default.asp.',
+      },
+      { id: 'mychart-prelogin-script', kind: 'asset', pattern: '/scripts/ui_framework/core/prelogin(?:\\.min)?\\.js$', source: 'https://github.com/silverfoxy/JSCryptoMinerStudy/blob/afccd315654b9e4091c20fd0c385a89b1bbb3b3c/pagesource/myhealthatvanderbilt.com', evidence: 'secondary' },
+      { id: 'mychart-wp-script', kind: 'asset', pattern: '/scripts/wp\\.(?:comm|utils|dom|controls|strings|events)(?:\\.min)?\\.js$', source: 'https://github.com/silverfoxy/JSCryptoMinerStudy/blob/afccd315654b9e4091c20fd0c385a89b1bbb3b3c/pagesource/myhealthatvanderbilt.com', evidence: 'secondary' },
+      { id: 'mychart-prelogin-style', kind: 'asset', pattern: '/styles/prelogin\\.css$', source: 'https://github.com/silverfoxy/JSCryptoMinerStudy/blob/afccd315654b9e4091c20fd0c385a89b1bbb3b3c/pagesource/myhealthatvanderbilt.com', evidence: 'secondary' },
+      { id: 'mychart-jsenabled-field', kind: 'form', pattern: '^jsenabled$', source: 'https://github.com/silverfoxy/JSCryptoMinerStudy/blob/afccd315654b9e4091c20fd0c385a89b1bbb3b3c/pagesource/myhealthatvanderbilt.com', evidence: 'secondary' },
+    ],
     lookalikes: ['mychart-health.org'],
     notes: [
       'Each health system runs its own MyChart and sets its own rules; many have made two-step verification mandatory (UW Health did after its 2021 account-takeover incident).',
@@ -426,6 +465,17 @@ export const CATALOGUE = [
     // HealtheLife tenants (<tenant>.iqhealth.com) are known.
     hosts: [],
     tenantSuffixes: [{ suffix: 'iqhealth.com', evidence: 'official' }],
+    platformSignals: [
+      { id: 'healthelife-host', kind: 'host', pattern: '\\.iqhealth\\.com$', source: 'https://bhorgbackup.scorpiontechnology.com/For-Patients/Patient-Portal/FAQs/Physician-Office-FAQs.aspx', evidence: 'secondary' },
+      {
+        id: 'healthelife-self-enroll-path',
+        kind: 'path',
+        pattern: '^/self-enroll(?:/|$)',
+        source: 'https://coxhealthexpress.iqhealth.com/self-enroll/',
+        evidence: 'secondary',
+        note: 'The sign-up link a health system’s own site gives for its HealtheLife portal.',
+      },
+    ],
     account: {
       changePassword: { directions: 'Profile (Switch User) menu → Settings → Reset Password', evidence: 'official' },
       twoStep: {
@@ -469,6 +519,14 @@ export const CATALOGUE = [
         evidence: 'secondary',
       },
     },
+    // Seen on the sign-in page itself (a saved copy of it in a public repository, April 2024).
+    platformSignals: [
+      { id: 'nextmd-login-path', kind: 'path', pattern: '^/ud2/Login/Login\\.aspx', source: 'https://www.nextmd.com/ud2/Login/Login.aspx', evidence: 'secondary' },
+      { id: 'nextmd-script', kind: 'asset', pattern: '/App_Scripts/NextMDScripts\\.js$', source: 'https://www.nextmd.com/ud2/Login/Login.aspx', evidence: 'secondary' },
+      { id: 'nextmd-theme', kind: 'asset', pattern: '/App_Themes/NextMDTheme/NextMDStyleSheet\\.css$', source: 'https://www.nextmd.com/ud2/Login/Login.aspx', evidence: 'secondary' },
+      { id: 'nextmd-username-field', kind: 'form', pattern: '^ctl00\\$ContentPlaceHolder1\\$Login2\\$txtUserName$', source: 'https://www.nextmd.com/ud2/Login/Login.aspx', evidence: 'secondary' },
+      { id: 'nextmd-password-field', kind: 'form', pattern: '^ctl00\\$ContentPlaceHolder1\\$Login2\\$txtPassword$', source: 'https://www.nextmd.com/ud2/Login/Login.aspx', evidence: 'secondary' },
+    ],
     lookalikes: ['nextmd.online'],
     notes: [
       'Two-step verification uses Google Authenticator and is optional.',
@@ -500,6 +558,20 @@ export const CATALOGUE = [
       },
       twoStep: { status: 'not-offered', methods: [], evidence: 'official' },
     },
+    // Practices link to <practice id>.portal.athenahealth.com. No public copy of the page itself
+    // was found, so there is a host signal only, and one kind never names a platform: these pages
+    // are not recognised until a second kind is added from a public source.
+    platformSignals: [
+      {
+        id: 'athena-portal-host',
+        kind: 'host',
+        pattern: '^[0-9]+(?:-[0-9]+)?\\.portal\\.athenahealth\\.com$',
+        source: 'https://help.athenahealth.com/ohelp/Content/Features/aCom_athenahealth_Account_for_Patient_Portal_Users_A.htm',
+        evidence: 'secondary',
+        inferred: true,
+        note: 'The host shape comes from practices’ “Patient Portal” links (for example https://15731.portal.athenahealth.com/); the cited page says every Patient Portal is powered by athenahealth.',
+      },
+    ],
     lookalikes: ['myathenahealth.net'],
     notes: [
       'The security option (text, call or security question) is for account recovery only; sign-in has no second step.',
@@ -522,6 +594,17 @@ export const CATALOGUE = [
       { host: 'support.followmyhealth.com', match: 'exact', evidence: 'official' },
       // The sign-in host is seen only on practice pages.
       { host: 'followmyhealth.com', match: 'exact', evidence: 'secondary' },
+    ],
+    platformSignals: [
+      { id: 'fmh-host', kind: 'host', pattern: '(?:^|\\.)followmyhealth\\.com$', source: 'https://wvumedicine.org/wheeling/patients-and-visitors/patient-portal/frequently-asked-questions/', evidence: 'secondary' },
+      {
+        id: 'fmh-login-path',
+        kind: 'path',
+        pattern: '^/Login/Home/Index(?:[/?#]|$)',
+        source: 'https://vaeye.followmyhealth.com/Login/Home/Index?authproviders=0&returnArea=PatientAccess',
+        evidence: 'secondary',
+        note: 'The sign-in address practices link to, with returnArea=PatientAccess.',
+      },
     ],
     account: {
       export: { directions: 'View, download or transmit your results.', evidence: 'secondary' },
@@ -555,6 +638,25 @@ export const CATALOGUE = [
     },
     // The guide site claims nothing on healow's behalf, so warning on all of it (and, as a
     // lookalike rule does, on its subdomains) is accurate: none of it is healow.
+    // The practice's own eClinicalWorks portal, as a practice's training document shows it
+    // (https://mycw52.eclinicalweb.com/portal6061/jsp/100mp/login.jsp).
+    platformSignals: [
+      {
+        id: 'ecw-host',
+        kind: 'host',
+        pattern: '^mycw[0-9]+\\.(?:eclinicalweb|ecwcloud)\\.com$',
+        source: 'https://pdfslide.us/documents/patient-portal-training-web-enabling-your-patient-can-be-done-in-multiple-ways.html',
+        evidence: 'secondary',
+        note: 'ecwcloud.com, the same shape on eClinicalWorks’ cloud hosting, is seen in practices’ portal links.',
+      },
+      {
+        id: 'ecw-login-path',
+        kind: 'path',
+        pattern: '^/portal[0-9]+/jsp/100mp/login(?:_otp)?\\.jsp',
+        source: 'https://pdfslide.us/documents/patient-portal-training-web-enabling-your-patient-can-be-done-in-multiple-ways.html',
+        evidence: 'secondary',
+      },
+    ],
     lookalikes: ['cettest.org'],
     notes: [
       'Practices are identified by a 6-letter practice code.',
@@ -566,6 +668,39 @@ export const CATALOGUE = [
       'https://communicaresa.org/healow-patient-portal',
       'https://cettest.org/healow-app-patient-portal-login/',
     ],
+  },
+  {
+    id: 'meditech-patient-portal',
+    name: 'MEDITECH Patient Portal',
+    operator: 'Each hospital, using MEDITECH software',
+    country: 'US',
+    kind: 'platform',
+    // MEDITECH's Patient and Consumer Health Portal runs on each hospital's own host; no source
+    // names a host of MEDITECH's own for it, so none is claimed.
+    hosts: [],
+    // Both signals are paths (one kind), so they never name the platform on their own; a second
+    // kind (the page's assets or field names) needs a public copy of a sign-in page.
+    platformSignals: [
+      {
+        id: 'meditech-phm-path',
+        kind: 'path',
+        pattern: '/Phm-PhmPage\\.HomePage\\.WR\\.mthr',
+        source: 'https://www.github.com/fastenhealth/fasten-onprem/issues/442',
+        evidence: 'secondary',
+        inferred: true,
+        note: 'A hospital’s “Patient Portal Login Website”. .mthr pages and the hcis parameter (MEDITECH’s “Health Care Information System”) are inferred to be MEDITECH’s.',
+      },
+      {
+        id: 'meditech-hcis-query',
+        kind: 'path',
+        pattern: '[?&]hcis=[A-Z0-9]+\\.LIVE',
+        source: 'https://www.github.com/fastenhealth/fasten-onprem/issues/442',
+        evidence: 'secondary',
+        inferred: true,
+      },
+    ],
+    notes: ['Over 500 hospitals used MEDITECH’s Patient and Consumer Health Portal in 2014, each on its own web address.'],
+    sources: ['http://home.meditech.com/en/d/newsroom/pages/0714patientportalpaneltales.htm', 'https://www.github.com/fastenhealth/fasten-onprem/issues/442'],
   },
   {
     id: 'kaiser-permanente',
