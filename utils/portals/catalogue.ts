@@ -684,11 +684,11 @@ export const CATALOGUE = [
       {
         id: 'meditech-phm-path',
         kind: 'path',
-        pattern: '/Phm-PhmPage\\.HomePage\\.WR\\.mthr',
+        pattern: '/Phm-Phm(?:Page|Home)\\.HomePage\\.WR\\.mthr',
         source: 'https://www.github.com/fastenhealth/fasten-onprem/issues/442',
         evidence: 'secondary',
         inferred: true,
-        note: 'A hospital’s “Patient Portal Login Website”. .mthr pages and the hcis parameter (MEDITECH’s “Health Care Information System”) are inferred to be MEDITECH’s.',
+        note: 'A hospital’s “Patient Portal Login Website” (Phm-PhmPage…); hospitals’ links also show Phm-PhmHome… (https://mycayugahealth.cayugamed.org/Phm-PhmHome.HomePage.WR.mthr?hcis=TOCGBL.LIVE&application=PHM). .mthr pages and the hcis parameter (MEDITECH’s “Health Care Information System”) are inferred to be MEDITECH’s.',
       },
       {
         id: 'meditech-hcis-query',

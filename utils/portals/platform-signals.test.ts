@@ -67,6 +67,10 @@ describe('detectPlatform: look-alikes and hostile pages are not named', () => {
   it('never names a platform whose data has one kind of signal (MEDITECH’s paths, Manage My Health’s path)', () => {
     const meditech = new URL('https://www.myhealthportal.net/Phm-PhmPage.HomePage.WR.mthr?hcis=SLRWEB.LIVEF&application=PHM');
     expect(detectPlatform(parse(PLAIN), meditech, TABLE)).toBeUndefined();
+    // Both path signals match (so the data is right), but paths are one kind.
+    const entry = TABLE.find((platform) => platform.id === 'meditech-patient-portal')!;
+    expect(entry.signals.every((signal) => new RegExp(signal.pattern, 'i').test(`${meditech.pathname}${meditech.search}`))).toBe(true);
+    expect(new RegExp(entry.signals[0]!.pattern, 'i').test('/Phm-PhmHome.HomePage.WR.mthr')).toBe(true);
     const mmh = new URL('https://portal.managemyhealth.co.nz/m/Appointment/Index/52006C00470065006B006600560072005400410055003D00');
     expect(detectPlatform(parse(PLAIN), mmh, TABLE)).toBeUndefined();
   });
