@@ -64,6 +64,16 @@ describe('NoticePage', () => {
     expect(link.getAttribute('href')).toMatch(/\/guide\.html\?portal=managemyhealth&host=portal\.managemyhealth\.co\.nz$/);
   });
 
+  // An address utils/pages.ts refuses names no notice, even when its id is in the feed.
+  it.each([
+    ['an unknown parameter', '?id=nz-managemyhealth-2025-12&portal=managemyhealth&officialUrl=https%3A%2F%2Fevil.example'],
+    ['a host that is not a hostname', '?id=nz-managemyhealth-2025-12&portal=managemyhealth&host=portal.managemyhealth.co.nz%2Fevil'],
+    ['a host without its portal', '?id=nz-managemyhealth-2025-12&host=portal.managemyhealth.co.nz'],
+  ])('refuses an address with %s', async (_name, search) => {
+    const page = mount(search);
+    await vi.waitFor(() => expect(page.querySelector('h1')?.textContent).toBe('Notice not found'));
+  });
+
   it('says so when the notice is not in the feed', async () => {
     const page = mount('?id=xx-gone-2020');
     await vi.waitFor(() => expect(page.querySelector('h1')?.textContent).toBe('Notice not found'));
