@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { feedSchema } from '@/utils/feed/schema';
 import { getPasswordChangedOn, getStepChoices } from '@/utils/state/patient-choices';
 import mmh from '../../feed/notices/nz-managemyhealth-2025-12.json';
+import { noticePageUrl, TODO_ANCHOR } from '@/utils/pages';
 import { NoticePage } from './NoticePage';
 
 const feed = feedSchema.parse({ formatVersion: '1.0', sequence: 4, generatedAt: '2026-11-28T00:00:00Z', notices: [mmh] });
@@ -72,6 +73,13 @@ describe('NoticePage', () => {
   ])('refuses an address with %s', async (_name, search) => {
     const page = mount(search);
     await vi.waitFor(() => expect(page.querySelector('h1')?.textContent).toBe('Notice not found'));
+  });
+
+  it('has the heading that a “What to do” link opens at', async () => {
+    const page = mount('?id=nz-managemyhealth-2025-12&portal=managemyhealth&host=portal.managemyhealth.co.nz');
+    const hash = new URL(noticePageUrl({ id: 'nz-managemyhealth-2025-12', section: 'todo' })).hash;
+    await vi.waitFor(() => expect(page.querySelector(hash)?.textContent).toBe('What to do'));
+    expect(hash).toBe(`#${TODO_ANCHOR}`);
   });
 
   it('says so when the notice is not in the feed', async () => {
