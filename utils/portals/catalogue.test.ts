@@ -48,6 +48,12 @@ describe('the bundled catalogue', () => {
     expect(portal.notes?.length ?? 0).toBeGreaterThan(0);
   });
 
+  // The same entries must also tell reviewers why: the reason that was a source comment is now the
+  // entry's `provenance.hosts` (feed/portals/<id>.json).
+  it.each(hostless.map((portal) => [portal.id, portal] as const))('%s records why it claims no host in provenance.hosts', (_id, portal) => {
+    expect(portal.provenance?.hosts?.length ?? 0).toBeGreaterThan(20);
+  });
+
   it('gives a password-change URL only where a source gave one (Manage My Health has none)', () => {
     const mmh = portals.find((portal) => portal.id === 'managemyhealth');
     expect(mmh?.account?.changePassword?.url).toBeUndefined();
