@@ -6,6 +6,7 @@ import { runKeygen } from './feed/keys';
 import { runNew } from './feed/new';
 import { runNewPortal } from './feed/new-portal';
 import { runCatalogue, runFormatPortals } from './feed/portals';
+import { runImport } from './feed/import/run';
 import { runSign } from './feed/sign';
 import { runTamper } from './feed/tamper';
 import { runValidate } from './feed/validate';
@@ -19,11 +20,17 @@ const USAGE = `usage: npm run feed -- <command> [options]
                                 check every feed/portals/*.json and feed/notices/*.json
                                 (file, JSON path, reason), and that the generated catalogue is current
   new ID [--portal ID]...       scaffold feed/notices/ID.json
-  new-portal ID [--platform] [--country CC]
+  new-portal ID [--kind portal|platform] [--country CC]
                                 scaffold feed/portals/ID.json (a portal, or a platform with tenants)
   format-portals                rewrite feed/portals/*.json sorted, in the schema's key order
   catalogue [--check]           regenerate utils/portals/catalogue.ts from feed/portals/ (every
                                 build does this too)
+  import apple-change-password FILE [--write]
+  import 2fa-directory FILE|DIR... [--write]
+  import smart-brands FILE --platform ID [--write]
+                                print a reviewable diff of what the file adds to feed/portals/,
+                                and every refused item with its reason; --write writes the portal
+                                files for review (never the module, a feed or a signature)
   build [--out FILE] [--sequence N] [--against SIGNED] [--notices DIR]
                                 canonical unsigned payload (default feed/dist/feed.payload.json),
                                 sequence above the last published feed (public/feed/feed.json)
@@ -49,7 +56,9 @@ async function main(argv: string[]): Promise<number> {
       in: { type: 'string' },
       notices: { type: 'string' },
       portals: { type: 'string' },
-      platform: { type: 'boolean' },
+      platform: { type: 'string' },
+      write: { type: 'boolean' },
+      kind: { type: 'string' },
       country: { type: 'string' },
       out: { type: 'string' },
       key: { type: 'string' },
@@ -75,11 +84,14 @@ async function main(argv: string[]): Promise<number> {
     case 'new':
       return runNew({ id: requireValue('a notice id', rest[0]), portals: values.portal ?? [] });
     case 'new-portal':
-      return runNewPortal({ id: requireValue('a portal id', rest[0]), platform: values.platform ?? false, ...(values.country ? { country: values.country } : {}) });
+      if (values.kind !== undefined && values.kind !== 'portal' && values.kind !== 'platform') throw new Error(`--kind must be portal or platform, not ${values.kind}`);
+      return runNewPortal({ id: requireValue('a portal id', rest[0]), platform: values.kind === 'platform', ...(values.country ? { country: values.country } : {}) });
     case 'format-portals':
       return runFormatPortals(values.portals);
     case 'catalogue':
       return runCatalogue(values.check ?? false);
+    case 'import':
+      return runImport({ source: rest[0], paths: rest.slice(1), ...(values.platform ? { platform: values.platform } : {}), write: values.write ?? false });
     case 'build':
       return runBuild({ ...(values.notices ? { noticesDir: values.notices } : {}), ...(values.out ? { out: values.out } : {}), ...(values.against ? { against: values.against } : {}), ...(values.sequence ? { sequence: Number(values.sequence) } : {}) });
     case 'sign':

@@ -5,7 +5,7 @@ import { countrySchema, portalSchema } from '../../utils/portals/schema';
 import { PORTALS_DIR, display } from './paths';
 
 /**
- * `npm run feed -- new-portal ID [--platform] [--country NZ]`: a portal file with every required
+ * `npm run feed -- new-portal ID [--kind platform] [--country NZ]`: a portal file with every required
  * field. The TODOs make `validate` fail until each one is filled in from a cited page; optional
  * facts (account, notes, homeUrl) are left out, because a field no source gives stays out.
  */

@@ -66,6 +66,11 @@ export const tenantSchema = z.strictObject({
   path: z.string().startsWith('/').optional(),
   evidence: evidenceSchema,
   sources: z.array(sourceUrlSchema).min(1),
+  /**
+   * This tenant's own change-password page, only when a source gives one (Apple's
+   * password-manager-resources lists some); it must be on the tenant's host.
+   */
+  changePassword: z.strictObject({ url: httpsUrlSchema, evidence: evidenceSchema }).optional(),
   comment: commentSchema.optional(),
 });
 

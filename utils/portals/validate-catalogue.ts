@@ -48,7 +48,12 @@ export function catalogueProblems(input: unknown): { portals: Portal[]; problems
   parsed.data.forEach((portal, index) => {
     const add = (path: (string | number)[], message: string | undefined) => message !== undefined && problems.push({ index, id: portal.id, path, message });
     portal.hosts.forEach((rule, i) => add(['hosts', i, 'host'], hostProblem(rule.host, rule.match === 'subdomains')));
-    (portal.tenants ?? []).forEach((tenant, i) => add(['tenants', i, 'host'], hostProblem(tenant.host, false)));
+    (portal.tenants ?? []).forEach((tenant, i) => {
+      add(['tenants', i, 'host'], hostProblem(tenant.host, false));
+      // Like homeUrl: a reviewed link must lead to the tenant itself, never to somebody else's site.
+      const url = tenant.changePassword?.url;
+      if (url !== undefined && new URL(url).hostname !== tenant.host) add(['tenants', i, 'changePassword', 'url'], `${url} is not on the tenant's host ${tenant.host}`);
+    });
     (portal.tenantSuffixes ?? []).forEach(({ suffix }, i) => add(['tenantSuffixes', i, 'suffix'], hostProblem(suffix, true)));
     // A lookalike rule covers the host's subdomains too, so it obeys the same eTLD+1 floor: a
     // lookalike on `co.nz` would brand every .co.nz site an imitation.
