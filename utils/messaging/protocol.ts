@@ -63,6 +63,11 @@ export const tabStatusSchema = z.strictObject({
   feed: feedStatusSchema.optional(),
   /** The organisation that deployed Portal Guard, from the managed policy (docs/deploy.md). */
   organization: z.strictObject({ name: z.string(), supportUrl: z.string().optional(), phone: z.string().optional() }).optional(),
+  /**
+   * Shared-computer mode's "you may still be signed in" reminders, oldest first. The background
+   * reads them from storage, so the popup never reads storage itself.
+   */
+  signOutReminders: z.array(z.strictObject({ id: z.string(), displayName: z.string(), signOutUrl: z.string().startsWith('https://').optional() })).max(50).optional(),
 });
 
 /** What the in-page banner needs about one relevant notice: text only, plus one https link. */
@@ -204,6 +209,7 @@ export type MessageName = keyof Protocol;
 export type RequestOf<N extends MessageName> = z.infer<Protocol[N]['request']>;
 export type ResponseOf<N extends MessageName> = z.infer<Protocol[N]['response']>;
 export type TabStatus = z.infer<typeof tabStatusSchema>;
+export type PopupReminder = NonNullable<TabStatus['signOutReminders']>[number];
 export type NoticeSummary = z.infer<typeof noticeSummarySchema>;
 export type PortalSummary = z.infer<typeof portalSummarySchema>;
 export type FeedStatus = z.infer<typeof feedStatusSchema>;
