@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GUIDE_STEPS } from '../guide/steps';
 import { sessionStateSchema } from '../session/schema';
+import { notPrototypeName } from '../own-keys';
 
 /**
  * The one message protocol. Every message name says its direction (`cs-bg`: content script to
@@ -82,7 +83,7 @@ export const bannerNoticeSchema = z.strictObject({
   officialUrl: z.string().optional(),
 });
 
-const noticeIdSchema = z.string().regex(/^[a-z0-9-]{3,80}$/);
+const noticeIdSchema = z.string().regex(/^[a-z0-9-]{3,80}$/).refine(notPrototypeName);
 
 /**
  * A change the guide page asks for (utils/guide/state.ts `GuideEvent`). The well-known check's
@@ -193,7 +194,7 @@ export const protocol = {
    */
   'ui-bg/guide-event': {
     from: 'extension-page',
-    request: z.strictObject({ portalId: z.string().regex(/^[a-z0-9-]{2,80}$/), event: guidePageEventSchema }),
+    request: z.strictObject({ portalId: z.string().regex(/^[a-z0-9-]{2,80}$/).refine(notPrototypeName), event: guidePageEventSchema }),
     response: z.strictObject({ ok: z.literal(true), finished: z.boolean() }),
   },
   /** The popup asks for everything it shows about one tab. The URL comes from `activeTab`. */

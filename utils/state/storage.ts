@@ -4,6 +4,7 @@ import { MAX_SITES, MAX_SITE_NAME, type GuideProgress } from '../guide/state';
 import { GUIDE_STEPS } from '../guide/steps';
 import { sessionStateSchema } from '../session/schema';
 import { customPortalInputSchema } from '../portals/custom-input';
+import { notPrototypeName } from '../own-keys';
 
 /**
  * The one storage registry. Every item the extension keeps is defined here, versioned, with a zod
@@ -178,18 +179,20 @@ export const feedCheck = define('local:feedCheck', feedCheckSchema, { fallback: 
 // ── What the patient decided about notices (local: kept across updates and restarts) ──────────
 
 const isoDate = z.iso.date();
+/** A record's key: an id, never a name every object inherits (issue 14, item 5). */
+const idKey = z.string().max(200).refine(notPrototypeName);
 
 /** Notice id → the notice's `modified` date when the patient dismissed it. A newer date re-alerts. */
-export const noticeDismissals = defineRecord('local:noticeDismissals', z.string(), isoDate, { fallback: {}, version: 1 });
+export const noticeDismissals = defineRecord('local:noticeDismissals', idKey, isoDate, { fallback: {}, version: 1 });
 
 /** Portal id → what the patient told us about their account there. */
-export const portalAccounts = defineRecord('local:portalAccounts', z.string(), z.strictObject({ passwordChangedOn: isoDate.optional() }), { fallback: {}, version: 1 });
+export const portalAccounts = defineRecord('local:portalAccounts', idKey, z.strictObject({ passwordChangedOn: isoDate.optional() }), { fallback: {}, version: 1 });
 
 /** Notice id → remediation step → the patient's choice. */
 const stepChoice = z.enum(['done', 'skipped']);
-const stepChoices = z.record(z.string(), stepChoice);
+const stepChoices = z.record(idKey, stepChoice);
 // Entry by entry at both levels: a bad step drops that step, not the notice's other steps.
-export const remediationProgress = defineRecord('local:remediationProgress', z.string(), stepChoices, { fallback: {}, version: 1 }, (raw) => entries(raw, z.string(), (choice) => whole(stepChoice, choice)));
+export const remediationProgress = defineRecord('local:remediationProgress', idKey, stepChoices, { fallback: {}, version: 1 }, (raw) => entries(raw, idKey, (choice) => whole(stepChoice, choice)));
 
 /** The patient's preferences. */
 export const settingsSchema = z.strictObject({
@@ -234,7 +237,7 @@ export const guideProgressSchema = z.strictObject({
 }) satisfies z.ZodType<GuideProgress>;
 
 /** Portal id → that portal's password-guide progress. */
-export const guideProgress = defineRecord('local:guideProgress', z.string(), guideProgressSchema, { fallback: {}, version: 1 });
+export const guideProgress = defineRecord('local:guideProgress', idKey, guideProgressSchema, { fallback: {}, version: 1 });
 
 // ── Clinic deployments: custom portals and shared-computer mode (issue 7; docs/deploy.md) ─────
 
