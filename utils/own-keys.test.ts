@@ -39,7 +39,7 @@ describe.each(NAMES)('the id %s', (name) => {
   });
 
   it('is refused in messages (dismiss a notice, the guide page’s portal)', () => {
-    expect(protocol['cs-bg/dismiss-notice'].request.safeParse({ noticeId: name }).success).toBe(false);
+    expect(protocol['ui-bg/dismiss-notice'].request.safeParse({ noticeId: name }).success).toBe(false);
     expect(protocol['cs-bg/open-notice'].request.safeParse({ noticeId: name, section: 'details' }).success).toBe(false);
     expect(protocol['ui-bg/guide-event'].request.safeParse({ portalId: name, event: { type: 'open' } }).success).toBe(false);
   });

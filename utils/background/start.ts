@@ -6,7 +6,7 @@ import { startClinicPolicy } from './clinic-policy';
 import { onChangePasswordProbe, onGuideEvent, onGuidePasswordChanged, onOpenGuide, onPasswordForm } from './guide-actions';
 import { startGuideReminders } from './guide-reminders';
 import { onPwnedRange } from './pwned-range';
-import { onDismissNotice, onOpenNotice } from './notice-actions';
+import { onConfirmDismiss, onOpenNotice } from './notice-actions';
 import { onSessionReport } from './session-report';
 import { watchSharedComputer, type SharedComputerWatch } from './shared-computer';
 import { takeTab } from './tab-sessions';
@@ -20,7 +20,6 @@ export function startBackground(): () => void {
   const stops = [
     listenForMessages({
       'cs-bg/session': (report, sender) => onSessionReport(report, sender),
-      'cs-bg/dismiss-notice': (request, sender) => onDismissNotice(request, sender),
       'cs-bg/open-notice': (request, sender) => onOpenNotice(request, sender),
       'cs-bg/open-guide': (request, sender) => onOpenGuide(request, sender),
       'cs-bg/change-password-probe': (request, sender) => onChangePasswordProbe(request, sender),
@@ -28,6 +27,7 @@ export function startBackground(): () => void {
       'cs-bg/pwned-range': (request, sender) => onPwnedRange(request, sender),
       'cs-bg/guide-password-changed': (request, sender) => onGuidePasswordChanged(request, sender),
       'ui-bg/guide-event': (request) => onGuideEvent(request),
+      'ui-bg/dismiss-notice': (request) => onConfirmDismiss(request),
       'ui-bg/tab-status': (request) => tabStatus(request),
     }),
     ...watchTabs(),

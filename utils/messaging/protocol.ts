@@ -135,16 +135,14 @@ export const protocol = {
       probeChangePassword: z.literal(true).optional(),
     }),
   },
-  /** The patient dismissed a notice in the banner (a trusted click, checked in the banner). */
-  'cs-bg/dismiss-notice': {
-    from: 'content-script',
-    request: z.strictObject({ noticeId: noticeIdSchema }),
-    response: z.strictObject({ ok: z.literal(true) }),
-  },
-  /** Open the notice's full page (details, or straight to "What to do"). */
+  /**
+   * Open the notice's full page: details, "What to do", or (the banner's Dismiss) the question
+   * "Stop showing this notice?". No content-script message saves a dismissal: a portal page can
+   * trick a real click onto the banner (issue 14, item 1), so the patient confirms on our own page.
+   */
   'cs-bg/open-notice': {
     from: 'content-script',
-    request: z.strictObject({ noticeId: noticeIdSchema, section: z.enum(['details', 'todo']) }),
+    request: z.strictObject({ noticeId: noticeIdSchema, section: z.enum(['details', 'todo', 'dismiss']) }),
     response: z.strictObject({ ok: z.literal(true) }),
   },
   /**
@@ -196,6 +194,16 @@ export const protocol = {
     from: 'extension-page',
     request: z.strictObject({ portalId: z.string().regex(/^[a-z0-9-]{2,80}$/).refine(notPrototypeName), event: guidePageEventSchema }),
     response: z.strictObject({ ok: z.literal(true), finished: z.boolean() }),
+  },
+  /**
+   * The patient confirmed "Stop showing this notice" on the notice page (an extension page no
+   * portal can draw over). The background saves it with the `modified` date from our own feed and
+   * updates the badge of every tab on that notice's portals.
+   */
+  'ui-bg/dismiss-notice': {
+    from: 'extension-page',
+    request: z.strictObject({ noticeId: noticeIdSchema }),
+    response: z.strictObject({ ok: z.literal(true) }),
   },
   /** The popup asks for everything it shows about one tab. The URL comes from `activeTab`. */
   'ui-bg/tab-status': {
