@@ -24,7 +24,8 @@ export interface NoticePageDeps {
 }
 
 const defaultDeps = (): NoticePageDeps => ({
-  search: location.search,
+  // With the hash: `#dismiss-heading` (the banner's Dismiss) puts the question first.
+  search: `${location.search}${location.hash}`,
   loadFeed: () => getActiveFeed(),
   loadLocal: policyNotices,
   today: () => localDate(new Date()),

@@ -213,6 +213,8 @@ for (const { name, available, launch } of browsers) {
 
         const question = await driver.openExtensionPage(noticePageUrl({ id: MMH_ID, portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz', section: 'dismiss' }, 'notice.html'), '[data-testid=notice-dismiss-confirm]');
         try {
+          // The question is first on the page, where the patient looks.
+          expect(await question.evaluate(() => document.querySelector('main')?.firstElementChild?.getAttribute('data-testid'), undefined)).toBe('notice-dismiss');
           await question.screenshot(shot('notice-dismiss-question'));
           await question.click('[data-testid=notice-dismiss-confirm]');
           await expect.poll(() => dismissals(driver), { timeout: 5_000 }).toEqual({ [MMH_ID]: '2026-06-01' });
