@@ -4,13 +4,15 @@ import type { Sender } from '../messaging/listen';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import { dismissNotice } from '../state/patient-choices';
 import { policyNotices } from '../policy/managed';
+import { noticeIndex } from '../notices/notice-index';
 import { portalIndex } from '../state/current-portals';
 import { applyBadge, badgeFor } from './badge';
 import { portalNotices } from './portal-notices';
 import { getTabSession } from './tab-sessions';
 
 /**
- * What the banner may ask for. Both check that the notice belongs to the portal the sender is on,
+ * What the banner may ask for. Both check that the notice belongs to the portal the sender is on
+ * (by portal id or by the registrable domain of the sender's host, the banner's own rule),
  * so a page cannot use our content script to dismiss notices for other portals.
  */
 
@@ -18,8 +20,9 @@ async function noticeOnSenderPortal(noticeId: string, sender: Sender) {
   const lookup = (await portalIndex()).lookupUrl(sender.url ?? '');
   if (lookup.kind !== 'portal') throw new Error('not on a portal');
   const [active, local] = await Promise.all([getActiveFeed().catch(() => undefined), policyNotices()]);
-  const notice = withLocalNotices(active?.feed.notices ?? [], local).find((candidate) => candidate.id === noticeId);
-  if (!notice || !notice.portals.includes(lookup.match.portal.id)) throw new Error('no such notice for this portal');
+  const notices = withLocalNotices(active?.feed.notices ?? [], local);
+  const notice = notices.find((candidate) => candidate.id === noticeId);
+  if (!notice || !noticeIndex(notices).applies(notice, lookup.match)) throw new Error('no such notice for this portal');
   return { notice, match: lookup.match };
 }
 

@@ -7,6 +7,7 @@ import type { PortalIndex, PortalMatch } from '../portals';
 import { portalIndex } from '../state/current-portals';
 import { portalNotices, whyShown } from './portal-notices';
 import { getTabSession } from './tab-sessions';
+import { isScriptable } from './scriptable';
 
 /**
  * Everything the popup shows about one tab, assembled in the background from three trusted
@@ -22,6 +23,8 @@ export interface TabStatusDeps {
   index?: () => Promise<PortalIndex>;
   /** The organisation named by the managed policy, if any. */
   organization?: () => Promise<Organization | undefined>;
+  /** Whether the content script can run on a URL now (scriptable.ts). */
+  scriptable?: (url: string) => Promise<boolean | undefined>;
 }
 
 const defaultDeps: TabStatusDeps = { getSession: getTabSession, getFeed: getActiveFeed, now: () => new Date(), index: portalIndex };
@@ -35,12 +38,15 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
   const lookup = (await (deps.index ?? portalIndex)()).lookupUrl(url ?? session?.url ?? '');
   const organization = await (deps.organization ?? policyOrganization)().catch(() => undefined);
   const org = organization ? { organization } : {};
+  const pageUrl = url ?? session?.url ?? '';
+  const canRun = lookup.kind === 'lookalike' ? undefined : await (deps.scriptable ?? isScriptable)(pageUrl).catch(() => undefined);
+  const scriptable = canRun === undefined ? {} : { scriptable: canRun };
 
   if (lookup.kind === 'lookalike') {
     const { imitates } = lookup;
     return { lookup: 'lookalike', lookalike: { host: lookup.host, imitates: imitates.name, ...(imitates.homeUrl ? { officialHome: imitates.homeUrl } : {}) }, notices: [], otherNotices: [], ...(feed ? { feed } : {}), ...org };
   }
-  if (lookup.kind === 'none') return { lookup: 'none', notices: [], otherNotices: [], ...(feed ? { feed } : {}), ...org };
+  if (lookup.kind === 'none') return { lookup: 'none', notices: [], otherNotices: [], ...(feed ? { feed } : {}), ...scriptable, ...org };
 
   const { match } = lookup;
   // A session reported for another page of the same tab (before a navigation) is stale.
@@ -54,6 +60,7 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
     notices: relevant.map(({ notice }) => summariseNotice(notice, whyShown(match, notice))),
     otherNotices: others.map(({ id, title }) => ({ id, title })),
     ...(feed ? { feed } : {}),
+    ...scriptable,
     ...org,
   };
 }
