@@ -5,6 +5,7 @@ import { runSchema } from './feed/json-schema';
 import { runKeygen } from './feed/keys';
 import { runNew } from './feed/new';
 import { runSign } from './feed/sign';
+import { runStats } from './feed/stats';
 import { runTamper } from './feed/tamper';
 import { runValidate } from './feed/validate';
 import { readPinnedKeyFile, runVerify } from './feed/verify';
@@ -14,8 +15,10 @@ import { readPinnedKeyFile, runVerify } from './feed/verify';
 const USAGE = `usage: npm run feed -- <command> [options]
 
   validate [--notices DIR]      check every feed/notices/*.json (file, JSON path, reason)
+  stats [--notices DIR] [--additions FILE]
+                                how far the notices reach: the "reach: N of M" line (docs/feed.md)
   new ID [--portal ID]...       scaffold feed/notices/ID.json
-  build [--out FILE] [--sequence N] [--against SIGNED] [--notices DIR]
+  build [--out FILE] [--sequence N] [--against SIGNED] [--notices DIR] [--additions FILE]
                                 canonical unsigned payload (default feed/dist/feed.payload.json),
                                 sequence above the last published feed (public/feed/feed.json)
   sign [--in FILE] [--out FILE] [--key PRIVATE.jwk]
@@ -38,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       in: { type: 'string' },
       notices: { type: 'string' },
+      additions: { type: 'string' },
       out: { type: 'string' },
       key: { type: 'string' },
       'key-id': { type: 'string' },
@@ -59,10 +63,12 @@ async function main(argv: string[]): Promise<number> {
   switch (values.help ? 'help' : command) {
     case 'validate':
       return runValidate(values.notices);
+    case 'stats':
+      return runStats({ ...(values.notices ? { noticesDir: values.notices } : {}), ...(values.additions ? { additionsFile: values.additions } : {}) });
     case 'new':
       return runNew({ id: requireValue('a notice id', rest[0]), portals: values.portal ?? [] });
     case 'build':
-      return runBuild({ ...(values.notices ? { noticesDir: values.notices } : {}), ...(values.out ? { out: values.out } : {}), ...(values.against ? { against: values.against } : {}), ...(values.sequence ? { sequence: Number(values.sequence) } : {}) });
+      return runBuild({ ...(values.notices ? { noticesDir: values.notices } : {}), ...(values.additions ? { additionsFile: values.additions } : {}), ...(values.out ? { out: values.out } : {}), ...(values.against ? { against: values.against } : {}), ...(values.sequence ? { sequence: Number(values.sequence) } : {}) });
     case 'sign':
       return runSign({ ...(values.in ? { input: values.in } : {}), ...(values.out ? { out: values.out } : {}), ...(values.key ? { keyFile: values.key } : {}) });
     case 'verify':
