@@ -15,17 +15,18 @@ import type { Portal } from '../portals/schema';
  *    the patient watches.
  *
  * Speed: the index is built once per notice list (the active feed keeps its list, so once per
- * feed) as two `Map`s, by portal id and by registrable domain. A host lookup walks the host's
- * parent domains (at most as many labels as the longest notice domain has) and checks the domain
- * map at each; only on a hit does it ask the public-suffix list (tldts, about 0.2 µs) to confirm
+ * feed) as two `Map`s, by portal id and by registrable domain (keyed by a hash of the domain, as
+ * `match.ts` keys its subdomain rules). A host lookup walks the host's parent domains from the
+ * right (at most as many labels as the longest notice domain has), extending the hash one
+ * character at a time, and checks the map at each dot without building a substring; only on a hit does it ask the public-suffix list (tldts, about 0.2 µs) to confirm
  * that the candidate is the host's registrable domain and not a parent of a private suffix
  * (`bucket.s3.amazonaws.com` is its own registrable domain, not `amazonaws.com`'s). Misses, the
  * common case, never reach tldts. `npm run bench -- hostname` measures it.
  */
 
 export interface NoticeIndex {
-  /** The notices that apply on this recognised host, newest disclosure first. */
-  forMatch(match: PortalMatch): Notice[];
+  /** The notices that apply on this recognised host, newest disclosure first (shared: do not change it). */
+  forMatch(match: PortalMatch): readonly Notice[];
   /**
    * The notices for a portal as a whole, when no host is known (the export review's portal
    * choice): by id without a tenant, plus those whose domains take in one of the portal's own host
@@ -40,6 +41,7 @@ export interface NoticeIndex {
 }
 
 const NONE: readonly Notice[] = Object.freeze([]);
+const MAX_CONFIRMED_HOSTS = 10_000;
 
 /** Newest disclosure first, then by id, so every view lists them in the same order. */
 export const byDisclosure = (a: Notice, b: Notice): number => (a.disclosed < b.disclosed ? 1 : a.disclosed > b.disclosed ? -1 : a.id.localeCompare(b.id));
@@ -61,10 +63,32 @@ export function noticeIndex(notices: readonly Notice[]): NoticeIndex {
   return index;
 }
 
+/** A domain's notices; entries whose hashes collide are chained through `next`. */
+interface DomainEntry {
+  readonly domain: string;
+  readonly notices: Notice[];
+  next: DomainEntry | undefined;
+}
+
+/**
+ * The hash the host walk computes, characters from the right, so at each dot it covers exactly the
+ * parent domain to its right (the same scheme as `match.ts`). Numbers as keys: the walk needs no
+ * substring, so it allocates nothing, and a miss costs a few integer `Map.get`s.
+ */
+function suffixHash(domain: string): number {
+  let hash = 0;
+  for (let i = domain.length - 1; i >= 0; i--) hash = (Math.imul(hash, 31) + domain.charCodeAt(i)) | 0;
+  return hash;
+}
+
 export function createNoticeIndex(notices: readonly Notice[]): NoticeIndex {
   const byPortal = new Map<string, Notice[]>();
-  const byDomain = new Map<string, Notice[]>();
+  const byDomain = new Map<number, DomainEntry>();
   let maxLabels = 0;
+  const domainEntry = (domain: string): DomainEntry | undefined => {
+    for (let entry = byDomain.get(suffixHash(domain)); entry !== undefined; entry = entry.next) if (entry.domain === domain) return entry;
+    return undefined;
+  };
   for (const notice of notices) {
     for (const id of new Set(notice.portals)) {
       const list = byPortal.get(id);
@@ -72,53 +96,85 @@ export function createNoticeIndex(notices: readonly Notice[]): NoticeIndex {
       else byPortal.set(id, [notice]);
     }
     for (const domain of new Set(notice.domains ?? [])) {
-      const list = byDomain.get(domain);
-      if (list) list.push(notice);
-      else byDomain.set(domain, [notice]);
+      const entry = domainEntry(domain);
+      if (entry) entry.notices.push(notice);
+      else {
+        const hash = suffixHash(domain);
+        byDomain.set(hash, { domain, notices: [notice], next: byDomain.get(hash) });
+      }
       maxLabels = Math.max(maxLabels, domain.split('.').length);
     }
   }
 
+  // Hosts whose walk found a candidate, with the public-suffix list's answer: a patient revisits the
+  // same few portal hosts, so tldts (about 0.3 µs) runs once per host. Bounded, and simply
+  // emptied when full, since a miss only costs that one tldts call again.
+  const confirmedHosts = new Map<string, readonly Notice[]>();
+  const confirmed = (host: string): readonly Notice[] => {
+    let found = confirmedHosts.get(host);
+    if (found === undefined) {
+      const domain = registrableDomainOf(host);
+      found = domain === undefined ? NONE : (domainEntry(domain)?.notices ?? NONE);
+      if (confirmedHosts.size >= MAX_CONFIRMED_HOSTS) confirmedHosts.clear();
+      confirmedHosts.set(host, found);
+    }
+    return found;
+  };
+
   const byHost = (host: string): readonly Notice[] => {
     if (maxLabels === 0) return NONE;
-    // Start at the parent with at most `maxLabels` labels, then move right one label at a time.
-    // A candidate in the map means the host may be one of ours: tldts then names the host's
-    // registrable domain, and that alone decides.
-    let start = 0;
-    let labels = 1;
-    for (let i = host.length - 1; i >= 0; i--) if (host.charCodeAt(i) === 46) labels++;
-    while (labels > maxLabels) {
-      start = host.indexOf('.', start) + 1;
-      labels--;
-    }
-    for (; labels >= 2; labels--) {
-      const candidate = start === 0 ? host : host.slice(start);
-      const found = byDomain.get(candidate);
-      if (found !== undefined) {
-        const domain = registrableDomainOf(host);
-        return domain === undefined ? NONE : (byDomain.get(domain) ?? NONE);
+    // Walk the host's parents from the right, hashing as we go; at each dot (and at the whole
+    // host) check the map. A parent in the map means the host may be one of ours: the
+    // public-suffix list then names the host's registrable domain, and that alone decides.
+    let hash = 0;
+    let labels = 0;
+    for (let i = host.length - 1; i >= -1; i--) {
+      const code = i < 0 ? 46 : host.charCodeAt(i);
+      if (code === 46) {
+        labels++;
+        if (labels >= 2) {
+          const length = host.length - i - 1;
+          for (let entry = byDomain.get(hash); entry !== undefined; entry = entry.next) {
+            if (entry.domain.length === length && host.endsWith(entry.domain)) return confirmed(host);
+          }
+        }
+        if (labels >= maxLabels) return NONE;
       }
-      start = host.indexOf('.', start) + 1;
+      if (i >= 0) hash = (Math.imul(hash, 31) + code) | 0;
     }
     return NONE;
   };
 
   const forHostAndPortal = (host: string | undefined, portalId: string, tenantHost: string | undefined, extraDomains: readonly string[] = []): Notice[] => {
-    const seen = new Set<string>();
+    const byId = byPortal.get(portalId);
+    const byDomainOfHost = host === undefined ? NONE : byHost(host);
+    // The common case on a page load: nothing for this portal or host, and no allocation but [].
+    if (byId === undefined && byDomainOfHost.length === 0 && extraDomains.length === 0) return [];
     const out: Notice[] = [];
+    // Lists are short (a portal has a handful of notices), so `includes` beats building a Set.
     const add = (notice: Notice) => {
-      if (seen.has(notice.id)) return;
-      seen.add(notice.id);
-      out.push(notice);
+      if (!out.includes(notice)) out.push(notice);
     };
-    for (const notice of byPortal.get(portalId) ?? NONE) if (byPortalRule(notice, portalId, tenantHost)) add(notice);
-    if (host !== undefined) for (const notice of byHost(host)) add(notice);
-    for (const domain of extraDomains) for (const notice of byDomain.get(domain) ?? NONE) add(notice);
+    for (const notice of byId ?? NONE) if (byPortalRule(notice, portalId, tenantHost)) add(notice);
+    for (const notice of byDomainOfHost) add(notice);
+    for (const domain of extraDomains) for (const notice of domainEntry(domain)?.notices ?? NONE) add(notice);
     return out.length > 1 ? out.sort(byDisclosure) : out;
   };
 
+  // The portal index hands out one frozen match per exact host or tenant (match.ts), so its notices
+  // can be kept beside it: a repeat visit costs one WeakMap lookup. A match below a subdomain or
+  // suffix rule is a new object each time and is computed again (the host walk, then the memo above).
+  const byMatch = new WeakMap<PortalMatch, readonly Notice[]>();
+
   return {
-    forMatch: (match) => forHostAndPortal(match.host, match.portal.id, match.tenant?.host),
+    forMatch: (match) => {
+      let found = byMatch.get(match);
+      if (found === undefined) {
+        found = Object.freeze(forHostAndPortal(match.host, match.portal.id, match.tenant?.host));
+        if (Object.isFrozen(match)) byMatch.set(match, found);
+      }
+      return found;
+    },
     forPortal: (portal) => {
       const domains = new Set<string>();
       for (const rule of portal.hosts) {

@@ -140,6 +140,6 @@ const merged = new WeakMap<readonly Notice[], { local: readonly Notice[]; all: r
  * tenants only on those tenants' hosts) and by the registrable domains a notice names. The rule
  * itself is `utils/notices/notice-index.ts`; this is its one entry for a notice list.
  */
-export function noticesForMatch(notices: readonly Notice[], match: PortalMatch): Notice[] {
+export function noticesForMatch(notices: readonly Notice[], match: PortalMatch): readonly Notice[] {
   return noticeIndex(notices).forMatch(match);
 }
