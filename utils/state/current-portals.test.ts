@@ -101,6 +101,12 @@ describe('the signed feed’s catalogue additions, second after the catalogue', 
     expect(CATALOGUE.find((portal) => portal.id === 'epic-mychart')?.tenants?.some((tenant) => tenant.host === UW_TENANT.host)).toBe(false);
   });
 
+  it('hands the feed’s platform signals on for the page detector, and none without a feed', () => {
+    const signals = catalogueAdditionsSchema.parse({ signals: [{ portal: 'epic-mychart', id: 'mychart-login-path', inferred: false, sources: ['https://mychart.clevelandclinic.org/default.asp?mode=stdfile&option=faq'], path: '/MyChart/Authentication/Login' }] });
+    expect(buildCurrentPortals(parsePolicy({}).policy, [], undefined, signals).platformSignals).toEqual(signals.signals);
+    expect(buildCurrentPortals(parsePolicy({}).policy, []).platformSignals).toEqual([]);
+  });
+
   it('wins over a policy portal and a patient portal on the same host; the patient’s is kept, inactive, with the reason', () => {
     const mine: CustomPortalInput = { id: 'user-uw', name: 'My UW Health', country: 'US', hosts: ['mychart.uwhealth.org'] };
     const portals = buildCurrentPortals(policyOn('mychart.uwhealth.org'), [mine], undefined, additions);

@@ -2,7 +2,7 @@ import { currentPolicy, watchPolicy } from '../policy/managed';
 import type { ManagedPolicy } from '../policy/schema';
 import { customPortals, feedStore, readItem } from './storage';
 import { getActiveFeed } from './active-feed';
-import { withCatalogueAdditions, type CatalogueAdditions } from '../feed/catalogue-additions';
+import { withCatalogueAdditions, type CatalogueAdditions, type SignalAddition } from '../feed/catalogue-additions';
 import { CATALOGUE } from '../portals/catalogue';
 import { toCustomPortal, type CustomPortal, type CustomPortalInput } from '../portals/custom';
 import { createPortalIndex, type PortalIndex } from '../portals/match';
@@ -36,6 +36,8 @@ export interface CurrentPortals {
   custom: CustomPortal[];
   /** The patient's portals that cannot be used as they are, each with why. */
   inactive: InactivePortal[];
+  /** The feed's platform signals (the detector reads them with its own schema), none without a feed. */
+  platformSignals: readonly SignalAddition[];
 }
 
 export function buildCurrentPortals(policy: Pick<ManagedPolicy, 'additionalPortals'>, user: readonly CustomPortalInput[], catalogue: readonly Portal[] = CATALOGUE as readonly Portal[], additions?: CatalogueAdditions): CurrentPortals {
@@ -56,7 +58,7 @@ export function buildCurrentPortals(policy: Pick<ManagedPolicy, 'additionalPorta
     custom.push(portal);
     portals.push(portal.portal);
   }
-  return { index: createPortalIndex(portals), custom, inactive };
+  return { index: createPortalIndex(portals), custom, inactive, platformSignals: additions?.signals ?? [] };
 }
 
 export interface CurrentPortalSources {
