@@ -59,6 +59,23 @@ describe('notices for a recognised host (badge, banner, popup, banner actions)',
   });
 });
 
+describe('repeat visits', () => {
+  it('give the same answer from the memo, per host and per portal, for exact and subdomain matches', () => {
+    const fresh = createNoticeIndex(notices);
+    const answer = (host: string) => {
+      const found = withWatched.lookupUrl(`https://${host}/`);
+      if (found.kind !== 'portal') throw new Error(`${host} is not recognised`);
+      return fresh.forMatch(found.match).map((notice) => notice.id);
+    };
+    for (let round = 0; round < 3; round++) {
+      expect(answer('www.kp.org')).toEqual(['us-kaiser-2024']);
+      expect(answer('mychart.uwhealth.org')).toEqual(['us-uwhealth-2021']);
+      expect(answer('barn-hs.iqhealth.com')).toEqual([]);
+      expect(answer('mychart.clevelandclinic.org')).toEqual(['us-clevelandclinic-2024', 'us-epic-2025']);
+    }
+  });
+});
+
 describe('notices by host domain', () => {
   it.each<[string, string[]]>([
     ['uwhealth.org', ['us-uwhealth-2021']],

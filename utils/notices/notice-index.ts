@@ -163,15 +163,25 @@ export function createNoticeIndex(notices: readonly Notice[]): NoticeIndex {
 
   // The portal index hands out one frozen match per exact host or tenant (match.ts), so its notices
   // can be kept beside it: a repeat visit costs one WeakMap lookup. A match below a subdomain or
-  // suffix rule is a new object each time and is computed again (the host walk, then the memo above).
+  // suffix rule is a new object each time; its notices depend only on its portal and host (the
+  // tenant of a suffix match is the host itself), so they are kept per portal and host instead,
+  // bounded like the host memo above.
   const byMatch = new WeakMap<PortalMatch, readonly Notice[]>();
+  const belowByPortal = new WeakMap<PortalMatch['portal'], Map<string, readonly Notice[]>>();
 
   return {
     forMatch: (match) => {
-      let found = byMatch.get(match);
+      const frozen = Object.isFrozen(match);
+      let hosts: Map<string, readonly Notice[]> | undefined;
+      let found = frozen ? byMatch.get(match) : (hosts = belowByPortal.get(match.portal))?.get(match.host);
       if (found === undefined) {
         found = Object.freeze(forHostAndPortal(match.host, match.portal.id, match.tenant?.host));
-        if (Object.isFrozen(match)) byMatch.set(match, found);
+        if (frozen) byMatch.set(match, found);
+        else {
+          if (hosts === undefined) belowByPortal.set(match.portal, (hosts = new Map()));
+          if (hosts.size >= MAX_CONFIRMED_HOSTS) hosts.clear();
+          hosts.set(match.host, found);
+        }
       }
       return found;
     },
