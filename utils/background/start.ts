@@ -9,6 +9,7 @@ import { onPwnedRange } from './pwned-range';
 import { onDismissNotice, onOpenNotice } from './notice-actions';
 import { onSessionReport } from './session-report';
 import { watchSharedComputer, type SharedComputerWatch } from './shared-computer';
+import { restrictStorageToTrustedContexts } from './storage-access';
 import { takeTab } from './tab-sessions';
 import { tabStatus } from './tab-status';
 
@@ -17,6 +18,8 @@ import { tabStatus } from './tab-status';
  * returns one function that stops every listener (used by tests, and documents what is running).
  */
 export function startBackground(): () => void {
+  // First, before anything can message us: content scripts never need storage (storage-access.ts).
+  void restrictStorageToTrustedContexts();
   const stops = [
     listenForMessages({
       'cs-bg/session': (report, sender) => onSessionReport(report, sender),

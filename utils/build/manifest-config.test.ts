@@ -38,3 +38,17 @@ describe('feed origins are fixed at build time', () => {
     expect(() => feedOrigins(mirror)).toThrow();
   });
 });
+
+describe('web-accessible resources cannot be probed by their fixed address', () => {
+  const patterns = ['https://portal.managemyhealth.co.nz/*', 'https://mychart.clevelandclinic.org/*'];
+
+  it('serves every Chrome entry only under the per-session random id (`use_dynamic_url`)', () => {
+    const entries = buildManifestExtras({ browser: 'chrome', ...options, portalPatterns: patterns }).web_accessible_resources;
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) expect(entry).toHaveProperty('use_dynamic_url', true);
+  });
+
+  it('leaves the key out of Firefox, whose moz-extension id is already random per installation', () => {
+    for (const entry of buildManifestExtras({ browser: 'firefox', ...options, portalPatterns: patterns }).web_accessible_resources) expect(entry).not.toHaveProperty('use_dynamic_url');
+  });
+});

@@ -92,6 +92,9 @@ export function extensionPagesCsp(mode: string, feedOrigins: readonly string[] =
 /** Loaded on demand by the content script, so reachable from portal pages and only from them. */
 export const WEB_ACCESSIBLE_RESOURCES = ['banner.js', 'password-assistant.js', 'password-strength.js'] as const;
 
+/** Chrome only: serve web-accessible resources under the per-session id, never the fixed one. */
+const dynamicUrl = (browser: string) => (browser === 'firefox' ? {} : { use_dynamic_url: true as const });
+
 export interface ManifestOptions {
   browser: string;
   mode: string;
@@ -127,14 +130,17 @@ export function buildManifestExtras({ browser, mode, geckoId, portalPatterns, gr
     content_security_policy: { extension_pages: extensionPagesCsp(mode, feedOrigins) },
     action: { default_title: 'Portal Guard' },
     // The banner's and the password assistant's code is loaded on demand by the content script,
-    // so it must be reachable from portal pages, and only from them: other sites cannot probe for it.
+    // so it must be reachable from portal pages, and only from them. Even there a page must not
+    // learn that Portal Guard is installed by loading a file of ours (issue 14, item 3): Chrome's
+    // extension id is fixed (the store's, or CHROME_DEV_ID), so in Chrome every entry is served
+    // only under a per-session random id (`use_dynamic_url`), which `runtime.getURL` hands our
+    // content script and nobody else. Firefox's moz-extension id is already random per
+    // installation, and it does not take the key.
     web_accessible_resources: [
-      { resources: [...WEB_ACCESSIBLE_RESOURCES], matches: portalPatterns },
+      { resources: [...WEB_ACCESSIBLE_RESOURCES], matches: portalPatterns, ...dynamicUrl(browser) },
       // Custom portals (a policy's, a patient's) are not known when the manifest is written, and
-      // their content script loads the same bundles. A page can still not probe for them: Chrome
-      // serves them there only under a per-session random id (`use_dynamic_url`); Firefox's
-      // moz-extension id is already random per installation.
-      { resources: [...WEB_ACCESSIBLE_RESOURCES], matches: [...CUSTOM_PORTAL_HOST_PERMISSIONS], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+      // their content script loads the same bundles.
+      { resources: [...WEB_ACCESSIBLE_RESOURCES], matches: [...CUSTOM_PORTAL_HOST_PERMISSIONS], ...dynamicUrl(browser) },
     ],
     ...(browser === 'firefox'
       ? {
