@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { CHROMIUM_PATH, FIREFOX_PATH, browserAvailable } from './support/browsers';
@@ -6,7 +7,9 @@ import { e2eContext } from './support/context';
 import type { DriverPage, ExtensionDriver } from './support/driver';
 import { waitForSession } from './support/extension-state';
 import { launchFirefox } from './support/firefox';
+import { POPUP_READY } from './support/popup';
 import { siteUrl } from './support/sites';
+import { exportReviewPageUrl, guidePageUrl, noticePageUrl } from '../../utils/pages';
 
 /**
  * Issue 14, items 3 and 6, in real browsers: a portal page cannot tell that Portal Guard is
@@ -17,6 +20,10 @@ import { siteUrl } from './support/sites';
  * The probe runs in the page's own world (`page.evaluate`), as a tracker on the portal would.
  * The storage check runs in the content script's isolated world, which Chromium reports over CDP
  * as an execution context of type "isolated" whose origin is the extension's.
+ *
+ * Item 8 too: every extension page still renders whole under the manifest's tighter CSP (no
+ * WebAssembly, `default-src 'self'`, `object-src 'none'`, `base-uri 'none'`, `form-action 'none'`):
+ * its stylesheets applied, its images drawn, and, in Chromium, not one CSP report in its console.
  */
 
 const mmhLogin = siteUrl('managemyhealth', '/');
@@ -61,6 +68,46 @@ const extensionAddressesSeenByPage = () =>
     /^(chrome|moz)-extension:/.test(url),
   );
 
+
+/** Every extension page, with what shows once it has rendered (page URLs from utils/pages.ts). */
+const PAGES = (tabId: number) => [
+  { name: 'popup', path: `popup.html?tabId=${tabId}`, ready: POPUP_READY },
+  { name: 'notice', path: noticePageUrl({ id: 'nz-managemyhealth-2025-12', portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz' }, 'notice.html'), ready: '[data-testid=notice-detail]' },
+  { name: 'guide', path: guidePageUrl({ portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz' }, 'guide.html'), ready: '[data-testid=guide-step-change-password]' },
+  { name: 'options', path: 'options.html', ready: '[data-testid="feed-source"]' },
+  { name: 'export-review', path: exportReviewPageUrl({ portal: 'managemyhealth' }, 'export-review.html'), ready: 'h1' },
+];
+
+/** Run in an extension page: what its CSP could have blocked, and whether it was. */
+const pageRendered = () => ({
+  heading: document.querySelector('h1, h2')?.textContent?.trim() ?? '',
+  sheets: [...document.styleSheets].map((sheet) => sheet.cssRules.length),
+  brokenImages: [...document.images].filter((image) => !image.complete || image.naturalWidth === 0).map((image) => image.src),
+});
+
+async function expectPagesRender(driver: ExtensionDriver, onConsole?: { messages: string[] }): Promise<void> {
+  const { tabId, page: portal } = await driver.openTab(mmhLogin);
+  try {
+    await waitForSession(driver, tabId, { state: 'login', url: mmhLogin });
+    for (const { name, path, ready } of PAGES(tabId)) {
+      const page = await driver.openExtensionPage(path, ready);
+      try {
+        const rendered = await page.evaluate(pageRendered, undefined);
+        expect(rendered.heading, `${name}: a heading`).not.toBe('');
+        expect(rendered.sheets.length, `${name}: its stylesheets`).toBeGreaterThan(0);
+        expect(rendered.sheets.every((rules) => rules > 0), `${name}: every stylesheet applied ${JSON.stringify(rendered.sheets)}`).toBe(true);
+        expect(rendered.brokenImages, `${name}: images`).toEqual([]);
+        await page.screenshot(join(e2eContext().screenshotsDir, `${driver.browser}-csp-${name}.png`));
+      } finally {
+        await page.close();
+      }
+    }
+    if (onConsole) expect(onConsole.messages.filter((message) => /Content[ -]Security[ -]Policy|Refused to/i.test(message))).toEqual([]);
+  } finally {
+    await portal.close();
+  }
+}
+
 describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('a portal page and the extension in Chromium', () => {
   let driver: ExtensionDriver & { context: BrowserContext };
 
@@ -94,6 +141,14 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('a por
     } finally {
       await page.close();
     }
+  });
+
+  test('every extension page renders under the manifest’s CSP, with no CSP report in any console', async () => {
+    const consoleLog = { messages: [] as string[] };
+    const record = (page: Page) => page.on('console', (message) => consoleLog.messages.push(`${page.url()}: ${message.text()}`));
+    driver.context.pages().forEach(record);
+    driver.context.on('page', record);
+    await expectPagesRender(driver, consoleLog);
   });
 
   /** Evaluate `expression` (a promise of a string) in our content script's isolated world on the portal page. */
@@ -163,6 +218,10 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH, 'firefox-esr'))('a po
   });
   afterAll(async () => {
     await driver?.close();
+  });
+
+  test('every extension page renders under the manifest’s CSP', async () => {
+    await expectPagesRender(driver);
   });
 
   test('the banner still loads its bundle, and the page’s own records never name the extension’s address', async () => {

@@ -28,8 +28,13 @@ const OPTIONAL_HOST_PERMISSIONS = ['https://api.pwnedpasswords.com/*', 'https://
 const CHROME_DEV_ID = 'hhgfimkmfcaiemkpadgcfaegejnclhhk';
 /** The feed's origin only: one GET per check, with a readable ETag (docs/feed.md). */
 const HOST_PERMISSIONS = ['https://feed.portal-guard.org/*'];
-/** Extension pages and workers may connect to the extension itself, the feed host and the range API (background, opt-in), nowhere else. */
-const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; worker-src 'self'; connect-src 'self' https://feed.portal-guard.org https://api.pwnedpasswords.com";
+/**
+ * The whole policy: our own files by default, our scripts only (no WebAssembly), no plugins, no
+ * <base>, no form posts, our own images; connections to the extension itself, the feed host and
+ * the range API (background, opt-in), nowhere else.
+ */
+const EXTENSION_PAGES_CSP =
+  "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self'; worker-src 'self'; connect-src 'self' https://feed.portal-guard.org https://api.pwnedpasswords.com";
 /** Loaded on demand by the content script; reachable from catalogue portal pages only. */
 const WEB_ACCESSIBLE = ['banner.js', 'password-assistant.js', 'password-strength.js'];
 
@@ -83,7 +88,7 @@ describe.each(builds)('built manifest: $name', ({ name, dir }) => {
     expect(built.optional_host_permissions ?? []).toEqual(OPTIONAL_HOST_PERMISSIONS);
   });
 
-  test('limits where extension pages may connect', () => {
+  test('has the whole reviewed CSP for extension pages', () => {
     expect(manifest().content_security_policy).toEqual({ extension_pages: EXTENSION_PAGES_CSP });
   });
 

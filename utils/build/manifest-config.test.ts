@@ -52,3 +52,17 @@ describe('web-accessible resources cannot be probed by their fixed address', () 
     for (const entry of buildManifestExtras({ browser: 'firefox', ...options, portalPatterns: patterns }).web_accessible_resources) expect(entry).not.toHaveProperty('use_dynamic_url');
   });
 });
+
+describe('the extension pages’ content security policy', () => {
+  it.each(['chrome', 'firefox'])('is the whole reviewed policy in the %s build: no WebAssembly, no plugins, no <base>, no form posts, network only to the feed and the range API', (browser) => {
+    expect(buildManifestExtras({ browser, ...options }).content_security_policy).toEqual({
+      extension_pages:
+        "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self'; worker-src 'self'; connect-src 'self' https://feed.portal-guard.org https://api.pwnedpasswords.com",
+    });
+  });
+
+  it('lets a development build reach WXT’s dev server, and only then', () => {
+    expect(extensionPagesCsp('development')).toContain("connect-src 'self' https://feed.portal-guard.org https://api.pwnedpasswords.com http://localhost:* ws://localhost:*");
+    expect(extensionPagesCsp('production')).not.toContain('localhost');
+  });
+});

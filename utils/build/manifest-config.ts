@@ -85,8 +85,25 @@ export function connectSources(mode: string, feedOrigins: readonly string[] = FE
   return ["'self'", ...feedOrigins, RANGE_API_ORIGIN, ...(mode === 'development' ? ['http://localhost:*', 'ws://localhost:*'] : [])];
 }
 
+/**
+ * The whole policy for extension pages, the background and the export review's worker, so it
+ * does not rest on `connect-src` alone (issue 14, item 8): everything defaults to our own files;
+ * scripts only ours (no `'wasm-unsafe-eval'`: there is no WebAssembly); no plugins; no `<base>`
+ * that could re-point relative URLs; no form posts (every form is handled in script); images only
+ * our own files (nothing draws a `data:` image, so it is not allowed). Every page is checked to
+ * render whole under it in both browsers (test/e2e/isolation.e2e.ts).
+ */
 export function extensionPagesCsp(mode: string, feedOrigins: readonly string[] = FEED_ORIGINS): string {
-  return [`script-src 'self' 'wasm-unsafe-eval'`, `object-src 'self'`, `worker-src 'self'`, `connect-src ${connectSources(mode, feedOrigins).join(' ')}`].join('; ');
+  return [
+    `default-src 'self'`,
+    `script-src 'self'`,
+    `object-src 'none'`,
+    `base-uri 'none'`,
+    `form-action 'none'`,
+    `img-src 'self'`,
+    `worker-src 'self'`,
+    `connect-src ${connectSources(mode, feedOrigins).join(' ')}`,
+  ].join('; ');
 }
 
 /** Loaded on demand by the content script, so reachable from portal pages and only from them. */
