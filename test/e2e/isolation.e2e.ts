@@ -21,7 +21,7 @@ import { exportReviewPageUrl, guidePageUrl, noticePageUrl } from '../../utils/pa
  * The storage check runs in the content script's isolated world, which Chromium reports over CDP
  * as an execution context of type "isolated" whose origin is the extension's.
  *
- * Item 8 too: every extension page still renders whole under the manifest's tighter CSP (no
+ * Items 7 and 8 too: extension-page messages are accepted only from their pages; every extension page still renders whole under the manifest's tighter CSP (no
  * WebAssembly, `default-src 'self'`, `object-src 'none'`, `base-uri 'none'`, `form-action 'none'`):
  * its stylesheets applied, its images drawn, and, in Chromium, not one CSP report in its console.
  */
@@ -108,6 +108,40 @@ async function expectPagesRender(driver: ExtensionDriver, onConsole?: { messages
   }
 }
 
+/**
+ * Item 7 in a real browser: the options page's "Check for updates now" is a protocol message (the
+ * background checks the feed, and its 12-hour alarm is untouched), and a page that is not on a
+ * message's list is refused by the path the browser reports for it.
+ */
+async function expectMessagesFromTheirPagesOnly(driver: ExtensionDriver): Promise<void> {
+  type Alarm = { periodInMinutes?: number } | undefined;
+  const state = () =>
+    driver.extension(async (api) => {
+      const alarms = (api as unknown as { alarms: { get(name: string): Promise<Alarm> } }).alarms;
+      return { alarm: await alarms.get('feed-refresh'), lastCheckedAt: ((await api.storage.local.get('feedCheck')).feedCheck as { lastCheckedAt?: number } | undefined)?.lastCheckedAt ?? 0 };
+    }, undefined);
+  await expect.poll(async () => (await state()).alarm?.periodInMinutes, { timeout: 5_000 }).toBe(12 * 60);
+  const before = await state();
+  const options = await driver.openExtensionPage('options.html', '[data-testid="options-feed"] button');
+  try {
+    await options.click('[data-testid="options-feed"] button');
+    await expect.poll(async () => (await state()).lastCheckedAt, { timeout: 10_000 }).toBeGreaterThan(before.lastCheckedAt);
+    expect((await state()).alarm).toEqual(before.alarm);
+  } finally {
+    await options.close();
+  }
+  const review = await driver.openExtensionPage('export-review.html', 'h1');
+  try {
+    const reply = await review.evaluate(async (browserName) => {
+      const api = (browserName === 'chromium' ? (globalThis as unknown as { chrome: unknown }).chrome : (globalThis as unknown as { browser: unknown }).browser) as { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+      return api.runtime.sendMessage({ name: 'ui-bg/tab-status', payload: { tabId: 1 } });
+    }, driver.browser);
+    expect(reply).toEqual({ ok: false, error: 'sender not allowed: ui-bg/tab-status is not sent from /export-review.html' });
+  } finally {
+    await review.close();
+  }
+}
+
 describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('a portal page and the extension in Chromium', () => {
   let driver: ExtensionDriver & { context: BrowserContext };
 
@@ -149,6 +183,10 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('a por
     driver.context.pages().forEach(record);
     driver.context.on('page', record);
     await expectPagesRender(driver, consoleLog);
+  });
+
+  test('“Check for updates now” is a protocol message, and a page off a message’s list is refused', async () => {
+    await expectMessagesFromTheirPagesOnly(driver);
   });
 
   /** Evaluate `expression` (a promise of a string) in our content script's isolated world on the portal page. */
@@ -222,6 +260,10 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH, 'firefox-esr'))('a po
 
   test('every extension page renders under the manifest’s CSP', async () => {
     await expectPagesRender(driver);
+  });
+
+  test('“Check for updates now” is a protocol message, and a page off a message’s list is refused', async () => {
+    await expectMessagesFromTheirPagesOnly(driver);
   });
 
   test('the banner still loads its bundle, and the page’s own records never name the extension’s address', async () => {

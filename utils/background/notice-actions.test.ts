@@ -5,7 +5,8 @@ import type { Sender } from '../messaging/listen';
 import { noticePageUrl, parseNoticePage, type NoticePageParams } from '../pages';
 import { rememberActiveFeed } from '../state/active-feed';
 import { freshExtension } from '../../test/fresh-extension';
-import { onOpenNotice } from './notice-actions';
+import { onDismissNotice, onOpenNotice } from './notice-actions';
+import { noticeDismissals, readItem } from '../state/storage';
 
 const sender = (url: string, tabId = 11, index = 2): Sender => ({ id: 'x', tab: { id: tabId, index } as Sender['tab'], frameId: 0, url });
 const MMH_NOTICE = 'nz-managemyhealth-2025-12';
@@ -42,5 +43,33 @@ describe('the banner opens the full notice for the sender’s portal', () => {
     const create = vi.fn();
     await expect(onOpenNotice({ noticeId, section: 'todo' }, sender(url), { create } as never)).rejects.toThrow(error);
     expect(create).not.toHaveBeenCalled();
+  });
+});
+
+/**
+ * Issue 14, item 7: a page on one portal can make our content script ask for any notice id. The
+ * background dismisses only a notice of the portal the sender is on (from `sender.url`, never the
+ * payload), so a hostile portal page cannot silence another portal's notice.
+ */
+describe('the banner dismisses only a notice of the sender’s portal', () => {
+  beforeEach(() => {
+    freshExtension();
+    withFeed();
+  });
+
+  it('dismisses the Manage My Health notice from a Manage My Health page, with the feed’s modified date', async () => {
+    await onDismissNotice({ noticeId: MMH_NOTICE }, sender('https://portal.managemyhealth.co.nz/dashboard'));
+    expect(Object.keys(await readItem(noticeDismissals))).toEqual([MMH_NOTICE]);
+  });
+
+  it.each([
+    ['another portal’s notice (Change Healthcare’s, from Manage My Health)', 'https://portal.managemyhealth.co.nz/dashboard', CHANGE_NOTICE, 'no such notice for this portal'],
+    ['Manage My Health’s notice from a MyChart tenant', 'https://mychart.clevelandclinic.org/MyChart/Home', MMH_NOTICE, 'no such notice for this portal'],
+    ['a notice the feed does not have', 'https://portal.managemyhealth.co.nz/dashboard', 'xx-gone-2020', 'no such notice for this portal'],
+    ['a page that is not a portal', 'https://www.example-clinic.org/', MMH_NOTICE, 'not on a portal'],
+    ['a look-alike of the portal', 'https://portal.managemyhealth.co.nz.example-clinic.org/', MMH_NOTICE, 'not on a portal'],
+  ])('refuses %s and stores nothing', async (_name, url, noticeId, error) => {
+    await expect(onDismissNotice({ noticeId }, sender(url))).rejects.toThrow(error);
+    expect(await readItem(noticeDismissals)).toEqual({});
   });
 });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { listenForMessages } from '../messaging/listen';
-import { startFeedRefresh } from './feed-refresh';
+import { onCheckFeedNow, startFeedRefresh } from './feed-refresh';
 import { applyBadge } from './badge';
 import { startClinicPolicy } from './clinic-policy';
 import { onChangePasswordProbe, onGuideEvent, onGuidePasswordChanged, onOpenGuide, onPasswordForm } from './guide-actions';
@@ -32,6 +32,7 @@ export function startBackground(): () => void {
       'cs-bg/guide-password-changed': (request, sender) => onGuidePasswordChanged(request, sender),
       'ui-bg/guide-event': (request) => onGuideEvent(request),
       'ui-bg/tab-status': (request) => tabStatus(request),
+      'ui-bg/check-feed-now': (request) => onCheckFeedNow(request),
     }),
     ...watchTabs(),
     startFeedRefresh(),
