@@ -252,7 +252,9 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH, 'firefox-esr'))('a po
   let driver: ExtensionDriver;
 
   beforeAll(async () => {
-    driver = await launchFirefox(e2eContext());
+    // Mozilla's test pref: an optional-permission prompt is accepted as if the patient pressed
+    // "Allow", so a real click on the switch runs the real permissions.request().
+    driver = await launchFirefox(e2eContext(), { prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
   });
   afterAll(async () => {
     await driver?.close();
@@ -264,6 +266,30 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH, 'firefox-esr'))('a po
 
   test('“Check for updates now” is a protocol message, and a page off a message’s list is refused', async () => {
     await expectMessagesFromTheirPagesOnly(driver);
+  });
+
+  test('turning the breach check on asks for the optional data collection it declares (authenticationInfo), and off gives it back', async () => {
+    type Granted = { origins?: string[]; data_collection?: string[] };
+    const granted = () => driver.extension(async (api) => (await api.permissions.getAll()) as Granted, undefined);
+    const checkOn = () => driver.extension(async (api) => ((await api.storage.local.get('settings')).settings as { breachCheck?: boolean } | undefined)?.breachCheck ?? false, undefined);
+    // Nothing is granted at install: the manifest declares it optional (manifest.e2e.ts).
+    expect((await granted()).data_collection).toEqual([]);
+    const options = await driver.openExtensionPage('options.html', '[data-testid=privacy-breach-check]');
+    try {
+      await options.click('[data-testid=privacy-breach-check]');
+      await expect.poll(checkOn, { timeout: 8_000 }).toBe(true);
+      const on = await granted();
+      expect(on.data_collection).toEqual(['authenticationInfo']);
+      expect(on.origins).toContain('https://api.pwnedpasswords.com/*');
+      await options.screenshot(join(e2eContext().screenshotsDir, 'firefox-options-breach-check-on.png'));
+
+      await options.click('[data-testid=privacy-breach-check]');
+      await expect.poll(async () => (await granted()).data_collection, { timeout: 8_000 }).toEqual([]);
+      expect(await checkOn()).toBe(false);
+      expect((await granted()).origins).not.toContain('https://api.pwnedpasswords.com/*');
+    } finally {
+      await options.close();
+    }
   });
 
   test('the banner still loads its bundle, and the page’s own records never name the extension’s address', async () => {

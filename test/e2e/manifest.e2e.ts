@@ -140,10 +140,10 @@ describe.each(builds)('built manifest: $name', ({ name, dir }) => {
 });
 
 describe('built manifest: firefox-mv3 only', () => {
-  test('names its Firefox id and collects no data', () => {
+  test('names its Firefox id; collects no data unless the patient turns on the breach check (optional authenticationInfo)', () => {
     const gecko = read(e2eContext().firefoxExtensionDir).browser_specific_settings?.gecko;
     expect(gecko?.id).toBe('portal-guard@portal-guard.org');
-    expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(gecko?.data_collection_permissions).toEqual({ required: ['none'], optional: ['authenticationInfo'] });
   });
 
   test('has no Chrome-only keys (Firefox reads policies.json without a schema, and its id is the gecko id)', () => {

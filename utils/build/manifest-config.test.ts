@@ -66,3 +66,16 @@ describe('the extension pages’ content security policy', () => {
     expect(extensionPagesCsp('production')).not.toContain('localhost');
   });
 });
+
+describe('the Firefox data-collection label (AMO)', () => {
+  it('collects nothing by default, and declares the opt-in breach check as optional authentication information', () => {
+    // The breach check sends 5 hex characters of a password's SHA-1 to api.pwnedpasswords.com,
+    // only after the patient turns it on (docs/password-guide.md, "Why Firefox asks about
+    // authentication information"); nothing else leaves the device but the feed download.
+    expect(buildManifestExtras({ browser: 'firefox', ...options })).toHaveProperty('browser_specific_settings.gecko.data_collection_permissions', { required: ['none'], optional: ['authenticationInfo'] });
+  });
+
+  it('is Firefox’s alone', () => {
+    expect(buildManifestExtras({ browser: 'chrome', ...options })).not.toHaveProperty('browser_specific_settings');
+  });
+});

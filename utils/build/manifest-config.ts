@@ -1,5 +1,5 @@
 import { FEED_ORIGINS } from '../feed/config';
-import { RANGE_API_ORIGIN, RANGE_API_PERMISSION } from '../password/range-api';
+import { BREACH_CHECK_DATA_COLLECTION, RANGE_API_ORIGIN, RANGE_API_PERMISSION } from '../password/range-api';
 
 /**
  * Manifest fields that wxt.config.ts adds. Kept as a pure function so `manifest.test.ts` can
@@ -166,8 +166,13 @@ export function buildManifestExtras({ browser, mode, geckoId, portalPatterns, gr
               id: geckoId,
               // 140 is the first ESR that reads data_collection_permissions.
               strict_min_version: '140.0',
-              // Portal Guard collects nothing: https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
-              data_collection_permissions: { required: ['none'] },
+              // https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
+              // Nothing is required: without the patient's opt-in, Portal Guard sends nothing but
+              // the feed request. The opt-in breach check sends 5 hex characters of a password's
+              // SHA-1 to a third party (api.pwnedpasswords.com), which is authentication
+              // information; it is optional, asked for with the range API's host when the patient
+              // turns the check on (utils/password/breach-check-permission.ts).
+              data_collection_permissions: { required: ['none'], optional: [...BREACH_CHECK_DATA_COLLECTION] },
             },
             // Firefox for Android reads data_collection_permissions from 142.
             gecko_android: { strict_min_version: '142.0' },
