@@ -63,7 +63,9 @@ describe('the extension pages’ content security policy', () => {
 
   it('lets a development build reach WXT’s dev server, and only then', () => {
     expect(extensionPagesCsp('development')).toContain("connect-src 'self' https://feed.portal-guard.org https://api.pwnedpasswords.com http://localhost:* ws://localhost:*");
+    expect(extensionPagesCsp('development')).toContain("style-src 'self' 'unsafe-inline'");
     expect(extensionPagesCsp('production')).not.toContain('localhost');
+    expect(extensionPagesCsp('production')).not.toContain('unsafe-inline');
   });
 });
 

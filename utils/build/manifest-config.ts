@@ -103,6 +103,9 @@ export function extensionPagesCsp(mode: string, feedOrigins: readonly string[] =
     `img-src 'self'`,
     `worker-src 'self'`,
     `connect-src ${connectSources(mode, feedOrigins).join(' ')}`,
+    // `npm run dev` only: Vite's dev client injects CSS as <style> elements, which `default-src
+    // 'self'` blocks. A built page links its CSS files and has no inline style at all.
+    ...(mode === 'development' ? [`style-src 'self' 'unsafe-inline'`] : []),
   ].join('; ');
 }
 
