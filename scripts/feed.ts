@@ -31,6 +31,10 @@ const USAGE = `usage: npm run feed -- <command> [options]
                                 print a reviewable diff of what the file adds to feed/portals/,
                                 and every refused item with its reason; --write writes the portal
                                 files for review (never the module, a feed or a signature)
+  import hhs-ocr FILE --out DIR [--notices DIR]
+                                one draft notice file per breach in a regulator's list (the HHS
+                                OCR breach portal CSV), de-duplicated against feed/notices/, with
+                                a review report; malformed rows are reported by line and skipped
   build [--out FILE] [--sequence N [--force]] [--against SIGNED] [--notices DIR]
                                 canonical unsigned payload (default feed/dist/feed.payload.json),
                                 sequence above the last published feed (public/feed/feed.json);
@@ -93,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
     case 'catalogue':
       return runCatalogue(values.check ?? false);
     case 'import':
-      return runImport({ source: rest[0], paths: rest.slice(1), ...(values.platform ? { platform: values.platform } : {}), write: values.write ?? false });
+      return runImport({ source: rest[0], paths: rest.slice(1), ...(values.platform ? { platform: values.platform } : {}), ...(values.out ? { out: values.out } : {}), ...(values.notices ? { noticesDir: values.notices } : {}), write: values.write ?? false });
     case 'build':
       return runBuild({ ...(values.notices ? { noticesDir: values.notices } : {}), ...(values.out ? { out: values.out } : {}), ...(values.against ? { against: values.against } : {}), ...(values.sequence ? { sequence: Number(values.sequence) } : {}), force: values.force ?? false });
     case 'sign':

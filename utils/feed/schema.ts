@@ -141,7 +141,8 @@ export function isDataClass(value: string): value is DataClass {
 export const tolerantDataClassSchema = z.union([dataClassSchema, z.string().max(60)]);
 const dataClassListSchema = z.array(tolerantDataClassSchema).transform((list) => list.filter(isDataClass));
 
-export const noticeStatusSchema = z.enum(['investigating', 'notifying', 'notified', 'regulator-action', 'resolved']);
+/** `reported`: listed by a regulator (HHS OCR's breach portal), with nothing more known yet (issue 13). */
+export const noticeStatusSchema = z.enum(['investigating', 'notifying', 'notified', 'regulator-action', 'resolved', 'reported']);
 /** Open statuses keep a notice relevant beyond the recency window. */
 export const OPEN_STATUSES: ReadonlySet<NoticeStatus> = new Set(['investigating', 'notifying', 'regulator-action']);
 
