@@ -70,6 +70,8 @@ export const MAX_URL_LENGTH = 2048;
  * once a browser decodes it, so it is refused rather than shown.
  */
 export function hostProblem(url: string): string | undefined {
-  const host = /^[a-z]+:\/\/([^/?#:]*)/i.exec(url)?.[1] ?? '';
-  return host.split('.').some((label) => /^xn--/i.test(label)) ? 'link hosts must be plain ASCII, not punycode (xn--)' : undefined;
+  return PUNYCODE_HOST.test(url) ? 'link hosts must be plain ASCII, not punycode (xn--)' : undefined;
 }
+
+/** A host label starting `xn--`: the host is everything up to the first `/`, `?`, `#` or `:`. */
+const PUNYCODE_HOST = /^[a-z]+:\/\/(?:[^/?#:]*\.)?xn--/i;
