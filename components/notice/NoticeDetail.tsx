@@ -30,6 +30,7 @@ const STATUS_WORDS: Record<Notice['status'], string> = {
   notified: 'Affected people have been notified',
   'regulator-action': 'A regulator is acting on it',
   resolved: 'Resolved',
+  reported: 'Reported to a regulator',
 };
 
 export function describePartialDate(value: string): string {
