@@ -9,6 +9,7 @@ import { policyNotices } from '@/utils/policy/managed';
 import type { Portal, PortalIndex } from '@/utils/portals';
 import { portalIndex } from '@/utils/state/current-portals';
 import { NoticeDetail } from './NoticeDetail';
+import { markedName } from '@/utils/portals/review-mark';
 
 export interface NoticePageDeps {
   search: string;
@@ -49,7 +50,7 @@ export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) 
       const portal = index?.byId(portalId);
       // The host is shown only when the index gives it to this portal (the URL is only a hint).
       const match = host ? index?.lookupHost(host) : undefined;
-      const context = portal && host && match?.portal.id === portal.id ? { host, portalName: match.displayName } : undefined;
+      const context = portal && host && match?.portal.id === portal.id ? { host, portalName: markedName(match.displayName, match.portal.addedBy) } : undefined;
       const [choices, changedOn] = await Promise.all([getStepChoices(notice.id), portal ? getPasswordChangedOn(portal.id) : undefined]);
       setLoad({ phase: 'ready', notice, active, choices, changedOn, portal, context });
     })().catch(() => setLoad({ phase: 'missing' }));

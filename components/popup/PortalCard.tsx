@@ -1,5 +1,6 @@
 import type { PortalSummary, TabStatus } from '@/utils/messaging/protocol';
 import { SESSION_LABELS } from '@/utils/session/state';
+import { ReviewMark } from '../shared/ReviewMark';
 
 const EVIDENCE_WORDS: Record<string, string> = {
   'password-field': 'a password field',
@@ -18,6 +19,11 @@ export function PortalCard({ portal, session }: { portal: PortalSummary; session
       <h1 id="portal-name" data-testid="portal-name">
         {portal.displayName}
       </h1>
+      {portal.addedBy && (
+        <p>
+          <ReviewMark addedBy={portal.addedBy} />
+        </p>
+      )}
       <p class="muted" data-testid="portal-operator">
         Run by {portal.operator}
       </p>

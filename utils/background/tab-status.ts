@@ -73,6 +73,7 @@ export function summarisePortal(match: PortalMatch): PortalSummary {
     host: match.host,
     ...(match.tenant ? { tenant: { organization: match.tenant.organization, host: match.tenant.host } } : {}),
     ...(portal.homeUrl ? { homeUrl: portal.homeUrl } : {}),
+    ...(portal.addedBy ? { addedBy: portal.addedBy } : {}),
   };
 }
 

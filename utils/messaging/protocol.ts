@@ -21,6 +21,8 @@ export const portalSummarySchema = z.strictObject({
   host: z.string(),
   tenant: z.strictObject({ organization: z.string(), host: z.string() }).optional(),
   homeUrl: z.string().optional(),
+  /** Set for a portal Portal Guard has not reviewed (the patient's or the organisation's own). */
+  addedBy: z.enum(['user', 'policy']).optional(),
 });
 
 export const noticeSummarySchema = z.strictObject({

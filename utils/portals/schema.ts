@@ -130,6 +130,15 @@ export const portalSchema = z
     lookalikes: z.array(hostnameSchema).optional(),
     /** Short facts a patient should know (geo-restrictions, mandatory 2SV and so on). */
     notes: z.array(z.string()).optional(),
+    /**
+     * Set only on portals Portal Guard has NOT reviewed, built at run time from a short form
+     * (`custom.ts`): `user` for the patient's own (added or watched), `policy` for the
+     * organisation's. Every page that names such a portal marks it (`review-mark.ts`). The
+     * catalogue refuses the field: a reviewed entry never carries it.
+     */
+    addedBy: z.enum(['user', 'policy']).optional(),
+    /** For a patient's watched portal: the catalogue platform it runs on (`epic-mychart`). */
+    platform: z.string().optional(),
     sources: z.array(sourceUrlSchema).min(1, 'every portal cites at least one source'),
   })
   .superRefine((portal, ctx) => {
@@ -151,6 +160,7 @@ export const catalogueSchema = z.array(portalSchema).superRefine((portals, ctx) 
   // Every host some portal claims, and whether the claim reaches below it.
   const claims: { host: string; below: boolean; id: string }[] = [];
   portals.forEach((portal, index) => {
+    if (portal.addedBy !== undefined || portal.platform !== undefined) ctx.addIssue({ code: 'custom', path: [index, portal.addedBy !== undefined ? 'addedBy' : 'platform'], message: 'only portals added by a patient or a policy carry this; the catalogue is reviewed' });
     if (seenIds.has(portal.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate portal id ${portal.id}` });
     seenIds.add(portal.id);
     const hosts = [
