@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NoticeSummary, TabStatus } from '@/utils/messaging/protocol';
+import type { PlatformDetection } from '@/utils/portals/platform-detection';
 import { Popup, type PopupDeps } from './Popup';
+import type { WatchDeps } from './WatchPortal';
 
 const MMH_NOTICE: NoticeSummary = {
   id: 'nz-managemyhealth-2025-12',
@@ -21,10 +23,10 @@ const MMH_NOTICE: NoticeSummary = {
 };
 const FEED = { source: 'bundled' as const, sequence: 3, generatedAt: '2026-06-01T00:00:00Z', receivedAt: Date.now() - 3 * 3_600_000 };
 
-function mount(status: TabStatus, target: { tabId: number; url?: string } = { tabId: 4 }, check = vi.fn()) {
+function mount(status: TabStatus, target: { tabId: number; url?: string } = { tabId: 4 }, check = vi.fn(), watch?: WatchDeps) {
   const container = document.createElement('div');
   document.body.append(container);
-  const deps: PopupDeps = { resolveTab: async () => target, getStatus: async () => status, check };
+  const deps: PopupDeps = { resolveTab: async () => target, getStatus: async () => status, check, ...(watch ? { watch } : {}) };
   render(<Popup deps={deps} />, container);
   return { container, check };
 }
@@ -92,7 +94,7 @@ describe('Popup', () => {
   });
 
   it('offers "Check this page" on an unknown site opened from the toolbar, and shows the result', async () => {
-    const check = vi.fn(async () => ({ state: 'login' as const, evidence: ['password-field'] }));
+    const check = vi.fn(async () => ({ classification: { state: 'login' as const, evidence: ['password-field'] } }));
     const { container } = mount({ lookup: 'none', notices: [] }, { tabId: 9, url: 'https://www.example-clinic.org/' }, check);
     await vi.waitFor(() => expect(container.querySelector('[data-testid="not-a-portal"]')).not.toBeNull());
     (container.querySelector('[data-testid="check-page"]') as HTMLButtonElement).click();
@@ -104,6 +106,94 @@ describe('Popup', () => {
     const { container } = mount({ lookup: 'none', notices: [] }, { tabId: 9 });
     await vi.waitFor(() => expect(container.querySelector('[data-testid="not-a-portal"]')).not.toBeNull());
     expect(container.querySelector('[data-testid="check-page"]')).toBeNull();
+  });
+
+  describe('"Watch this portal" on an unlisted MyChart tenant', () => {
+    const UW: PlatformDetection = { platformId: 'epic-mychart', platformName: 'MyChart', host: 'mychart.uwhealth.org', registrableDomain: 'uwhealth.org', state: 'login', matched: ['mychart-login-path'] };
+    const status: TabStatus = { lookup: 'none', notices: [], watch: { host: 'mychart.uwhealth.org', registrableDomain: 'uwhealth.org' } };
+    const checked = () => vi.fn(async () => ({ classification: { state: 'login' as const, evidence: ['password-field'] }, detection: UW }));
+    const watchDeps = (reply: Awaited<ReturnType<WatchDeps['watch']>>, granted = true) => ({
+      request: vi.fn(async () => granted),
+      release: vi.fn(async () => true),
+      watch: vi.fn(async () => reply),
+    });
+    const open = async (deps: ReturnType<typeof watchDeps>, tab = status) => {
+      const { container } = mount(tab, { tabId: 9, url: 'https://mychart.uwhealth.org/MyChart/Authentication/Login' }, checked(), deps);
+      await vi.waitFor(() => expect(container.querySelector('[data-testid="check-page"]')).not.toBeNull());
+      (container.querySelector('[data-testid="check-page"]') as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(container.querySelector('[data-testid="watch-offer"]')).not.toBeNull());
+      return container;
+    };
+
+    it('says plainly what the page looks like and that the address is not reviewed', async () => {
+      const container = await open(watchDeps({ status: 'watching', portalId: 'watch-mychart-uwhealth-org', name: 'MyChart (uwhealth.org)' }));
+      expect(text(container, 'watch-summary')).toBe('This looks like a MyChart sign-in page at mychart.uwhealth.org (uwhealth.org). Portal Guard has not reviewed this address.');
+      expect(text(container, 'watch-portal')).toBe('Watch this portal');
+    });
+
+    it('asks for that origin only, in the click itself, then has the background store the portal', async () => {
+      const deps = watchDeps({ status: 'watching', portalId: 'watch-mychart-uwhealth-org', name: 'MyChart (uwhealth.org)' });
+      const container = await open(deps);
+      (container.querySelector('[data-testid="watch-portal"]') as HTMLButtonElement).click();
+      // Synchronously, before any await: the browser's user-gesture rule.
+      expect(deps.request).toHaveBeenCalledWith(['https://mychart.uwhealth.org/*']);
+      await vi.waitFor(() => expect(text(container, 'watch-result')).toContain('Portal Guard now watches mychart.uwhealth.org as MyChart (uwhealth.org) (added by you, not reviewed by Portal Guard). Reload the page to start.'));
+      expect(deps.watch).toHaveBeenCalledWith({ host: 'mychart.uwhealth.org', platformId: 'epic-mychart' });
+      expect(deps.release).not.toHaveBeenCalled();
+    });
+
+    it('stores nothing when the browser does not give permission', async () => {
+      const deps = watchDeps({ status: 'watching', portalId: 'x', name: 'x' }, false);
+      const container = await open(deps);
+      (container.querySelector('[data-testid="watch-portal"]') as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(text(container, 'watch-result')).toBe('The browser did not give permission, so Portal Guard is not watching mychart.uwhealth.org.'));
+      expect(deps.watch).not.toHaveBeenCalled();
+    });
+
+    it('gives the permission back and shows the look-alike warning when the background refuses an imitation', async () => {
+      const deps = watchDeps({ status: 'refused', reason: 'mychart-uwhealth.org carries the name “mychart” of MyChart in an address that is not MyChart’s', lookalike: { imitates: 'MyChart', officialHome: 'https://mychart.org/' } });
+      const container = await open(deps);
+      (container.querySelector('[data-testid="watch-portal"]') as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(container.querySelector('[data-testid="lookalike"] h1')?.textContent).toBe('This is not MyChart'));
+      expect(deps.release).toHaveBeenCalledWith(['https://mychart.uwhealth.org/*']);
+    });
+
+    it('is not offered when the background did not say the tab’s host may be watched', async () => {
+      const { container } = mount({ lookup: 'none', notices: [] }, { tabId: 9, url: 'https://mychart.uwhealth.org/' }, checked(), watchDeps({ status: 'watching', portalId: 'x', name: 'x' }));
+      await vi.waitFor(() => expect(container.querySelector('[data-testid="check-page"]')).not.toBeNull());
+      (container.querySelector('[data-testid="check-page"]') as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(text(container, 'check-result')).toContain('This page asks for a password'));
+      expect(container.querySelector('[data-testid="watch-offer"]')).toBeNull();
+    });
+
+    it('is not offered when the detection names another host than the tab’s', async () => {
+      const { container } = mount({ ...status, watch: { host: 'www.example-clinic.org', registrableDomain: 'example-clinic.org' } }, { tabId: 9, url: 'https://www.example-clinic.org/' }, checked(), watchDeps({ status: 'watching', portalId: 'x', name: 'x' }));
+      await vi.waitFor(() => expect(container.querySelector('[data-testid="check-page"]')).not.toBeNull());
+      (container.querySelector('[data-testid="check-page"]') as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(text(container, 'check-result')).toContain('This page asks for a password'));
+      expect(container.querySelector('[data-testid="watch-offer"]')).toBeNull();
+    });
+
+    it('is never offered on an address that imitates a catalogue one: the look-alike warning shows instead', async () => {
+      const { container } = mount(
+        { lookup: 'lookalike', lookalike: { host: 'mychart-uwhealth.org', imitates: 'MyChart', officialHome: 'https://mychart.org/', reason: 'mychart-uwhealth.org carries the name “mychart” of MyChart in an address that is not MyChart’s' }, notices: [] },
+        { tabId: 9, url: 'https://mychart-uwhealth.org/' },
+        checked(),
+        watchDeps({ status: 'watching', portalId: 'x', name: 'x' }),
+      );
+      await vi.waitFor(() => expect(container.querySelector('[data-testid="lookalike"] h1')?.textContent).toBe('This is not MyChart'));
+      expect(container.textContent).toContain('Portal Guard will not watch it. Never enter your MyChart password here.');
+      expect(container.querySelector('[data-testid="check-page"], [data-testid="watch-portal"]')).toBeNull();
+    });
+  });
+
+  it('marks a portal the patient added as not reviewed', async () => {
+    const { container } = mount({
+      lookup: 'portal',
+      portal: { id: 'watch-mychart-uwhealth-org', name: 'MyChart (uwhealth.org)', displayName: 'MyChart (uwhealth.org)', operator: 'The owner of uwhealth.org, using MyChart', country: 'US', host: 'mychart.uwhealth.org', addedBy: 'user' },
+      notices: [],
+    });
+    await vi.waitFor(() => expect(text(container, 'review-mark')).toBe('(added by you, not reviewed by Portal Guard)'));
   });
 
   it('warns on a known look-alike site', async () => {

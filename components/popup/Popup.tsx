@@ -12,6 +12,7 @@ import type { SignOutReminder } from '@/utils/state/storage';
 import { OrganizationLine } from './OrganizationLine';
 import { PortalCard } from './PortalCard';
 import { SignOutReminders } from './SignOutReminders';
+import type { WatchDeps } from './WatchPortal';
 
 type Load = { phase: 'loading' } | { phase: 'ready'; status: TabStatus; tabId: number; fromToolbar: boolean } | { phase: 'error'; message: string };
 
@@ -19,6 +20,8 @@ export interface PopupDeps {
   resolveTab: typeof resolveTargetTab;
   getStatus: (request: { tabId: number; url?: string }) => Promise<TabStatus>;
   check: typeof checkPage;
+  /** "Watch this portal" (permission prompt, background check); optional so older callers need not pass it. */
+  watch?: WatchDeps;
   /** Shared-computer mode's reminders (storage.session); optional so older callers need not pass it. */
   getReminders?: () => Promise<SignOutReminder[]>;
 }
@@ -27,6 +30,11 @@ const defaultDeps: PopupDeps = {
   resolveTab: resolveTargetTab,
   getStatus: (request) => sendMessage('ui-bg/tab-status', request),
   check: checkPage,
+  watch: {
+    request: (origins) => browser.permissions.request({ origins }),
+    release: (origins) => browser.permissions.remove({ origins }),
+    watch: (request) => sendMessage('ui-bg/watch-portal', request),
+  },
   // Read raw rather than through the storage registry, so the popup does not load zod for it; only
   // the background writes this item, after parsing it (utils/background/shared-computer.ts).
   getReminders: async () => {
@@ -77,8 +85,8 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
           </p>
         </>
       )}
-      {status.lookup === 'lookalike' && status.lookalike && <LookalikeWarning host={status.lookalike.host} imitates={status.lookalike.imitates} officialHome={status.lookalike.officialHome} />}
-      {status.lookup === 'none' && <NotAPortal onCheck={fromToolbar ? () => deps.check(tabId) : undefined} />}
+      {status.lookup === 'lookalike' && status.lookalike && <LookalikeWarning host={status.lookalike.host} imitates={status.lookalike.imitates} officialHome={status.lookalike.officialHome} reason={status.lookalike.reason} />}
+      {status.lookup === 'none' && <NotAPortal onCheck={fromToolbar ? () => deps.check(tabId) : undefined} watch={status.watch} {...(deps.watch ? { watchDeps: deps.watch } : {})} />}
       <SignOutReminders reminders={reminders} />
       <FeedStatusLine feed={status.feed} />
       <OrganizationLine organization={status.organization} />

@@ -11,6 +11,7 @@ import { onSessionReport } from './session-report';
 import { watchSharedComputer, type SharedComputerWatch } from './shared-computer';
 import { takeTab } from './tab-sessions';
 import { tabStatus } from './tab-status';
+import { onWatchPortal } from './watch-portal';
 
 /**
  * Wire the background together. Each part lives in its own file; this only connects them, and
@@ -29,6 +30,7 @@ export function startBackground(): () => void {
       'cs-bg/guide-password-changed': (request, sender) => onGuidePasswordChanged(request, sender),
       'ui-bg/guide-event': (request) => onGuideEvent(request),
       'ui-bg/tab-status': (request) => tabStatus(request),
+      'ui-bg/watch-portal': (request) => onWatchPortal(request),
     }),
     ...watchTabs(),
     startFeedRefresh(),
