@@ -64,7 +64,7 @@ export function LookalikeWarning({ host, imitates, officialHome, reason }: { hos
       <h1 id="lookalike-heading">This is not {imitates}</h1>
       {reason ? (
         <p>
-          {host} looks like an address of {imitates}, but it is not one Portal Guard knows: {reason}. Portal Guard will not watch it. Never enter your {imitates} password here.
+          {reason}. Portal Guard does not know this address and will not watch it. Never enter your {imitates} password here.
         </p>
       ) : (
         <p>
@@ -73,7 +73,7 @@ export function LookalikeWarning({ host, imitates, officialHome, reason }: { hos
       )}
       {officialHome && (
         <p>
-          The real portal is at <a href={officialHome} target="_blank" rel="noopener noreferrer">{new URL(officialHome).hostname}</a>.
+          {reason ? `To find the real ${imitates}, start from` : 'The real portal is at'} <a href={officialHome} target="_blank" rel="noopener noreferrer">{new URL(officialHome).hostname}</a>.
         </p>
       )}
     </section>

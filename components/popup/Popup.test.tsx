@@ -182,7 +182,8 @@ describe('Popup', () => {
         watchDeps({ status: 'watching', portalId: 'x', name: 'x' }),
       );
       await vi.waitFor(() => expect(container.querySelector('[data-testid="lookalike"] h1')?.textContent).toBe('This is not MyChart'));
-      expect(container.textContent).toContain('Portal Guard will not watch it. Never enter your MyChart password here.');
+      expect(container.textContent).toContain('mychart-uwhealth.org carries the name “mychart” of MyChart in an address that is not MyChart’s. Portal Guard does not know this address and will not watch it. Never enter your MyChart password here.');
+      expect(container.textContent).toContain('To find the real MyChart, start from mychart.org.');
       expect(container.querySelector('[data-testid="check-page"], [data-testid="watch-portal"]')).toBeNull();
     });
   });
