@@ -3,6 +3,7 @@ import { DATA_CLASSES, partialDateBounds, type Notice } from '@/utils/feed/schem
 import type { FeedStatus } from '@/utils/messaging/protocol';
 import type { RemediationStep } from '@/utils/notices/remediation';
 import { formatAge, formatDate } from '@/utils/i18n/format';
+import { TODO_ANCHOR } from '@/utils/pages';
 
 /**
  * The full breach notice: what was taken and what was not, dates, counts, status, sources, and
@@ -123,8 +124,9 @@ export function NoticeDetail({ notice, steps, choices, onChoice, context, feed, 
         )}
       </section>
 
-      <section aria-labelledby="todo-heading">
-        <h2 id="todo-heading">What to do</h2>
+      {/* The anchor `noticePageUrl({ section: 'todo' })` links to. */}
+      <section aria-labelledby={TODO_ANCHOR}>
+        <h2 id={TODO_ANCHOR}>What to do</h2>
         <ol class="steps">
           {steps.map((step) => (
             <RemediationItem key={step.id} step={step} choice={choices[step.id]} onChoice={(choice) => onChoice(step.id, choice)} {...(step.id === 'credentials' && guideUrl ? { guideUrl } : {})} />

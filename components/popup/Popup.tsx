@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { checkPage } from '@/utils/popup/check-page';
-import { guidePageUrl } from '@/utils/guide/url';
+import { exportReviewPageUrl, guidePageUrl, optionsPageUrl } from '@/utils/pages';
 import { sendMessage } from '@/utils/messaging/send';
 import type { TabStatus } from '@/utils/messaging/protocol';
 import { resolveTargetTab } from '@/utils/popup/target-tab';
@@ -78,7 +78,7 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
           <PortalCard portal={status.portal} session={status.session} />
           <NoticeList notices={status.notices} others={status.otherNotices ?? []} portal={status.portal} />
           <p class="guide-link">
-            <a href={guidePageUrl(status.portal.id, status.portal.host)} target="_blank" rel="noopener" data-testid="guide-link">
+            <a href={guidePageUrl({ portal: status.portal.id, host: status.portal.host })} target="_blank" rel="noopener" data-testid="guide-link">
               Start the password guide
             </a>{' '}
             <span class="muted small">change your password and turn on two-step verification, step by step</span>
@@ -91,10 +91,10 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
       <FeedStatusLine feed={status.feed} />
       <OrganizationLine organization={status.organization} />
       <nav class="links small" aria-label="More from Portal Guard">
-        <a href={`${browser.runtime.getURL('/export-review.html')}${status.portal ? `?portal=${encodeURIComponent(status.portal.id)}` : ''}`} target="_blank" rel="noopener" data-testid="open-export-review">
+        <a href={exportReviewPageUrl({ portal: status.portal?.id })} target="_blank" rel="noopener" data-testid="open-export-review">
           Review a downloaded record
         </a>
-        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener" data-testid="open-options">
+        <a href={optionsPageUrl()} target="_blank" rel="noopener" data-testid="open-options">
           Settings and feed details
         </a>
       </nav>

@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { allGuides, updateGuide } from '../state/guide-progress';
 import { reminderDue, type GuideProgress } from '../guide/state';
-import { guidePageUrl } from '../guide/url';
+import { guidePageUrl } from '../pages';
 import type { PortalIndex } from '../portals';
 import { portalIndex } from '../state/current-portals';
 import { readItem, settings } from '../state/storage';
@@ -93,7 +93,7 @@ export function startGuideReminders({ alarms = browser.alarms, tabs = browser.ta
     const portalId = id.slice(NOTIFICATION_PREFIX.length);
     void Promise.all([allGuides(), deps.index()]).then(([guides, index]) => {
       if (!index.byId(portalId)) return;
-      void tabs.create({ url: guidePageUrl(portalId, guides[portalId]?.host) });
+      void tabs.create({ url: guidePageUrl({ portal: portalId, host: guides[portalId]?.host }) });
       void notifications?.clear(id);
     });
   };

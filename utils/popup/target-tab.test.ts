@@ -1,25 +1,36 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { popupPageUrl } from '../pages';
 import { resolveTargetTab } from './target-tab';
 
-const tab = (id: number, url?: string) => ({ id, index: 0, url }) as Browser.tabs.Tab;
+const ACTIVE = { id: 4, url: 'https://portal.managemyhealth.co.nz/dashboard' };
+// A named tab whose address the browser does not show (no access to its host).
+const tabs = () => ({ query: vi.fn(async () => [ACTIVE]), get: vi.fn(async (id: number) => ({ id, index: 0 }) as Browser.tabs.Tab) });
 
-describe('the tab the popup describes', () => {
-  it('is the active tab from the toolbar, with the URL activeTab shows', async () => {
-    const tabs = { query: vi.fn(async () => [tab(7, 'https://mychart.uwhealth.org/MyChart/')]), get: vi.fn() };
-    expect(await resolveTargetTab('', tabs)).toEqual({ tabId: 7, url: 'https://mychart.uwhealth.org/MyChart/' });
-  });
-
-  it('is the named tab when opened as a page, with its URL where the browser shows it', async () => {
-    const tabs = { query: vi.fn(), get: vi.fn(async () => tab(12, 'https://mychart.uwhealth.org/')) };
-    expect(await resolveTargetTab('?tabId=12', tabs)).toEqual({ tabId: 12, url: 'https://mychart.uwhealth.org/' });
-    expect(tabs.query).not.toHaveBeenCalled();
-  });
+describe('which tab the popup describes', () => {
+  beforeEach(() => fakeBrowser.reset());
 
   it.each([
-    ['hidden (no access to the host)', async () => tab(12)],
-    ['gone', async () => Promise.reject(new Error('No tab with id: 12.'))],
-  ])('has no URL when the named tab’s is %s', async (_name, get) => {
-    expect(await resolveTargetTab('?tabId=12', { query: vi.fn(), get: vi.fn(get) })).toEqual({ tabId: 12 });
+    ['the popup opened as a page for tab 12', popupPageUrl({ tabId: 12 }), { tabId: 12 }, false],
+    ['its own search string', '?tabId=12', { tabId: 12 }, false],
+    ['the toolbar popup', '', { tabId: 4, url: ACTIVE.url }, true],
+    ['a tab id that is not one (tabs.TAB_ID_NONE)', '?tabId=-1', { tabId: 4, url: ACTIVE.url }, true],
+    ['a tab id with a URL beside it', '?tabId=12&url=https%3A%2F%2Fmychart.clevelandclinic.org%2F', { tabId: 4, url: ACTIVE.url }, true],
+  ])('%s', async (_name, search, expected, asksActive) => {
+    const api = tabs();
+    expect(await resolveTargetTab(search, api as never)).toEqual(expected);
+    expect(api.query).toHaveBeenCalledTimes(asksActive ? 1 : 0);
+  });
+
+  it('reads the named tab’s address where the browser shows it (a watched or custom portal’s granted origin)', async () => {
+    const api = { query: vi.fn(), get: vi.fn(async () => ({ id: 12, index: 0, url: 'https://mychart.uwhealth.org/' }) as Browser.tabs.Tab) };
+    expect(await resolveTargetTab('?tabId=12', api)).toEqual({ tabId: 12, url: 'https://mychart.uwhealth.org/' });
+    expect(api.query).not.toHaveBeenCalled();
+  });
+
+  it('has no address for a named tab that is gone', async () => {
+    const api = { query: vi.fn(), get: vi.fn(async () => Promise.reject(new Error('No tab with id: 12.'))) };
+    expect(await resolveTargetTab('?tabId=12', api)).toEqual({ tabId: 12 });
   });
 });

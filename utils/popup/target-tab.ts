@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { parsePopupPage } from '../pages';
 
 /**
  * Which tab the popup describes. From the toolbar it is the active tab, whose URL `activeTab`
@@ -8,9 +9,10 @@ import { browser } from 'wxt/browser';
  * URL comes from what the background stored, since no activeTab grant exists then.
  */
 export async function resolveTargetTab(search = location.search, tabs: Pick<typeof browser.tabs, 'query' | 'get'> = browser.tabs): Promise<{ tabId: number; url?: string } | undefined> {
-  const requested = new URLSearchParams(search).get('tabId');
-  if (requested !== null && /^\d+$/.test(requested)) {
-    const tabId = Number(requested);
+  // An address that names no valid tab falls back to the active tab, as the toolbar popup does.
+  const page = parsePopupPage(search);
+  if (page.ok && page.params.tabId !== undefined) {
+    const { tabId } = page.params;
     const url = await tabs.get(tabId).then(
       (tab) => tab.url,
       () => undefined,
