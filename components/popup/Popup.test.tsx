@@ -159,19 +159,22 @@ describe('Popup', () => {
       const deps = watchDeps({ status: 'watching', portalId: 'watch-mychart-uwhealth-org', name: 'MyChart (uwhealth.org)' });
       const container = await open(deps);
       (container.querySelector('[data-testid="watch-portal"]') as HTMLButtonElement).click();
-      // Synchronously, before any await: the browser's user-gesture rule.
+      // Synchronously, before any await: the browser's user-gesture rule; the background is told at once.
       expect(deps.request).toHaveBeenCalledWith(['https://mychart.uwhealth.org/*']);
+      expect(deps.watch).toHaveBeenCalledTimes(1);
       await vi.waitFor(() => expect(text(container, 'watch-result')).toContain('Portal Guard now watches mychart.uwhealth.org as MyChart (uwhealth.org) (added by you, not reviewed by Portal Guard). Reload the page to start.'));
       expect(deps.watch).toHaveBeenCalledWith({ host: 'mychart.uwhealth.org', platformId: 'epic-mychart' });
       expect(deps.release).not.toHaveBeenCalled();
     });
 
-    it('stores nothing when the browser does not give permission', async () => {
-      const deps = watchDeps({ status: 'watching', portalId: 'x', name: 'x' }, false);
+    it('says so when the browser does not give permission (the background then stores nothing)', async () => {
+      const deps = { ...watchDeps({ status: 'refused', reason: 'The browser has not given Portal Guard permission for mychart.uwhealth.org' }, false) };
       const container = await open(deps);
       (container.querySelector('[data-testid="watch-portal"]') as HTMLButtonElement).click();
       await vi.waitFor(() => expect(text(container, 'watch-result')).toBe('The browser did not give permission, so Portal Guard is not watching mychart.uwhealth.org.'));
-      expect(deps.watch).not.toHaveBeenCalled();
+      // Asked in the same click, so a popup the prompt closes has already told the background.
+      expect(deps.watch).toHaveBeenCalledWith({ host: 'mychart.uwhealth.org', platformId: 'epic-mychart' });
+      expect(deps.release).not.toHaveBeenCalled();
     });
 
     it('gives the permission back and shows the look-alike warning when the background refuses an imitation', async () => {

@@ -26,18 +26,25 @@ export function WatchPortal({ detection, watch, deps }: { detection: PlatformDet
   const page = detection.state === 'login' ? 'sign-in page' : 'page';
 
   const start = () => {
-    // The request must be the first thing the click does: Firefox refuses it after an await.
+    // Both in the click, before any await: the browser shows its prompt only for a user gesture,
+    // and Firefox may close the popup while the prompt is open, so the background is told at
+    // once and waits for the grant itself (utils/background/watch-portal.ts).
     const asked = deps.request(origins).catch(() => false);
+    const stored = deps.watch({ host: watch.host, platformId: detection.platformId });
     setPhase({ kind: 'asking' });
-    void asked
-      .then(async (granted) => {
-        if (!granted) return setPhase({ kind: 'denied' });
-        const reply = await deps.watch({ host: watch.host, platformId: detection.platformId });
+    void asked.then((granted) => !granted && setPhase({ kind: 'denied' }));
+    void stored
+      .then(async (reply) => {
         if (reply.status === 'watching') return setPhase({ kind: 'watching', name: reply.name });
+        // Not granted: the browser's answer says it all, and there is nothing to give back.
+        if (!(await asked)) return;
+        // Refused after all (the address changed hands in the list, or imitates a reviewed one): give the origin back.
         await deps.release(origins).catch(() => {});
         setPhase({ kind: 'refused', reply });
       })
-      .catch((problem: unknown) => setPhase({ kind: 'refused', reply: { status: 'refused', reason: problem instanceof Error ? problem.message : 'Portal Guard could not watch this address.' } }));
+      .catch(async (problem: unknown) => {
+        if (await asked) setPhase({ kind: 'refused', reply: { status: 'refused', reason: problem instanceof Error ? problem.message : 'Portal Guard could not watch this address.' } });
+      });
   };
 
   if (phase.kind === 'refused' && phase.reply.lookalike) {

@@ -7,10 +7,10 @@ import { customPortals, readItem, writeItem } from '../state/storage';
 import { freshExtension } from '../../test/fresh-extension';
 import { tabStatus } from './tab-status';
 import { getTabSession } from './tab-sessions';
-import { onWatchPortal } from './watch-portal';
+import { onWatchPortal, waitForGrant } from './watch-portal';
 
 const mychart = (CATALOGUE as readonly Portal[]).find((portal) => portal.id === 'epic-mychart')!;
-const granted = { contains: vi.fn(async () => true) };
+const granted = { granted: vi.fn(async () => true) };
 const status = (url: string) => tabStatus({ tabId: 5, url }, { getSession: getTabSession, getFeed: () => Promise.reject(new Error('no feed')), now: () => new Date('2026-11-28T09:00:00Z') });
 const EXISTING = { id: 'user-greenlane', name: 'Greenlane Clinic MyChart', country: 'NZ' as const, hosts: ['mychart.greenlaneclinic.co.nz'] };
 
@@ -22,7 +22,7 @@ describe('"Watch this portal" in the background', () => {
 
   it('stores an unlisted MyChart tenant as the patient’s portal on that platform', async () => {
     expect(await onWatchPortal({ host: 'mychart.uwhealth.org', platformId: 'epic-mychart' }, granted)).toEqual({ status: 'watching', portalId: 'watch-mychart-uwhealth-org', name: 'MyChart (uwhealth.org)' });
-    expect(granted.contains).toHaveBeenCalledWith(['https://mychart.uwhealth.org/*']);
+    expect(granted.granted).toHaveBeenCalledWith('https://mychart.uwhealth.org/*', 120_000);
     expect((await readItem(customPortals))[1]).toEqual({
       id: 'watch-mychart-uwhealth-org',
       name: 'MyChart (uwhealth.org)',
@@ -62,7 +62,7 @@ describe('"Watch this portal" in the background', () => {
   });
 
   it('refuses when the browser did not grant the origin, and stores nothing', async () => {
-    const reply = await onWatchPortal({ host: 'mychart.uwhealth.org', platformId: 'epic-mychart' }, { contains: async () => false });
+    const reply = await onWatchPortal({ host: 'mychart.uwhealth.org', platformId: 'epic-mychart' }, { granted: async () => false });
     expect(reply).toEqual({ status: 'refused', reason: 'The browser has not given Portal Guard permission for mychart.uwhealth.org' });
     expect(await readItem(customPortals)).toEqual([EXISTING]);
   });
@@ -90,5 +90,48 @@ describe('the popup’s tab status on a page Portal Guard does not know', () => 
     const found = await status(url);
     expect(found).toMatchObject({ lookup: 'lookalike', lookalike: { imitates, reason } });
     expect(found.watch).toBeUndefined();
+  });
+});
+
+describe('waiting for the patient’s answer to the browser’s prompt', () => {
+  const ORIGIN = 'https://mychart.uwhealth.org/*';
+  const fakePermissions = (has: boolean) => {
+    const listeners = new Set<(added: { origins?: string[] }) => void>();
+    return {
+      listeners,
+      api: {
+        contains: vi.fn(async () => has),
+        onAdded: { addListener: (fn: (added: { origins?: string[] }) => void) => listeners.add(fn), removeListener: (fn: (added: { origins?: string[] }) => void) => listeners.delete(fn) },
+      } as unknown as Parameters<typeof waitForGrant>[2],
+    };
+  };
+
+  it('resolves at once when the origin is already granted', async () => {
+    const { api, listeners } = fakePermissions(true);
+    expect(await waitForGrant(ORIGIN, 60_000, api)).toBe(true);
+    expect(listeners.size).toBe(0);
+  });
+
+  it('resolves when the patient allows it, even if the popup has closed', async () => {
+    const { api, listeners } = fakePermissions(false);
+    const waiting = waitForGrant(ORIGIN, 60_000, api);
+    await Promise.resolve();
+    listeners.forEach((listener) => listener({ origins: ['https://other.example.org/*'] }));
+    listeners.forEach((listener) => listener({ origins: [ORIGIN] }));
+    expect(await waiting).toBe(true);
+    expect(listeners.size).toBe(0);
+  });
+
+  it('gives up after the timeout, and stops listening', async () => {
+    vi.useFakeTimers();
+    try {
+      const { api, listeners } = fakePermissions(false);
+      const waiting = waitForGrant(ORIGIN, 60_000, api);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(await waiting).toBe(false);
+      expect(listeners.size).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
