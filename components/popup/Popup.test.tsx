@@ -218,7 +218,7 @@ describe('Popup', () => {
   it('marks a portal the patient added as not reviewed', async () => {
     const { container } = mount({
       lookup: 'portal',
-      portal: { id: 'watch-mychart-uwhealth-org', name: 'MyChart (uwhealth.org)', displayName: 'MyChart (uwhealth.org)', operator: 'The owner of uwhealth.org, using MyChart', country: 'US', host: 'mychart.uwhealth.org', addedBy: 'user' },
+      portal: { id: 'watch-mychart-uwhealth-org', name: 'MyChart (uwhealth.org)', displayName: 'MyChart (uwhealth.org)', operator: 'the owner of uwhealth.org, using MyChart', country: 'US', host: 'mychart.uwhealth.org', addedBy: 'user' },
       notices: [],
     });
     await vi.waitFor(() => expect(text(container, 'review-mark')).toBe('(added by you, not reviewed by Portal Guard)'));

@@ -121,6 +121,19 @@ for (const { name, available } of browsers) {
       }
     });
 
+    test('the password guide for the watched portal has MyChart’s directions, and the mark', async () => {
+      const guide = await driver.openExtensionPage(`guide.html?portal=watch-mychart-uwhealth-org&host=${TENANT}`, '[data-testid=guide-step-change-password]');
+      try {
+        expect(await guide.evaluate(() => document.querySelector('h1')?.textContent, undefined)).toBe('Secure your MyChart (uwhealth.org) account');
+        expect(await text(guide, 'review-mark')).toBe(`(${MARK})`);
+        expect(await text(guide, 'guide-directions')).toContain('Menu → Account Settings → Security Settings');
+        expect(await text(guide, 'guide-two-step')).toContain('Menu → Account Settings → Security Settings');
+        await guide.screenshot(shot('guide'));
+      } finally {
+        await guide.close();
+      }
+    });
+
     test('the same page at a look-alike address is never offered Watch, and shows the look-alike warning', async () => {
       const { tabId, page } = await driver.openTab(siteUrl('mychartUwHealthLookalike', LOGIN_PATH));
       try {

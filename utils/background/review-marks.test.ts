@@ -13,7 +13,7 @@ import { toBannerNotice, whyShown } from './portal-notices';
 
 /** Every page that names a portal marks one that Portal Guard has not reviewed (issue 12, item 4). */
 
-const WATCHED = { id: 'watch-mychart-uwhealth-org', name: 'MyChart (uwhealth.org)', operator: 'The owner of uwhealth.org, using MyChart', country: 'US' as const, hosts: ['mychart.uwhealth.org'], homeUrl: 'https://mychart.uwhealth.org/', platform: 'epic-mychart' };
+const WATCHED = { id: 'watch-mychart-uwhealth-org', name: 'MyChart (uwhealth.org)', operator: 'the owner of uwhealth.org, using MyChart', country: 'US' as const, hosts: ['mychart.uwhealth.org'], homeUrl: 'https://mychart.uwhealth.org/', platform: 'epic-mychart' };
 const current = buildCurrentPortals(parsePolicy(RIVERSIDE_POLICY).policy, [WATCHED]);
 const notice = feedSchema.parse({ formatVersion: '1.0', sequence: 1, generatedAt: '2026-11-28T00:00:00Z', notices: [mmh] }).notices[0]!;
 const match = (host: string) => {

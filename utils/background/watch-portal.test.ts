@@ -26,7 +26,7 @@ describe('"Watch this portal" in the background', () => {
     expect((await readItem(customPortals))[1]).toEqual({
       id: 'watch-mychart-uwhealth-org',
       name: 'MyChart (uwhealth.org)',
-      operator: 'The owner of uwhealth.org, using MyChart',
+      operator: 'the owner of uwhealth.org, using MyChart',
       country: 'US',
       hosts: ['mychart.uwhealth.org'],
       homeUrl: 'https://mychart.uwhealth.org/',

@@ -55,7 +55,7 @@ export function watchedPortalInput(host: string, registrableDomain: string, plat
   return {
     id,
     name: `${platform.name} (${registrableDomain})`,
-    operator: `The owner of ${registrableDomain}, using ${platform.name}`,
+    operator: `the owner of ${registrableDomain}, using ${platform.name}`,
     country: platform.country,
     hosts: [host],
     homeUrl: `https://${host}/`,
