@@ -2,12 +2,13 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { feedOrigins } from './utils/feed/config';
 import { GECKO_ID, buildManifestExtras } from './utils/build/manifest-config';
-import { CATALOGUE } from './utils/portals/catalogue';
+import { CATALOGUE_MODULE, displayPath, loadCatalogue, writeCatalogueModule } from './utils/build/catalogue-files';
 import { portalMatchPatterns } from './utils/portals/match-patterns';
-import { validateCatalogue } from './utils/portals/validate-catalogue';
 
 // The manifest is assembled here and nowhere else. Content-script matches come from the portal
-// catalogue (see entrypoints/portal.content.ts), so adding a portal never means editing this file.
+// catalogue's data files, feed/portals/*.json (see entrypoints/portal.content.ts), so adding a
+// portal never means editing this file. They are read from the files, checked in full, rather
+// than from the generated module, so the manifest can never disagree with the data.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
@@ -16,7 +17,7 @@ export default defineConfig({
       browser,
       mode,
       geckoId: GECKO_ID,
-      portalPatterns: portalMatchPatterns(CATALOGUE),
+      portalPatterns: portalMatchPatterns(loadCatalogue()),
       grantOptionalHosts: process.env.WXT_PORTAL_GUARD_E2E_GRANT_OPTIONAL_HOSTS === '1',
       scriptablePortals: process.env.WXT_PORTAL_GUARD_E2E_SCRIPTABLE_PORTALS === '1',
       // Node reads the build's environment directly; the bundle gets the same list through Vite.
@@ -24,21 +25,19 @@ export default defineConfig({
       store: process.env.WXT_PORTAL_GUARD_STORE === '1',
     }),
   hooks: {
-    // The catalogue is typed with `satisfies`, not parsed, so the bundle never runs zod or tldts.
-    // Parsing it here instead makes a bad entry (a host on a public suffix, a missing source …)
-    // fail `wxt build` and `wxt` dev with every problem named by entry id and field.
     // The content script's matches are the catalogue's hosts. They are filled in here rather than
     // in the entrypoint, so the content script bundle does not carry the whole catalogue.
     'build:manifestGenerated': (_wxt, manifest) => {
       for (const script of manifest.content_scripts ?? []) {
-        if (script.js?.includes('content-scripts/portal.js')) script.matches = portalMatchPatterns(CATALOGUE);
+        if (script.js?.includes('content-scripts/portal.js')) script.matches = portalMatchPatterns(loadCatalogue());
       }
     },
+    // The build generates the typed catalogue (utils/portals/catalogue.ts) from the data files.
+    // The bundle gets it typed with `satisfies`, not parsed, so it never runs zod or tldts over it;
+    // the files are parsed here instead, so a bad entry (a host on a public suffix, a missing
+    // source …) fails `wxt build` and `wxt` dev with every problem named by file and JSON path.
     'build:before': () => {
-      const { problems } = validateCatalogue(CATALOGUE);
-      if (problems.length > 0) {
-        throw new Error(`The portal catalogue has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
-      }
+      if (writeCatalogueModule().written) console.log(`Regenerated ${displayPath(CATALOGUE_MODULE)} from feed/portals/`);
     },
   },
   zip: {
