@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CATALOGUE } from '../portals/catalogue';
 import type { Portal } from '../portals/schema';
-import { portalIndex } from '../state/current-portals';
+import { buildCurrentPortals, portalIndex } from '../state/current-portals';
 import { customPortals, readItem, writeItem } from '../state/storage';
 import { freshExtension } from '../../test/fresh-extension';
 import { tabStatus } from './tab-status';
@@ -133,5 +133,17 @@ describe('waiting for the patient’s answer to the browser’s prompt', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('a patient’s portal stored before the exact-host and imitation rules', () => {
+  it.each([
+    [{ id: 'user-greenlane', name: 'Greenlane', country: 'NZ' as const, hosts: ['*.greenlaneclinic.co.nz'] }, '*.greenlaneclinic.co.nz: a portal you add names one exact address'],
+    [{ id: 'user-mmh', name: 'Manage My Health', country: 'NZ' as const, hosts: ['managemyhealth-login.co.nz'] }, '“Manage My Health” is the name of a portal Portal Guard has reviewed'],
+  ])('is kept but not in use, with the reason: %j', (input, reason) => {
+    const built = buildCurrentPortals({ additionalPortals: [] }, [input]);
+    expect(built.custom).toEqual([]);
+    expect(built.inactive.map((entry) => entry.input)).toEqual([input]);
+    expect(built.inactive[0]!.problems[0]!.reason.startsWith(reason)).toBe(true);
   });
 });
