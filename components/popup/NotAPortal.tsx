@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { TabStatus } from '@/utils/messaging/protocol';
-import type { PageCheck } from '@/utils/popup/check-page';
+import type { CheckPageResult as PageCheck } from '@/utils/popup/check-page';
 import type { Classification } from '@/utils/session/classify';
 import { SESSION_LABELS } from '@/utils/session/state';
 import { WatchPortal, type WatchDeps } from './WatchPortal';
