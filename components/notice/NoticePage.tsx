@@ -4,7 +4,8 @@ import type { Notice } from '@/utils/feed/schema';
 import { getPasswordChangedOn, getStepChoices, setPasswordChangedOn, setStepChoice } from '@/utils/state/patient-choices';
 import { localDate } from '@/utils/notices/relevance';
 import { remediationFor } from '@/utils/notices/remediation';
-import { guidePageUrl, parseNoticePage } from '@/utils/pages';
+import { DISMISS_ANCHOR, guidePageUrl, parseNoticePage } from '@/utils/pages';
+import { sendMessage } from '@/utils/messaging/send';
 import { policyNotices } from '@/utils/policy/managed';
 import type { Portal, PortalIndex } from '@/utils/portals';
 import { portalIndex } from '@/utils/state/current-portals';
@@ -19,9 +20,18 @@ export interface NoticePageDeps {
   today: () => string;
   /** The portals recognised now (catalogue, policy, the patient's own); a local notice may name a clinic's portal. */
   index?: () => Promise<PortalIndex>;
+  /** Save the dismissal: the background is its writer, and updates the portal tabs' badges. */
+  dismiss?: (noticeId: string) => Promise<unknown>;
 }
 
-const defaultDeps = (): NoticePageDeps => ({ search: location.search, loadFeed: () => getActiveFeed(), loadLocal: policyNotices, today: () => localDate(new Date()) });
+const defaultDeps = (): NoticePageDeps => ({
+  // With the hash: `#dismiss-heading` (the banner's Dismiss) puts the question first.
+  search: `${location.search}${location.hash}`,
+  loadFeed: () => getActiveFeed(),
+  loadLocal: policyNotices,
+  today: () => localDate(new Date()),
+  dismiss: (noticeId) => sendMessage('ui-bg/dismiss-notice', { noticeId }),
+});
 
 type Load =
   | { phase: 'loading' }
@@ -35,7 +45,7 @@ type Load =
 export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) {
   // An address the page does not understand names no notice (utils/pages.ts says why).
   const page = parseNoticePage(deps.search);
-  const { id, portal: portalId = '', host } = page.ok ? page.params : { id: undefined };
+  const { id, portal: portalId = '', host, section } = page.ok ? page.params : { id: undefined, section: undefined };
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
 
   useEffect(() => {
@@ -72,8 +82,11 @@ export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) 
     void setStepChoice(notice.id, stepId, choice);
   };
 
+  const dismissal = <DismissNotice key="dismiss" portalName={context?.portalName ?? portal?.name} onConfirm={() => (deps.dismiss ?? defaultDeps().dismiss!)(notice.id)} />;
   return (
     <main>
+      {/* The banner's Dismiss leads here: the question comes first, where the patient looks. */}
+      {section === 'dismiss' && dismissal}
       <NoticeDetail
         notice={notice}
         steps={remediationFor(notice)}
@@ -94,7 +107,46 @@ export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) 
           }}
         />
       )}
+      {section !== 'dismiss' && dismissal}
     </main>
+  );
+}
+
+/**
+ * "Stop showing this notice?": the only place a dismissal is saved. The banner in the portal page
+ * cannot save one, because the page can trick a real click onto it (issue 14, item 1); this page
+ * is ours, and no portal can draw over it.
+ */
+function DismissNotice({ portalName, onConfirm }: { portalName: string | undefined; onConfirm: () => Promise<unknown> }) {
+  const [state, setState] = useState<'ask' | 'saving' | 'done' | 'failed'>('ask');
+  const confirm = () => {
+    setState('saving');
+    onConfirm().then(
+      () => setState('done'),
+      () => setState('failed'),
+    );
+  };
+  return (
+    <section class="dismiss" aria-labelledby={DISMISS_ANCHOR} data-testid="notice-dismiss">
+      <h2 id={DISMISS_ANCHOR}>Stop showing this notice?</h2>
+      {state === 'done' ? (
+        <p role="status" data-testid="notice-dismissed">
+          Dismissed. Portal Guard no longer shows this notice{portalName ? ` on ${portalName}` : ''}; the banner goes when you return to the portal. It shows again if anything new is published about this breach.
+        </p>
+      ) : (
+        <>
+          <p>Portal Guard shows this notice{portalName ? ` on ${portalName}` : ''} until you dismiss it. Dismiss it only if you have read it and done what you need to.</p>
+          <button type="button" class="secondary" disabled={state === 'saving'} onClick={confirm} data-testid="notice-dismiss-confirm">
+            Stop showing this notice
+          </button>
+          {state === 'failed' && (
+            <p class="error" role="alert">
+              Portal Guard could not save that. Try again.
+            </p>
+          )}
+        </>
+      )}
+    </section>
   );
 }
 

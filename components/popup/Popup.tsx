@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { checkPage } from '@/utils/popup/check-page';
 import { exportReviewPageUrl, guidePageUrl, optionsPageUrl } from '@/utils/pages';
 import { sendMessage } from '@/utils/messaging/send';
@@ -8,7 +7,6 @@ import { resolveTargetTab } from '@/utils/popup/target-tab';
 import { FeedStatusLine } from './FeedStatusLine';
 import { NoticeList } from './NoticeList';
 import { LookalikeWarning, NotAPortal } from './NotAPortal';
-import type { SignOutReminder } from '@/utils/state/storage';
 import { OrganizationLine } from './OrganizationLine';
 import { PortalCard } from './PortalCard';
 import { SignOutReminders } from './SignOutReminders';
@@ -22,8 +20,6 @@ export interface PopupDeps {
   check: typeof checkPage;
   /** "Watch this portal" (permission prompt, background check); optional so older callers need not pass it. */
   watch?: WatchDeps;
-  /** Shared-computer mode's reminders (storage.session); optional so older callers need not pass it. */
-  getReminders?: () => Promise<SignOutReminder[]>;
 }
 
 const defaultDeps: PopupDeps = {
@@ -35,23 +31,11 @@ const defaultDeps: PopupDeps = {
     release: (origins) => browser.permissions.remove({ origins }),
     watch: (request) => sendMessage('ui-bg/watch-portal', request),
   },
-  // Read raw rather than through the storage registry, so the popup does not load zod for it; only
-  // the background writes this item, after parsing it (utils/background/shared-computer.ts).
-  getReminders: async () => {
-    const raw: unknown = (await browser.storage.session.get('signOutReminders')).signOutReminders;
-    return Array.isArray(raw) ? (raw as SignOutReminder[]) : [];
-  },
 };
 
 /** The toolbar popup: which portal this tab is on, its session, and any breach notice. */
 export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
-  const [reminders, setReminders] = useState<SignOutReminder[]>([]);
-
-  useEffect(() => {
-    void deps.getReminders?.().then(setReminders, () => {});
-  }, [deps]);
-
   useEffect(() => {
     let cancelled = false;
     (async () => {
@@ -87,7 +71,7 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
       )}
       {status.lookup === 'lookalike' && status.lookalike && <LookalikeWarning host={status.lookalike.host} imitates={status.lookalike.imitates} officialHome={status.lookalike.officialHome} reason={status.lookalike.reason} />}
       {status.lookup === 'none' && <NotAPortal onCheck={fromToolbar ? () => deps.check(tabId) : undefined} watch={status.watch} {...(deps.watch ? { watchDeps: deps.watch } : {})} />}
-      <SignOutReminders reminders={reminders} />
+      <SignOutReminders reminders={status.signOutReminders ?? []} />
       <FeedStatusLine feed={status.feed} />
       <OrganizationLine organization={status.organization} />
       <nav class="links small" aria-label="More from Portal Guard">

@@ -1,3 +1,4 @@
+import { own } from '@/utils/own-keys';
 import type { PortalSummary, TabStatus } from '@/utils/messaging/protocol';
 import { SESSION_LABELS } from '@/utils/session/state';
 import { ReviewMark } from '../shared/ReviewMark';
@@ -13,7 +14,7 @@ const EVIDENCE_WORDS: Record<string, string> = {
 
 /** Which portal this is, who runs it, and the session state with the reason we think so. */
 export function PortalCard({ portal, session }: { portal: PortalSummary; session: TabStatus['session'] }) {
-  const reasons = session?.evidence.map((item) => EVIDENCE_WORDS[item]).filter(Boolean) ?? [];
+  const reasons = session?.evidence.map((item) => own(EVIDENCE_WORDS, item)).filter(Boolean) ?? [];
   return (
     <section class="card" aria-labelledby="portal-name">
       <h1 id="portal-name" data-testid="portal-name">
