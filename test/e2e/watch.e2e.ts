@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_PATH, FIREFOX_PATH, browserAvailable } from './support/browsers';
@@ -5,18 +7,21 @@ import { launchChromium } from './support/chromium';
 import { e2eContext } from './support/context';
 import type { DriverPage, ExtensionDriver } from './support/driver';
 import { badge, waitForSession } from './support/extension-state';
+import { buildTestKeyExtensions, bundledFeedOf, bundledSequence, copyNotices, serveFeed, signTestFeed, waitForFeedState } from './support/feed';
 import { launchFirefox } from './support/firefox';
 import { openPopup } from './support/popup';
 import { withGrantedHosts } from './support/pregrant';
 import { poll } from './support/poll';
+import { waitForShadow } from './support/shadow';
 import { siteUrl } from './support/sites';
 
 /**
  * "Watch this portal" (issue 12): an unlisted MyChart tenant, UW Health's real MyChart host
  * `mychart.uwhealth.org` mapped onto the fixture server, is recognised as MyChart by "Check this
  * page", watched with one click, and from the next load on is the patient's portal on that
- * platform: the content script runs, the badge is set, and the popup names it with the "added by
- * you, not reviewed by Portal Guard" mark. The same page at the look-alike `mychart-uwhealth.org`
+ * platform: the content script runs, the badge is set, the UW Health notice (which names the
+ * organisation's domain, uwhealth.org) shows in the banner, and the popup and the banner name it
+ * with the "added by you, not reviewed by Portal Guard" mark. The same page at the look-alike `mychart-uwhealth.org`
  * is never offered Watch and shows the look-alike warning.
  *
  * The harness stands in for two things a headless browser cannot do. Chromium's permission prompt
@@ -25,6 +30,11 @@ import { siteUrl } from './support/sites';
  * test pref that answers optional-permission prompts. And the popup is opened as a page
  * (`popup.html?tabId=`), which has no toolbar click and so no `activeTab` grant: the same grant
  * lets it read the tab's address and run "Check this page" there, as the toolbar click would.
+ *
+ * The notices come from the repository's own files (with their `domains`), built and signed with
+ * the maintainers' CLI and the test key and served as the feed, so the UW Health notice reaches
+ * the watched host exactly as a published feed would bring it; the builds that trust the test key
+ * are the ones loaded.
  */
 
 const LOGIN_PATH = '/MyChart/Authentication/Login';
@@ -38,6 +48,23 @@ const browsers = [
   { name: 'firefox' as const, available: () => browserAvailable('Firefox', FIREFOX_PATH, 'firefox-esr') },
 ];
 
+let feedDir = '';
+let signed = '';
+let sequence = 0;
+let builds: { chrome: string; firefox: string };
+
+beforeAll(async () => {
+  feedDir = mkdtempSync(join(tmpdir(), 'portal-guard-watch-'));
+  sequence = bundledSequence() + 1;
+  signed = await signTestFeed(copyNotices(join(feedDir, 'notices')), sequence, feedDir, 'watch');
+  builds = await buildTestKeyExtensions();
+}, 180_000);
+
+afterAll(() => {
+  serveFeed(e2eContext().servedDir, bundledFeedOf(e2eContext().chromeExtensionDir));
+  if (feedDir) rmSync(feedDir, { recursive: true, force: true });
+});
+
 const text = (page: DriverPage, testId: string) => page.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? null, testId);
 
 for (const { name, available } of browsers) {
@@ -48,9 +75,11 @@ for (const { name, available } of browsers) {
 
     beforeAll(async () => {
       const context = e2eContext();
-      granted = withGrantedHosts(name === 'chromium' ? context.chromeExtensionDir : context.firefoxExtensionDir, ORIGINS);
+      serveFeed(context.servedDir, signed);
+      granted = withGrantedHosts(name === 'chromium' ? builds.chrome : builds.firefox, ORIGINS);
       try {
         driver = name === 'chromium' ? await launchChromium(context, { extensionDir: granted.dir }) : await launchFirefox(context, { extensionDir: granted.dir, prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
+        await waitForFeedState(driver, `sequence ${sequence}`, (feed) => feed?.sequence === sequence && feed.source === 'remote');
       } catch (error) {
         granted.remove();
         throw error;
@@ -90,9 +119,11 @@ for (const { name, available } of browsers) {
         await poll('the content-script registration', () => driver.extension((api) => (api as unknown as { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } }).scripting.getRegisteredContentScripts(), undefined), (list) => list.some((script) => script.id === 'custom-portal:user:watch-mychart-uwhealth-org'));
         await page.reload();
         await waitForSession(driver, tabId, { state: 'login', url });
-        const set = await poll('the badge', () => badge(driver, tabId), (value) => value.text !== '');
-        // LOG without a notice for the portal; !N once the UW Health notice reaches it by domain.
-        expect(['LOG', '!1']).toContain(set.text);
+        // The UW Health notice names the organisation's domain (uwhealth.org), so it reaches the
+        // watched host: the badge counts it, and the banner says why, marked as the patient's own.
+        expect((await poll('the badge', () => badge(driver, tabId), (value) => value.text !== '')).text).toBe('!1');
+        const banner = await waitForShadow(driver, tabId, 'portal-guard-banner', 'the UW Health banner', (view) => view.text['banner-why'] !== undefined);
+        expect(banner.text['banner-why']).toMatch(new RegExp(`^You are on ${TENANT.replace(/\./g, '\\.')}, which is MyChart \\(uwhealth\\.org\\) \\(${MARK}\\); notice added `));
         await page.screenshot(shot('page-watched'));
 
         const after = await openPopup(driver, tabId);

@@ -9,6 +9,7 @@ import { watchCandidate } from '../portals/watch';
 import { portalNotices, whyShown } from './portal-notices';
 import { getTabSession } from './tab-sessions';
 import { readItem, signOutReminders, type SignOutReminder } from '../state/storage';
+import { isScriptable } from './scriptable';
 
 /**
  * Everything the popup shows about one tab, assembled in the background from three trusted
@@ -26,6 +27,8 @@ export interface TabStatusDeps {
   organization?: () => Promise<Organization | undefined>;
   /** Shared-computer mode's reminders (storage.session). */
   reminders?: () => Promise<SignOutReminder[]>;
+  /** Whether the content script can run on a URL now (scriptable.ts). */
+  scriptable?: (url: string) => Promise<boolean | undefined>;
 }
 
 const defaultDeps: TabStatusDeps = { getSession: getTabSession, getFeed: getActiveFeed, now: () => new Date(), index: portalIndex };
@@ -44,6 +47,9 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
     ...(organization ? { organization } : {}),
     ...(reminders.length ? { signOutReminders: reminders.map(({ id, displayName, signOutUrl }) => ({ id, displayName, ...(signOutUrl ? { signOutUrl } : {}) })) } : {}),
   };
+  const pageUrl = url ?? session?.url ?? '';
+  const canRun = lookup.kind === 'lookalike' ? undefined : await (deps.scriptable ?? isScriptable)(pageUrl).catch(() => undefined);
+  const scriptable = canRun === undefined ? {} : { scriptable: canRun };
 
   if (lookup.kind === 'lookalike') {
     const { imitates } = lookup;
@@ -58,7 +64,7 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
       return { lookup: 'lookalike', lookalike: { host: candidate.host, imitates: imitates.name, ...(imitates.homeUrl ? { officialHome: imitates.homeUrl } : {}), reason }, notices: [], otherNotices: [], ...(feed ? { feed } : {}), ...org };
     }
     const watch = candidate.kind === 'watchable' ? { watch: { host: candidate.host, registrableDomain: candidate.registrableDomain } } : {};
-    return { lookup: 'none', notices: [], otherNotices: [], ...watch, ...(feed ? { feed } : {}), ...org };
+    return { lookup: 'none', notices: [], otherNotices: [], ...watch, ...(feed ? { feed } : {}), ...scriptable, ...org };
   }
 
   const { match } = lookup;
@@ -73,6 +79,7 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
     notices: relevant.map(({ notice }) => summariseNotice(notice, whyShown(match, notice))),
     otherNotices: others.map(({ id, title }) => ({ id, title })),
     ...(feed ? { feed } : {}),
+    ...scriptable,
     ...org,
   };
 }
