@@ -26,7 +26,7 @@ export function NoticeBanner({ notices, actions }: { notices: BannerNotice[]; ac
           <span aria-hidden="true">⚠ </span>Portal Guard: breach notice for this portal
         </p>
         <p class="title">{notice.title}</p>
-        <p class="why">{notice.why}</p>
+        <p class="why" data-testid="banner-why">{notice.why}</p>
         <p>
           <strong>Taken:</strong> {notice.taken}
         </p>

@@ -1,5 +1,6 @@
 import type { Notice } from '@/utils/feed/schema';
 import type { Portal } from '@/utils/portals';
+import { markedName } from '@/utils/portals/review-mark';
 
 /** The value of an option that picks one notice rather than a portal. */
 export const NOTICE_PREFIX = 'notice:';
@@ -22,7 +23,7 @@ export function PortalChooser({ portals, otherNotices = [], value, onChange }: {
               .sort((a, b) => a.name.localeCompare(b.name))
               .map((portal) => (
                 <option key={portal.id} value={portal.id}>
-                  {portal.name}
+                  {markedName(portal.name, portal.addedBy)}
                 </option>
               ))}
           </optgroup>

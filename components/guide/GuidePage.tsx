@@ -25,6 +25,7 @@ import { ReusedPasswordsStep } from './ReusedPasswordsStep';
 import { StayAlertStep } from './StayAlertStep';
 import { StepCard } from './StepCard';
 import { TwoStepStep } from './TwoStepStep';
+import { ReviewMark } from '../shared/ReviewMark';
 
 export interface GuidePageDeps {
   search: string;
@@ -153,6 +154,11 @@ export function GuidePage({ deps = defaultDeps() }: { deps?: GuidePageDeps }) {
   return (
     <main class="guide">
       <h1>Secure your {name} account</h1>
+      {facts.addedBy && (
+        <p>
+          <ReviewMark addedBy={facts.addedBy} />
+        </p>
+      )}
       <p class="muted">
         {facts.host ? `For ${facts.host}, run by ${facts.operator}. ` : `Run by ${facts.operator}. `}
         Your progress is saved on this device, so you can close this page and come back.

@@ -134,7 +134,7 @@ describe('NoticePage: an organisation’s local notice', () => {
     render(<NoticePage deps={{ search: `?id=${RIVERSIDE_NOTICE.id}&portal=riverside-myindici&host=riverside.myindici.co.nz`, loadFeed: async () => active, loadLocal: async () => local, today: () => '2026-11-28', index: async () => index }} />, withPortal);
     await vi.waitFor(() => expect(withPortal.querySelector('h1')?.textContent).toBe(RIVERSIDE_NOTICE.title));
     // The clinic's own portal is known here too: why it matched, the guide, and "I changed my password on…".
-    expect(withPortal.querySelector('[data-testid="notice-why"]')?.textContent).toContain('You are on riverside.myindici.co.nz, which is Riverside Medical Centre patient portal');
+    expect(withPortal.querySelector('[data-testid="notice-why"]')?.textContent).toContain('You are on riverside.myindici.co.nz, which is Riverside Medical Centre patient portal (added by your organisation)');
     expect(withPortal.querySelector('#changed-heading')?.textContent).toBe('Mark as resolved');
     expect(withPortal.querySelector('label[for="changed-on"]')?.textContent).toBe('I changed my Riverside Medical Centre patient portal password on');
     expect(createPortalIndex(CATALOGUE).byId('riverside-myindici')).toBeUndefined();

@@ -11,6 +11,7 @@ import { policyNotices } from '@/utils/policy/managed';
 import type { Portal, PortalIndex } from '@/utils/portals';
 import { portalIndex } from '@/utils/state/current-portals';
 import { NoticeDetail } from './NoticeDetail';
+import { markedName } from '@/utils/portals/review-mark';
 
 export interface NoticePageDeps {
   search: string;
@@ -61,7 +62,7 @@ export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) 
       const portal = index?.byId(portalId);
       // The host is shown only when the index gives it to this portal (the URL is only a hint).
       const match = host ? index?.lookupHost(host) : undefined;
-      const context = portal && host && match?.portal.id === portal.id ? { host, portalName: match.displayName } : undefined;
+      const context = portal && host && match?.portal.id === portal.id ? { host, portalName: markedName(match.displayName, match.portal.addedBy) } : undefined;
       // The guide is offered when the notice applies to this portal: by id, or by the registrable
       // domain of the host it was opened from (the banner's own rule, utils/notices/notice-index.ts).
       const applies = portal !== undefined && (match && context ? noticeIndex(notices).applies(notice, match) : noticeIndex(notices).forPortal(portal).includes(notice));

@@ -147,7 +147,7 @@ describe('Options page: other portals', () => {
     page.querySelector<HTMLFormElement>('[data-testid="add-portal-form"]')!.requestSubmit();
     expect(permissions.request).toHaveBeenCalledWith({ origins: ['https://mychart.greenlaneclinic.co.nz/*'] });
     await vi.waitFor(async () => expect(await readItem(customPortals)).toEqual([{ id: 'user-mychart-greenlaneclinic-co-nz', name: 'Greenlane Clinic MyChart', country: 'NZ', hosts: ['mychart.greenlaneclinic.co.nz'] }]));
-    await vi.waitFor(() => expect(text(page, 'user-portals')).toContain('Greenlane Clinic MyChart (mychart.greenlaneclinic.co.nz) Recognised'));
+    await vi.waitFor(() => expect(text(page, 'user-portals')).toContain('Greenlane Clinic MyChart (added by you, not reviewed by Portal Guard) (mychart.greenlaneclinic.co.nz) Recognised'));
     expect(text(page, 'portals-message')).toBe('Added Greenlane Clinic MyChart. Reload its tab if it is open.');
   });
 
@@ -157,6 +157,9 @@ describe('Options page: other portals', () => {
     ['http://mychart.greenlaneclinic.co.nz/', 'Portal Guard recognises portals on secure (https://) addresses only.'],
     ['portal.managemyhealth.co.nz', 'portal.managemyhealth.co.nz is already recognised as Manage My Health'],
     ['192.168.0.10', '192.168.0.10 is an IP address, not a portal'],
+    // Issue 12: patients give exact hosts, and no look-alike of a reviewed portal's address.
+    ['*.greenlaneclinic.co.nz', '*.greenlaneclinic.co.nz: a portal you add names one exact address, such as portal.clinic.example; an address with * would cover every site under it'],
+    ['https://mychart-uwhealth.org/', 'mychart-uwhealth.org looks like the address of MyChart, a portal Portal Guard has reviewed: mychart-uwhealth.org carries the name “mychart” of MyChart in an address that is not MyChart’s'],
   ])('refuses %s with the reason, asking for nothing', async (address, reason) => {
     const { page, permissions } = mount();
     await vi.waitFor(() => expect(page.querySelector('#portal-address')).not.toBeNull());
@@ -277,12 +280,40 @@ describe('Options page: moving settings', () => {
     const input = page.querySelector<HTMLInputElement>('[data-testid="import-settings"]')!;
     Object.defineProperty(input, 'files', { value: [new File([text], 'portal-guard-settings.json', { type: 'application/json' })], configurable: true });
     input.dispatchEvent(new Event('change', { bubbles: true }));
-    await vi.waitFor(() => expect(text_(page, 'import-plan')).toContain('Add the portal Greenlane'));
+    await vi.waitFor(() => expect(text_(page, 'import-plan')).toContain('Add the portal Greenlane, added by you, not reviewed by Portal Guard, on the address: mychart.greenlaneclinic.co.nz'));
+    expect([...page.querySelectorAll('[data-testid="import-host"]')].map((host) => host.textContent)).toEqual(['mychart.greenlaneclinic.co.nz']);
     expect(text_(page, 'import-refused')).toBe('Everything: "*" would cover every site; name the portal\'s own host');
     expect(await readItem(customPortals)).toEqual([]);
     page.querySelector<HTMLButtonElement>('[data-testid="import-apply"]')!.click();
     await vi.waitFor(async () => expect((await readItem(customPortals)).map((portal) => portal.id)).toEqual(['user-greenlane']));
     await vi.waitFor(() => expect(text_(page, 'import-message')).toBe('Imported. Use “Allow” under “Other portals” for each new portal.'));
+  });
+
+  it('shows every host before anything is applied, and Cancel changes nothing', async () => {
+    const { page } = mount();
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="import-settings"]')).not.toBeNull());
+    const before = await fakeBrowser.storage.local.get();
+    const text = JSON.stringify({
+      format: 'portal-guard-settings',
+      version: 1,
+      exportedAt: '2026-11-28T01:00:00.000Z',
+      noticeWindowMonths: 6,
+      sharedComputer: { enabled: true, clearSiteData: false },
+      customPortals: [
+        { id: 'user-greenlane', name: 'Greenlane', country: 'NZ', hosts: ['mychart.greenlaneclinic.co.nz', 'portal.greenlaneclinic.co.nz'] },
+        { id: 'user-uw', name: 'UW Health MyChart', country: 'US', hosts: ['mychart.uwhealth.org'], platform: 'epic-mychart' },
+        { id: 'user-google', name: 'Google', country: 'NZ', hosts: ['*.google.com'] },
+      ],
+    });
+    const input = page.querySelector<HTMLInputElement>('[data-testid="import-settings"]')!;
+    Object.defineProperty(input, 'files', { value: [new File([text], 'portal-guard-settings.json', { type: 'application/json' })], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="import-plan"]')).not.toBeNull());
+    expect([...page.querySelectorAll('[data-testid="import-host"]')].map((host) => host.textContent)).toEqual(['mychart.greenlaneclinic.co.nz', 'portal.greenlaneclinic.co.nz', 'mychart.uwhealth.org']);
+    expect(text_(page, 'import-refused')).toContain('Google: *.google.com: a portal you add names one exact address');
+    page.querySelector<HTMLButtonElement>('[data-testid="import-cancel"]')!.click();
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="import-plan"]')).toBeNull());
+    expect(await fakeBrowser.storage.local.get()).toEqual(before);
   });
 
   it('refuses a file that is not a settings file, changing nothing', async () => {

@@ -4,6 +4,7 @@ import { portalFromForm, type ClinicData } from '@/utils/options/clinic-data';
 import { portalOrigins } from '@/utils/portals/custom';
 import type { CustomPortal, CustomPortalInput } from '@/utils/portals/custom';
 import type { Country } from '@/utils/portals/schema';
+import { ReviewMark } from '../shared/ReviewMark';
 
 export interface CustomPortalDeps {
   /** Called straight from the click, before any await: the browser shows its prompt only for a user gesture. */
@@ -81,7 +82,7 @@ export function CustomPortalsSection({ data, deps, refresh = () => {} }: { data:
     const allowed = own(data.access, portal.portal.id) === true;
     return (
       <li key={portal.portal.id} data-testid="custom-portal" data-portal-id={portal.portal.id}>
-        <strong>{portal.portal.name}</strong> <span class="muted">({hostsOf(portal)})</span>{' '}
+        <strong>{portal.portal.name}</strong> <ReviewMark addedBy={portal.origin} /> <span class="muted">({hostsOf(portal)})</span>{' '}
         <span class={allowed ? 'state state-signed-in' : 'state state-unknown'} data-testid="custom-portal-access">
           {allowed ? 'Recognised' : 'Needs your permission'}
         </span>{' '}
@@ -147,7 +148,7 @@ export function CustomPortalsSection({ data, deps, refresh = () => {} }: { data:
           <input id="portal-address" name="portal-address" inputMode="url" autocomplete="off" placeholder="https://mychart.greenlaneclinic.co.nz/" aria-describedby="portal-address-help" />
           <br />
           <span id="portal-address-help" class="muted small">
-            The secure (https://) address you sign in at. Write *.clinic.example to include every address under it.
+            The secure (https://) address you sign in at, exactly: one address per portal.
           </span>
         </p>
         <p>

@@ -69,12 +69,20 @@ export function SettingsTransfer({ data, deps = defaultTransferDeps }: { data: C
       </p>
       {plan && (
         <div class="ok" data-testid="import-plan">
-          <p>This file will set:</p>
+          <p>This file will set the following. Check every address: Portal Guard will treat each as your portal. Nothing changes until you press Import.</p>
           <ul>
             <li>Closed notices shown for {plan.noticeWindowMonths} months</li>
             <li>Shared-computer mode {plan.sharedComputer.enabled ? 'on' : 'off'}{plan.sharedComputer.clearSiteData ? ', clearing site data' : ''}</li>
             {plan.portals.map((portal) => (
-              <li key={portal.id}>Add the portal {portal.name}</li>
+              <li key={portal.id} data-testid="import-portal">
+                Add the portal {portal.name}, added by you, not reviewed by Portal Guard, on {portal.hosts.length === 1 ? 'the address' : `these ${portal.hosts.length} addresses`}:{' '}
+                {portal.hosts.map((host, index) => (
+                  <span key={host}>
+                    {index > 0 && ', '}
+                    <code data-testid="import-host">{host}</code>
+                  </span>
+                ))}
+              </li>
             ))}
           </ul>
           {plan.refused.length > 0 && (
@@ -92,7 +100,7 @@ export function SettingsTransfer({ data, deps = defaultTransferDeps }: { data: C
           <button type="button" onClick={() => apply(plan)} data-testid="import-apply">
             Import
           </button>{' '}
-          <button type="button" class="secondary" onClick={() => setPlan(undefined)}>
+          <button type="button" class="secondary" onClick={() => setPlan(undefined)} data-testid="import-cancel">
             Cancel
           </button>
         </div>

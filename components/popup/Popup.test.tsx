@@ -2,7 +2,9 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NoticeSummary, TabStatus } from '@/utils/messaging/protocol';
 import { exportReviewPageUrl, optionsPageUrl, parseExportReviewPage, parseNoticePage } from '@/utils/pages';
+import type { PlatformDetection } from '@/utils/portals/platform-detection';
 import { Popup, type PopupDeps } from './Popup';
+import type { WatchDeps } from './WatchPortal';
 
 const MMH_NOTICE: NoticeSummary = {
   id: 'nz-managemyhealth-2025-12',
@@ -22,10 +24,10 @@ const MMH_NOTICE: NoticeSummary = {
 };
 const FEED = { source: 'bundled' as const, sequence: 3, generatedAt: '2026-06-01T00:00:00Z', receivedAt: Date.now() - 3 * 3_600_000 };
 
-function mount(status: TabStatus, target: { tabId: number; url?: string } = { tabId: 4 }, check = vi.fn()) {
+function mount(status: TabStatus, target: { tabId: number; url?: string } = { tabId: 4 }, check = vi.fn(), watch?: WatchDeps) {
   const container = document.createElement('div');
   document.body.append(container);
-  const deps: PopupDeps = { resolveTab: async () => target, getStatus: async () => status, check };
+  const deps: PopupDeps = { resolveTab: async () => target, getStatus: async () => status, check, ...(watch ? { watch } : {}) };
   render(<Popup deps={deps} />, container);
   return { container, check };
 }
@@ -128,6 +130,98 @@ describe('Popup', () => {
     const { container } = mount({ lookup: 'none', notices: [] }, { tabId: 9 });
     await vi.waitFor(() => expect(container.querySelector('[data-testid="not-a-portal"]')).not.toBeNull());
     expect(container.querySelector('[data-testid="check-page"]')).toBeNull();
+  });
+
+  describe('"Watch this portal" on an unlisted MyChart tenant', () => {
+    const UW: PlatformDetection = { platformId: 'epic-mychart', platformName: 'MyChart', host: 'mychart.uwhealth.org', registrableDomain: 'uwhealth.org', state: 'login', matched: ['mychart-login-path'] };
+    const status: TabStatus = { lookup: 'none', notices: [], watch: { host: 'mychart.uwhealth.org', registrableDomain: 'uwhealth.org' } };
+    const checked = () => vi.fn(async () => ({ classification: { state: 'login' as const, evidence: ['password-field'] }, detection: UW }));
+    const watchDeps = (reply: Awaited<ReturnType<WatchDeps['watch']>>, granted = true) => ({
+      request: vi.fn(async () => granted),
+      release: vi.fn(async () => true),
+      watch: vi.fn(async () => reply),
+    });
+    const open = async (deps: ReturnType<typeof watchDeps>, tab = status) => {
+      const { container } = mount(tab, { tabId: 9, url: 'https://mychart.uwhealth.org/MyChart/Authentication/Login' }, checked(), deps);
+      await vi.waitFor(() => expect(container.querySelector('[data-testid="check-page"]')).not.toBeNull());
+      (container.querySelector('[data-testid="check-page"]') as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(container.querySelector('[data-testid="watch-offer"]')).not.toBeNull());
+      return container;
+    };
+
+    it('says plainly what the page looks like and that the address is not reviewed', async () => {
+      const container = await open(watchDeps({ status: 'watching', portalId: 'watch-mychart-uwhealth-org', name: 'MyChart (uwhealth.org)' }));
+      expect(text(container, 'watch-summary')).toBe('This looks like a MyChart sign-in page at mychart.uwhealth.org (uwhealth.org). Portal Guard has not reviewed this address.');
+      expect(text(container, 'watch-portal')).toBe('Watch this portal');
+    });
+
+    it('asks for that origin only, in the click itself, then has the background store the portal', async () => {
+      const deps = watchDeps({ status: 'watching', portalId: 'watch-mychart-uwhealth-org', name: 'MyChart (uwhealth.org)' });
+      const container = await open(deps);
+      (container.querySelector('[data-testid="watch-portal"]') as HTMLButtonElement).click();
+      // Synchronously, before any await: the browser's user-gesture rule; the background is told at once.
+      expect(deps.request).toHaveBeenCalledWith(['https://mychart.uwhealth.org/*']);
+      expect(deps.watch).toHaveBeenCalledTimes(1);
+      await vi.waitFor(() => expect(text(container, 'watch-result')).toContain('Portal Guard now watches mychart.uwhealth.org as MyChart (uwhealth.org) (added by you, not reviewed by Portal Guard). Reload the page to start.'));
+      expect(deps.watch).toHaveBeenCalledWith({ host: 'mychart.uwhealth.org', platformId: 'epic-mychart' });
+      expect(deps.release).not.toHaveBeenCalled();
+    });
+
+    it('says so when the browser does not give permission (the background then stores nothing)', async () => {
+      const deps = { ...watchDeps({ status: 'refused', reason: 'The browser has not given Portal Guard permission for mychart.uwhealth.org' }, false) };
+      const container = await open(deps);
+      (container.querySelector('[data-testid="watch-portal"]') as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(text(container, 'watch-result')).toBe('The browser did not give permission, so Portal Guard is not watching mychart.uwhealth.org.'));
+      // Asked in the same click, so a popup the prompt closes has already told the background.
+      expect(deps.watch).toHaveBeenCalledWith({ host: 'mychart.uwhealth.org', platformId: 'epic-mychart' });
+      expect(deps.release).not.toHaveBeenCalled();
+    });
+
+    it('gives the permission back and shows the look-alike warning when the background refuses an imitation', async () => {
+      const deps = watchDeps({ status: 'refused', reason: 'mychart-uwhealth.org carries the name “mychart” of MyChart in an address that is not MyChart’s', lookalike: { imitates: 'MyChart', officialHome: 'https://mychart.org/' } });
+      const container = await open(deps);
+      (container.querySelector('[data-testid="watch-portal"]') as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(container.querySelector('[data-testid="lookalike"] h1')?.textContent).toBe('This is not MyChart'));
+      expect(deps.release).toHaveBeenCalledWith(['https://mychart.uwhealth.org/*']);
+    });
+
+    it('is not offered when the background did not say the tab’s host may be watched', async () => {
+      const { container } = mount({ lookup: 'none', notices: [] }, { tabId: 9, url: 'https://mychart.uwhealth.org/' }, checked(), watchDeps({ status: 'watching', portalId: 'x', name: 'x' }));
+      await vi.waitFor(() => expect(container.querySelector('[data-testid="check-page"]')).not.toBeNull());
+      (container.querySelector('[data-testid="check-page"]') as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(text(container, 'check-result')).toContain('This page asks for a password'));
+      expect(container.querySelector('[data-testid="watch-offer"]')).toBeNull();
+    });
+
+    it('is not offered when the detection names another host than the tab’s', async () => {
+      const { container } = mount({ ...status, watch: { host: 'www.example-clinic.org', registrableDomain: 'example-clinic.org' } }, { tabId: 9, url: 'https://www.example-clinic.org/' }, checked(), watchDeps({ status: 'watching', portalId: 'x', name: 'x' }));
+      await vi.waitFor(() => expect(container.querySelector('[data-testid="check-page"]')).not.toBeNull());
+      (container.querySelector('[data-testid="check-page"]') as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(text(container, 'check-result')).toContain('This page asks for a password'));
+      expect(container.querySelector('[data-testid="watch-offer"]')).toBeNull();
+    });
+
+    it('is never offered on an address that imitates a catalogue one: the look-alike warning shows instead', async () => {
+      const { container } = mount(
+        { lookup: 'lookalike', lookalike: { host: 'mychart-uwhealth.org', imitates: 'MyChart', officialHome: 'https://mychart.org/', reason: 'mychart-uwhealth.org carries the name “mychart” of MyChart in an address that is not MyChart’s' }, notices: [] },
+        { tabId: 9, url: 'https://mychart-uwhealth.org/' },
+        checked(),
+        watchDeps({ status: 'watching', portalId: 'x', name: 'x' }),
+      );
+      await vi.waitFor(() => expect(container.querySelector('[data-testid="lookalike"] h1')?.textContent).toBe('This is not MyChart'));
+      expect(container.textContent).toContain('mychart-uwhealth.org carries the name “mychart” of MyChart in an address that is not MyChart’s. Portal Guard does not know this address and will not watch it. Never enter your MyChart password here.');
+      expect(container.textContent).toContain('To find the real MyChart, start from mychart.org.');
+      expect(container.querySelector('[data-testid="check-page"], [data-testid="watch-portal"]')).toBeNull();
+    });
+  });
+
+  it('marks a portal the patient added as not reviewed', async () => {
+    const { container } = mount({
+      lookup: 'portal',
+      portal: { id: 'watch-mychart-uwhealth-org', name: 'MyChart (uwhealth.org)', displayName: 'MyChart (uwhealth.org)', operator: 'the owner of uwhealth.org, using MyChart', country: 'US', host: 'mychart.uwhealth.org', addedBy: 'user' },
+      notices: [],
+    });
+    await vi.waitFor(() => expect(text(container, 'review-mark')).toBe('(added by you, not reviewed by Portal Guard)'));
   });
 
   it('warns on a known look-alike site', async () => {

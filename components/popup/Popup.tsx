@@ -10,6 +10,7 @@ import { LookalikeWarning, NotAPortal } from './NotAPortal';
 import { OrganizationLine } from './OrganizationLine';
 import { PortalCard } from './PortalCard';
 import { SignOutReminders } from './SignOutReminders';
+import type { WatchDeps } from './WatchPortal';
 
 type Load = { phase: 'loading' } | { phase: 'ready'; status: TabStatus; tabId: number; fromToolbar: boolean } | { phase: 'error'; message: string };
 
@@ -17,12 +18,19 @@ export interface PopupDeps {
   resolveTab: typeof resolveTargetTab;
   getStatus: (request: { tabId: number; url?: string }) => Promise<TabStatus>;
   check: typeof checkPage;
+  /** "Watch this portal" (permission prompt, background check); optional so older callers need not pass it. */
+  watch?: WatchDeps;
 }
 
 const defaultDeps: PopupDeps = {
   resolveTab: resolveTargetTab,
   getStatus: (request) => sendMessage('ui-bg/tab-status', request),
   check: checkPage,
+  watch: {
+    request: (origins) => browser.permissions.request({ origins }),
+    release: (origins) => browser.permissions.remove({ origins }),
+    watch: (request) => sendMessage('ui-bg/watch-portal', request),
+  },
 };
 
 /** The toolbar popup: which portal this tab is on, its session, and any breach notice. */
@@ -61,8 +69,8 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
           </p>
         </>
       )}
-      {status.lookup === 'lookalike' && status.lookalike && <LookalikeWarning host={status.lookalike.host} imitates={status.lookalike.imitates} officialHome={status.lookalike.officialHome} />}
-      {status.lookup === 'none' && <NotAPortal onCheck={fromToolbar ? () => deps.check(tabId).then((result) => result.classification) : undefined} />}
+      {status.lookup === 'lookalike' && status.lookalike && <LookalikeWarning host={status.lookalike.host} imitates={status.lookalike.imitates} officialHome={status.lookalike.officialHome} reason={status.lookalike.reason} />}
+      {status.lookup === 'none' && <NotAPortal onCheck={fromToolbar ? () => deps.check(tabId) : undefined} watch={status.watch} {...(deps.watch ? { watchDeps: deps.watch } : {})} />}
       <SignOutReminders reminders={status.signOutReminders ?? []} />
       <FeedStatusLine feed={status.feed} />
       <OrganizationLine organization={status.organization} />

@@ -1,6 +1,7 @@
 import { own } from '@/utils/own-keys';
 import type { PortalSummary, TabStatus } from '@/utils/messaging/protocol';
 import { SESSION_LABELS } from '@/utils/session/state';
+import { ReviewMark } from '../shared/ReviewMark';
 
 const EVIDENCE_WORDS: Record<string, string> = {
   'password-field': 'a password field',
@@ -19,6 +20,11 @@ export function PortalCard({ portal, session }: { portal: PortalSummary; session
       <h1 id="portal-name" data-testid="portal-name">
         {portal.displayName}
       </h1>
+      {portal.addedBy && (
+        <p>
+          <ReviewMark addedBy={portal.addedBy} />
+        </p>
+      )}
       <p class="muted" data-testid="portal-operator">
         Run by {portal.operator}
       </p>

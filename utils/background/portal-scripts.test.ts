@@ -26,7 +26,7 @@ function fakeScripting(initial: Registered[] = []) {
   return { api, scripts };
 }
 
-const policyPortals = () => buildCurrentPortals(parsePolicy(RIVERSIDE_POLICY).policy, [{ id: 'user-greenlane', name: 'Greenlane MyChart', country: 'NZ', hosts: ['mychart.greenlaneclinic.co.nz', '*.greenlane-health.co.nz'] }]).custom;
+const policyPortals = () => buildCurrentPortals(parsePolicy(RIVERSIDE_POLICY).policy, [{ id: 'user-greenlane', name: 'Greenlane MyChart', country: 'NZ', hosts: ['mychart.greenlaneclinic.co.nz', 'portal.greenlane-health.co.nz'] }]).custom;
 
 describe('syncPortalScripts', () => {
   it('registers one persistent content script per custom portal, on its https hosts only', async () => {
@@ -36,7 +36,7 @@ describe('syncPortalScripts', () => {
       { id: 'custom-portal:policy:riverside-myindici', matches: ['https://riverside.myindici.co.nz/*'], js: [PORTAL_SCRIPT], runAt: 'document_idle', allFrames: false, persistAcrossSessions: true },
       {
         id: 'custom-portal:user:user-greenlane',
-        matches: ['https://*.greenlane-health.co.nz/*', 'https://greenlane-health.co.nz/*', 'https://mychart.greenlaneclinic.co.nz/*'],
+        matches: ['https://mychart.greenlaneclinic.co.nz/*', 'https://portal.greenlane-health.co.nz/*'],
         js: [PORTAL_SCRIPT],
         runAt: 'document_idle',
         allFrames: false,
@@ -68,6 +68,6 @@ describe('syncPortalScripts', () => {
   });
 
   it('names the origins to ask permission for', () => {
-    expect(policyPortals().map(portalOrigins)).toEqual([['https://riverside.myindici.co.nz/*'], ['https://*.greenlane-health.co.nz/*', 'https://greenlane-health.co.nz/*', 'https://mychart.greenlaneclinic.co.nz/*']]);
+    expect(policyPortals().map(portalOrigins)).toEqual([['https://riverside.myindici.co.nz/*'], ['https://mychart.greenlaneclinic.co.nz/*', 'https://portal.greenlane-health.co.nz/*']]);
   });
 });

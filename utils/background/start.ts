@@ -13,6 +13,7 @@ import { watchSharedComputer, type SharedComputerWatch } from './shared-computer
 import { restrictStorageToTrustedContexts } from './storage-access';
 import { takeTab } from './tab-sessions';
 import { tabStatus } from './tab-status';
+import { onWatchPortal } from './watch-portal';
 
 /**
  * Wire the background together. Each part lives in its own file; this only connects them, and
@@ -33,6 +34,7 @@ export function startBackground(): () => void {
       'ui-bg/guide-event': (request) => onGuideEvent(request),
       'ui-bg/dismiss-notice': (request) => onConfirmDismiss(request),
       'ui-bg/tab-status': (request) => tabStatus(request),
+      'ui-bg/watch-portal': (request) => onWatchPortal(request),
       'ui-bg/platform-signals': (request) => onPlatformSignals(request),
       'ui-bg/check-feed-now': (request) => onCheckFeedNow(request),
     }),

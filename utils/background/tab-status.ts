@@ -5,6 +5,7 @@ import { currentPolicy } from '../policy/managed';
 import type { Organization } from '../policy/schema';
 import type { PortalIndex, PortalMatch } from '../portals';
 import { portalIndex } from '../state/current-portals';
+import { watchCandidate } from '../portals/watch';
 import { portalNotices, whyShown } from './portal-notices';
 import { getTabSession } from './tab-sessions';
 import { readItem, signOutReminders, type SignOutReminder } from '../state/storage';
@@ -38,7 +39,8 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
   const feed = active?.status;
   // The popup's URL comes from activeTab and is the freshest; the stored one covers a popup
   // opened as a page (`popup.html?tabId=`), which has no activeTab grant.
-  const lookup = (await (deps.index ?? portalIndex)()).lookupUrl(url ?? session?.url ?? '');
+  const index = await (deps.index ?? portalIndex)();
+  const lookup = index.lookupUrl(url ?? session?.url ?? '');
   const organization = await (deps.organization ?? policyOrganization)().catch(() => undefined);
   const reminders = await (deps.reminders ?? (() => readItem(signOutReminders)))().catch(() => []);
   const org = {
@@ -53,7 +55,17 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
     const { imitates } = lookup;
     return { lookup: 'lookalike', lookalike: { host: lookup.host, imitates: imitates.name, ...(imitates.homeUrl ? { officialHome: imitates.homeUrl } : {}) }, notices: [], otherNotices: [], ...(feed ? { feed } : {}), ...org };
   }
-  if (lookup.kind === 'none') return { lookup: 'none', notices: [], otherNotices: [], ...(feed ? { feed } : {}), ...scriptable, ...org };
+  if (lookup.kind === 'none') {
+    // An address nothing recognises may still imitate a reviewed one (`mychart-uwhealth.org`):
+    // that is a look-alike, never a portal to watch. Otherwise it may be offered for watching.
+    const candidate = watchCandidate(url ?? session?.url ?? '', index);
+    if (candidate.kind === 'imitation') {
+      const { imitates, reason } = candidate.imitation;
+      return { lookup: 'lookalike', lookalike: { host: candidate.host, imitates: imitates.name, ...(imitates.homeUrl ? { officialHome: imitates.homeUrl } : {}), reason }, notices: [], otherNotices: [], ...(feed ? { feed } : {}), ...org };
+    }
+    const watch = candidate.kind === 'watchable' ? { watch: { host: candidate.host, registrableDomain: candidate.registrableDomain } } : {};
+    return { lookup: 'none', notices: [], otherNotices: [], ...watch, ...(feed ? { feed } : {}), ...scriptable, ...org };
+  }
 
   const { match } = lookup;
   // A session reported for another page of the same tab (before a navigation) is stale.
@@ -87,6 +99,7 @@ export function summarisePortal(match: PortalMatch): PortalSummary {
     host: match.host,
     ...(match.tenant ? { tenant: { organization: match.tenant.organization, host: match.tenant.host } } : {}),
     ...(portal.homeUrl ? { homeUrl: portal.homeUrl } : {}),
+    ...(portal.addedBy ? { addedBy: portal.addedBy } : {}),
   };
 }
 

@@ -26,6 +26,8 @@ export interface GuideFacts {
   /** "Cleveland Clinic’s MyChart", or the portal's name. */
   displayName: string;
   operator: string;
+  /** Set for a portal Portal Guard has not reviewed: the page marks it (`review-mark.ts`). */
+  addedBy?: 'user' | 'policy';
   /** The host the patient uses, when known and claimed by this portal in the catalogue. */
   host?: string;
   changePassword: ChangePasswordRoute;
@@ -46,6 +48,7 @@ export function guideFacts(portal: Portal, index: Pick<PortalIndex, 'lookupHost'
     portalId: portal.id,
     displayName: match?.displayName ?? portal.name,
     operator: match?.tenant && match.how === 'tenant' ? match.tenant.organization : portal.operator,
+    ...(portal.addedBy ? { addedBy: portal.addedBy } : {}),
     ...(match ? { host: match.host } : {}),
     changePassword: resolveChangePassword(portal, { ...(match ? { host: match.host } : {}), ...(tenantPath ? { tenantPath } : {}) }, progress?.probe),
     ...(twoStep

@@ -23,6 +23,8 @@ export const portalSummarySchema = z.strictObject({
   host: z.string(),
   tenant: z.strictObject({ organization: z.string(), host: z.string() }).optional(),
   homeUrl: z.string().optional(),
+  /** Set for a portal Portal Guard has not reviewed (the patient's or the organisation's own). */
+  addedBy: z.enum(['user', 'policy']).optional(),
 });
 
 export const noticeSummarySchema = z.strictObject({
@@ -57,7 +59,21 @@ export const feedStatusSchema = z.strictObject({
 export const tabStatusSchema = z.strictObject({
   lookup: z.enum(['portal', 'lookalike', 'none']),
   portal: portalSummarySchema.optional(),
-  lookalike: z.strictObject({ host: z.string(), imitates: z.string(), officialHome: z.string().optional() }).optional(),
+  lookalike: z
+    .strictObject({
+      host: z.string(),
+      imitates: z.string(),
+      officialHome: z.string().optional(),
+      /** Why the address imitates a reviewed one, when it is not a listed look-alike (`imitation.ts`). */
+      reason: z.string().optional(),
+    })
+    .optional(),
+  /**
+   * For a page Portal Guard does not know: its host may become the patient's watched portal (an
+   * https host, not a catalogue or look-alike address). The popup offers "Watch this portal" only
+   * with this and a platform the detector recognised on the page.
+   */
+  watch: z.strictObject({ host: z.string(), registrableDomain: z.string() }).optional(),
   session: z.strictObject({ state: sessionStateSchema, detectedAt: z.number(), evidence: z.array(z.string()) }).optional(),
   notices: z.array(noticeSummarySchema),
   /** This portal's notices that are not shown now (dismissed, older, or password changed since). */
@@ -241,6 +257,20 @@ export const protocol = {
     request: z.strictObject({ portalId: z.string().regex(/^[a-z0-9-]{2,80}$/).refine(notPrototypeName), event: guidePageEventSchema }),
     response: z.strictObject({ ok: z.literal(true), finished: z.boolean() }),
   },
+  /**
+   * "Watch this portal": the popup has already asked the browser for this host's origin, from the
+   * patient's click. The background checks the host again (never a catalogue host or an
+   * imitation of one), checks the grant, and stores the patient's portal on that platform.
+   */
+  'ui-bg/watch-portal': {
+    from: 'extension-page',
+    pages: ['/popup.html'],
+    request: z.strictObject({ host: z.string().min(1).max(253), platformId: z.string().regex(/^[a-z0-9-]{2,80}$/) }),
+    response: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('watching'), portalId: z.string(), name: z.string() }),
+      z.strictObject({ status: z.literal('refused'), reason: z.string(), lookalike: z.strictObject({ imitates: z.string(), officialHome: z.string().optional() }).optional() }),
+    ]),
+  },
   /** The popup's "Check this page" asks for the platform-signal table to hand into the page. */
   'ui-bg/platform-signals': {
     from: 'extension-page',
@@ -291,3 +321,4 @@ export type FeedStatus = z.infer<typeof feedStatusSchema>;
 export type BannerNotice = z.infer<typeof bannerNoticeSchema>;
 export type RangeReplyMessage = z.infer<typeof rangeReplySchema>;
 export type GuidePageEvent = z.infer<typeof guidePageEventSchema>;
+export type WatchReply = ResponseOf<'ui-bg/watch-portal'>;

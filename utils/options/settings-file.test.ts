@@ -79,6 +79,33 @@ describe('settings file: import checks each portal like one typed in', () => {
     ]);
   });
 
+  // Issue 12: a settings file holds a patient's portals, so it follows the patient's rules.
+  const STORED = { id: 'user-riverside-own', name: 'My practice', country: 'NZ' as const, hosts: ['portal.greenlaneclinic.co.nz'] };
+  it.each([
+    ['*.google.com', { name: 'Google', hosts: ['*.google.com'] }, 'Google: *.google.com: a portal you add names one exact address'],
+    ['*.amazonaws.com', { name: 'Clinic files', hosts: ['*.amazonaws.com'] }, 'Clinic files: *.amazonaws.com: a portal you add names one exact address'],
+    ['*.okta.com', { name: 'Clinic sign-in', hosts: ['*.okta.com'] }, 'Clinic sign-in: *.okta.com: a portal you add names one exact address'],
+    ['*.microsoftonline.com', { name: 'Clinic email', hosts: ['*.microsoftonline.com'] }, 'Clinic email: *.microsoftonline.com: a portal you add names one exact address'],
+    ['Manage My Health on managemyhealth-login.co.nz', { name: 'Manage My Health', hosts: ['managemyhealth-login.co.nz'] }, 'Manage My Health: “Manage My Health” is the name of a portal Portal Guard has reviewed'],
+    ['a catalogue operator', { name: 'Greenlane', operator: 'Manage My Health Limited' }, 'Greenlane: “Manage My Health Limited” is the name of a portal Portal Guard has reviewed'],
+    ['a look-alike MyChart host', { name: 'UW Health', country: 'US', hosts: ['mychart-uwhealth.org'] }, 'UW Health: mychart-uwhealth.org looks like the address of MyChart'],
+    ['a zero-width space in the name', { name: 'Green\u200Blane' }, 'Green\u200Blane: The name contains an invisible character (U+200B)'],
+    ['a bidi override in the name', { name: 'Greenlane \u202Etrahcym' }, 'Greenlane \u202Etrahcym: The name contains a right-to-left/left-to-right control (U+202E)'],
+  ])('refuses %s with its reason, and nothing stored changes', async (_name, change, reason) => {
+    fakeBrowser.reset();
+    await writeItem(customPortals, [STORED]);
+    await writeItem(settings, { ...DEFAULT_SETTINGS, noticeWindowMonths: 6 });
+    const before = await fakeBrowser.storage.local.get();
+    const checked = planImport(file({ customPortals: [{ ...GREENLANE, id: 'user-bad', ...change }] }), current([STORED]), [STORED]);
+    if (!('plan' in checked)) throw new Error(checked.problems.join('\n'));
+    expect(checked.plan.portals).toEqual([]);
+    expect(checked.plan.refused).toHaveLength(1);
+    expect(checked.plan.refused[0]!.startsWith(reason)).toBe(true);
+    // Checking writes nothing: only the patient's confirmation (applyImport) does.
+    expect(await fakeBrowser.storage.local.get()).toEqual(before);
+    expect(await readItem(customPortals)).toEqual([STORED]);
+  });
+
   it('lets a file replace the patient’s own portal of the same id', () => {
     const checked = planImport(file({ customPortals: [{ ...GREENLANE, name: 'Greenlane (new name)' }] }), current([GREENLANE]), [GREENLANE]);
     if (!('plan' in checked)) throw new Error(checked.problems.join('\n'));

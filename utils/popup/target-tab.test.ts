@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { popupPageUrl } from '../pages';
 import { resolveTargetTab } from './target-tab';
 
 const ACTIVE = { id: 4, url: 'https://portal.managemyhealth.co.nz/dashboard' };
-const tabs = () => ({ query: vi.fn(async () => [ACTIVE]) });
+// A named tab whose address the browser does not show (no access to its host).
+const tabs = () => ({ query: vi.fn(async () => [ACTIVE]), get: vi.fn(async (id: number) => ({ id, index: 0 }) as Browser.tabs.Tab) });
 
 describe('which tab the popup describes', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -19,5 +21,16 @@ describe('which tab the popup describes', () => {
     const api = tabs();
     expect(await resolveTargetTab(search, api as never)).toEqual(expected);
     expect(api.query).toHaveBeenCalledTimes(asksActive ? 1 : 0);
+  });
+
+  it('reads the named tab’s address where the browser shows it (a watched or custom portal’s granted origin)', async () => {
+    const api = { query: vi.fn(), get: vi.fn(async () => ({ id: 12, index: 0, url: 'https://mychart.uwhealth.org/' }) as Browser.tabs.Tab) };
+    expect(await resolveTargetTab('?tabId=12', api)).toEqual({ tabId: 12, url: 'https://mychart.uwhealth.org/' });
+    expect(api.query).not.toHaveBeenCalled();
+  });
+
+  it('has no address for a named tab that is gone', async () => {
+    const api = { query: vi.fn(), get: vi.fn(async () => Promise.reject(new Error('No tab with id: 12.'))) };
+    expect(await resolveTargetTab('?tabId=12', api)).toEqual({ tabId: 12 });
   });
 });

@@ -32,6 +32,12 @@ export const customPortalInputSchema = z.strictObject({
   changePasswordDirections: text.optional(),
   twoStepLocation: text.optional(),
   exportDirections: text.optional(),
+  /**
+   * The catalogue platform this portal runs on (`epic-mychart`), set by "Watch this portal": the
+   * portal then gets the platform's password guide, two-step directions, change-password route
+   * and export directions, and the fields above override them.
+   */
+  platform: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(60).optional(),
 });
 export type CustomPortalInput = z.infer<typeof customPortalInputSchema>;
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CATALOGUE } from './catalogue';
 import { customPortalInputSchema, type CustomPortalInput } from './custom-input';
+import { hiddenCharacterProblem, hostImitation, nameImitation, protectedMarks, type ProtectedMarks } from './imitation';
 import { catalogueIndex } from './index';
 import { createPortalIndex, type PortalIndex } from './match';
 import { portalMatchPatterns } from './match-patterns';
@@ -15,6 +16,10 @@ import { checkHost } from './validate-catalogue';
  * A custom portal may add hosts, never take one: a host the catalogue claims, or one inside or
  * above a catalogue claim, or a known look-alike, is refused with the reason. That keeps a policy
  * typo (or a hostile import file) from relabelling a reviewed portal or vouching for an imitation.
+ * Nor may it take or imitate a catalogue portal's name, operator or address (`imitation.ts`), or
+ * hide bidi or zero-width characters in its text. A patient's portal names exact hosts only:
+ * `*.google.com` in a settings file would put Portal Guard on every Google address; wildcards
+ * are for an organisation's policy, which an administrator writes and deploys.
  */
 
 export { MAX_CUSTOM_HOSTS, customPortalInputSchema, type CustomPortalInput } from './custom-input';
@@ -28,10 +33,19 @@ export interface CustomPortal {
   portal: Portal;
 }
 
-/** Turn `*.clinic.example` / `portal.clinic.example` into a host rule, or say why not. */
-export function parseCustomHost(raw: string, index: PortalIndex = catalogueIndex, catalogue: readonly Portal[] = CATALOGUE as readonly Portal[]): { rule: HostRule } | { problem: string } {
+const marksCache = new WeakMap<readonly Portal[], ProtectedMarks>();
+/** The catalogue's protected names and addresses, worked out once per catalogue. */
+export function marksOf(catalogue: readonly Portal[]): ProtectedMarks {
+  let marks = marksCache.get(catalogue);
+  if (!marks) marksCache.set(catalogue, (marks = protectedMarks(catalogue)));
+  return marks;
+}
+
+/** Turn `*.clinic.example` / `portal.clinic.example` into a host rule, or say why not. A patient (`user`) may give exact hosts only. */
+export function parseCustomHost(raw: string, index: PortalIndex = catalogueIndex, catalogue: readonly Portal[] = CATALOGUE as readonly Portal[], origin: CustomPortalOrigin = 'policy'): { rule: HostRule } | { problem: string } {
   const value = raw.trim().toLowerCase().replace(/\.$/, '');
   if (value === '*' || value === '*.' || value === '') return { problem: `${JSON.stringify(raw)} would cover every site; name the portal's own host` };
+  if (origin === 'user' && value.includes('*')) return { problem: `${raw}: a portal you add names one exact address, such as portal.clinic.example; an address with * would cover every site under it` };
   const below = value.startsWith('*.');
   const host = below ? value.slice(2) : value;
   if (host.includes('*')) return { problem: `${raw}: only a leading "*." is allowed` };
@@ -51,6 +65,8 @@ export function parseCustomHost(raw: string, index: PortalIndex = catalogueIndex
     const inside = catalogueClaims(catalogue).find((claim) => claim === host || claim.endsWith(`.${host}`));
     if (inside) return { problem: `*.${host} would take over ${inside}, which the catalogue already recognises` };
   }
+  const imitation = hostImitation(host, marksOf(catalogue));
+  if (imitation) return { problem: `${host} looks like the address of ${imitation.imitates.name}, a portal Portal Guard has reviewed: ${imitation.reason}` };
   return { rule: { host, match: below ? 'subdomains' : 'exact', evidence: 'official' } };
 }
 
@@ -74,10 +90,14 @@ export function toCustomPortal(raw: unknown, origin: CustomPortalOrigin, { index
   const input = parsed.data;
   const problems: { where: string; reason: string }[] = [];
   if (catalogue.some((portal) => portal.id === input.id)) return { problems: [{ where: 'id', reason: `${input.id} is a catalogue portal's id; choose another` }] };
+  const refused = textProblems(input, catalogue);
+  if (refused.length > 0) return { problems: refused };
+  const platform = input.platform === undefined ? undefined : catalogue.find((portal) => portal.id === input.platform && portal.kind === 'platform');
+  if (input.platform !== undefined && !platform) return { problems: [{ where: 'platform', reason: `${input.platform} is not a platform in Portal Guard's reviewed list` }] };
 
   const hosts: HostRule[] = [];
   input.hosts.forEach((raw, position) => {
-    const result = parseCustomHost(raw, index, catalogue);
+    const result = parseCustomHost(raw, index, catalogue, origin);
     if ('problem' in result) problems.push({ where: `hosts[${position}]`, reason: result.problem });
     else {
       // `portal.example` and `*.portal.example` together are one rule that covers both.
@@ -88,6 +108,18 @@ export function toCustomPortal(raw: unknown, origin: CustomPortalOrigin, { index
   });
   if (hosts.length === 0) return { problems: [...problems, { where: 'hosts', reason: 'no usable host is left, so the portal is not added' }] };
 
+  const own: Portal['account'] = {
+    ...(input.changePasswordUrl || input.changePasswordDirections
+      ? { changePassword: { ...(input.changePasswordUrl ? { url: input.changePasswordUrl } : {}), ...(input.changePasswordDirections ? { directions: input.changePasswordDirections } : {}), evidence: 'official' as const } }
+      : {}),
+    ...(input.twoStepLocation ? { twoStep: { status: 'unknown' as const, methods: [], location: input.twoStepLocation, evidence: 'official' as const } } : {}),
+    ...(input.exportDirections ? { export: { directions: input.exportDirections, evidence: 'official' as const } } : {}),
+  };
+  // A watched portal runs on a reviewed platform, so it gets the platform's guide: its password
+  // route, two-step directions, export directions and session hints. What the patient or the
+  // organisation wrote comes first. The platform's own links (`mychart.org`) are not on this
+  // portal's host, so they are not carried over as the portal's home page.
+  const account = { ...platform?.account, ...own };
   const portal: Portal = {
     id: input.id,
     name: input.name,
@@ -96,27 +128,36 @@ export function toCustomPortal(raw: unknown, origin: CustomPortalOrigin, { index
     kind: 'portal',
     hosts,
     ...(input.homeUrl ? { homeUrl: input.homeUrl } : {}),
-    ...(input.changePasswordUrl || input.changePasswordDirections || input.twoStepLocation || input.exportDirections
-      ? {
-          account: {
-            ...(input.changePasswordUrl || input.changePasswordDirections
-              ? { changePassword: { ...(input.changePasswordUrl ? { url: input.changePasswordUrl } : {}), ...(input.changePasswordDirections ? { directions: input.changePasswordDirections } : {}), evidence: 'official' as const } }
-              : {}),
-            ...(input.twoStepLocation ? { twoStep: { status: 'unknown' as const, methods: [], location: input.twoStepLocation, evidence: 'official' as const } } : {}),
-            ...(input.exportDirections ? { export: { directions: input.exportDirections, evidence: 'official' as const } } : {}),
-          },
-        }
-      : {}),
-    notes: [origin === 'policy' ? 'Added by your organisation.' : 'Added by you.'],
+    ...(Object.keys(account).length > 0 ? { account } : {}),
+    ...(platform?.signals ? { signals: platform.signals } : {}),
+    notes: [origin === 'policy' ? 'Added by your organisation.' : 'Added by you, not reviewed by Portal Guard.', ...(platform?.notes ?? [])],
     sources: [],
+    addedBy: origin,
+    ...(platform ? { platform: platform.id } : {}),
   };
   // Links we open for the patient must stay on the portal's own hosts.
-  const own = createPortalIndex([portal]);
+  const ownIndex = createPortalIndex([portal]);
   for (const field of ['homeUrl', 'signOutUrl', 'changePasswordUrl'] as const) {
     const url = input[field];
-    if (url && own.lookupUrl(url).kind !== 'portal') return { problems: [...problems, { where: field, reason: `${url} is not on one of this portal's hosts` }] };
+    if (url && ownIndex.lookupUrl(url).kind !== 'portal') return { problems: [...problems, { where: field, reason: `${url} is not on one of this portal's hosts` }] };
   }
   return { portal: { origin, input: { ...input, hosts: input.hosts }, portal }, problems };
+}
+
+const TEXT_FIELDS = ['name', 'operator', 'changePasswordDirections', 'twoStepLocation', 'exportDirections'] as const;
+
+/** Hidden characters anywhere in the text, and a name or operator that is, or imitates, a reviewed portal's. */
+function textProblems(input: CustomPortalInput, catalogue: readonly Portal[]): { where: string; reason: string }[] {
+  for (const field of TEXT_FIELDS) {
+    const problem = input[field] === undefined ? undefined : hiddenCharacterProblem(input[field]);
+    if (problem) return [{ where: field, reason: `${field === 'name' ? 'The name' : field === 'operator' ? 'The operator' : field} ${problem}` }];
+  }
+  for (const field of ['name', 'operator'] as const) {
+    const value = input[field];
+    const imitation = value === undefined ? undefined : nameImitation(value, marksOf(catalogue));
+    if (imitation) return [{ where: field, reason: `“${value}” ${imitation.reason}; a portal you or your organisation add must have its own name` }];
+  }
+  return [];
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

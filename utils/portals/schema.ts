@@ -273,7 +273,20 @@ export const catalogueSchema = z.array(portalSchema).superRefine((portals, ctx) 
 
 export type HostRule = z.infer<typeof hostRuleSchema>;
 export type Tenant = z.infer<typeof tenantSchema>;
-export type Portal = z.infer<typeof portalSchema>;
+/**
+ * Fields only a portal Portal Guard has NOT reviewed carries, set at run time when one is built
+ * from the short form (`custom.ts`): never in a data file, so not in the schema, and the strict
+ * schema refuses them in the catalogue. Every page that names such a portal marks it
+ * (`review-mark.ts`).
+ */
+export interface UnreviewedPortalFields {
+  /** `user`: the patient's own (added or watched); `policy`: the organisation's. */
+  addedBy?: 'user' | 'policy';
+  /** For a portal on a catalogue platform (a watched MyChart tenant): that platform's id. */
+  platform?: string;
+}
+
+export type Portal = z.infer<typeof portalSchema> & UnreviewedPortalFields;
 export type Country = z.infer<typeof countrySchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type PlatformSignal = z.infer<typeof platformSignalSchema>;

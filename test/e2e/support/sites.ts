@@ -66,6 +66,25 @@ export const SITES = {
       '/style.css': 'style.css',
     },
   },
+  // Not in the catalogue: an unlisted MyChart tenant (UW Health's real MyChart host), which the
+  // patient watches from the popup (watch.e2e.ts).
+  mychartUwHealth: {
+    host: 'mychart.uwhealth.org',
+    dir: 'mychart-uwhealth',
+    routes: {
+      '/MyChart/Authentication/Login': 'login.html',
+      '/MyChart/style.css': 'style.css',
+    },
+  },
+  // The same page under a look-alike registrable domain: never offered "Watch this portal".
+  mychartUwHealthLookalike: {
+    host: 'mychart-uwhealth.org',
+    dir: 'mychart-uwhealth',
+    routes: {
+      '/MyChart/Authentication/Login': 'login.html',
+      '/MyChart/style.css': 'style.css',
+    },
+  },
   // Not in the catalogue: the content script must not run here, and the popup says so.
   exampleClinic: {
     host: 'www.example-clinic.org',
