@@ -109,6 +109,44 @@ describe('Popup', () => {
     expect(text(container, 'feed-status')).toContain('not loaded yet');
   });
 
+  describe('a tenant the signed feed added, outside the manifest (issue 12, item 7)', () => {
+    const tenant: TabStatus = {
+      lookup: 'portal',
+      portal: { id: 'epic-mychart', name: 'MyChart', displayName: 'UW Health’s MyChart', operator: 'UW Health (software: MyChart)', country: 'US', host: 'mychart.uwhealth.org', tenant: { organization: 'UW Health', host: 'mychart.uwhealth.org' } },
+      notices: [],
+      scriptable: false,
+    };
+    const deps = (granted: boolean) => ({ request: vi.fn(async () => granted), release: vi.fn(async () => true), watch: vi.fn() });
+
+    it('offers to watch it, asking for that origin only in the click, and says to reload', async () => {
+      const watch = deps(true);
+      const { container } = mount(tenant, { tabId: 4 }, vi.fn(), watch);
+      await vi.waitFor(() => expect(container.querySelector('[data-testid="allow-tenant-button"]')).not.toBeNull());
+      expect(text(container, 'allow-tenant')).toContain('Portal Guard knows mychart.uwhealth.org as UW Health’s MyChart');
+      (container.querySelector('[data-testid="allow-tenant-button"]') as HTMLButtonElement).click();
+      expect(watch.request).toHaveBeenCalledWith(['https://mychart.uwhealth.org/*']);
+      await vi.waitFor(() => expect(text(container, 'allow-tenant-result')).toBe('Portal Guard now watches mychart.uwhealth.org. Reload the page to start.'));
+      // Nothing is stored: the signed feed vouches for the address, the browser's grant is the switch.
+      expect(watch.watch).not.toHaveBeenCalled();
+    });
+
+    it('says so when the browser does not give permission', async () => {
+      const { container } = mount(tenant, { tabId: 4 }, vi.fn(), deps(false));
+      await vi.waitFor(() => expect(container.querySelector('[data-testid="allow-tenant-button"]')).not.toBeNull());
+      (container.querySelector('[data-testid="allow-tenant-button"]') as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(text(container, 'allow-tenant-result')).toContain('did not give permission'));
+    });
+
+    it.each<[string, Partial<TabStatus>]>([
+      ['where the content script already runs', { scriptable: true }],
+      ['on a portal the patient added (it has its own grant on the settings page)', { portal: { ...tenant.portal!, addedBy: 'user' } }],
+    ])('is not offered %s', async (_name, change) => {
+      const { container } = mount({ ...tenant, ...change }, { tabId: 4 }, vi.fn(), deps(true));
+      await vi.waitFor(() => expect(text(container, 'portal-name')).toBeDefined());
+      expect(container.querySelector('[data-testid="allow-tenant"]')).toBeNull();
+    });
+  });
+
   it('renders hostile feed text as inert text', async () => {
     const hostile = { ...MMH_NOTICE, title: '<img src=x onerror="alert(1)">Title', summary: '<script>alert(1)</script><a href="javascript:alert(1)">click</a>' };
     const { container } = mount({ lookup: 'portal', portal: { id: 'managemyhealth', name: 'Manage My Health', displayName: 'Manage My Health', operator: 'x', country: 'NZ', host: 'portal.managemyhealth.co.nz' }, notices: [hostile] });

@@ -4,6 +4,7 @@ import { exportReviewPageUrl, guidePageUrl, optionsPageUrl } from '@/utils/pages
 import { sendMessage } from '@/utils/messaging/send';
 import type { TabStatus } from '@/utils/messaging/protocol';
 import { resolveTargetTab } from '@/utils/popup/target-tab';
+import { AllowOnTenant } from './AllowOnTenant';
 import { FeedStatusLine } from './FeedStatusLine';
 import { NoticeList } from './NoticeList';
 import { LookalikeWarning, NotAPortal } from './NotAPortal';
@@ -60,6 +61,8 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
       {status.lookup === 'portal' && status.portal && (
         <>
           <PortalCard portal={status.portal} session={status.session} />
+          {/* A reviewed address the content script cannot reach yet (a tenant the feed added); a patient's or clinic's own portal has its own grant flow. */}
+          {status.scriptable === false && !status.portal.addedBy && deps.watch && <AllowOnTenant portal={status.portal} request={deps.watch.request} />}
           <NoticeList notices={status.notices} others={status.otherNotices ?? []} portal={status.portal} />
           <p class="guide-link">
             <a href={guidePageUrl({ portal: status.portal.id, host: status.portal.host })} target="_blank" rel="noopener" data-testid="guide-link">

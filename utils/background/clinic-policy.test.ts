@@ -14,7 +14,7 @@ describe('startClinicPolicy: the policy applies live', () => {
     const refresh = vi.fn(async () => ({ outcome: 'not-modified' as const }));
     const stop = startClinicPolicy({ sync, refresh });
     await vi.waitFor(() => expect(sync).toHaveBeenCalledTimes(1));
-    expect(sync).toHaveBeenLastCalledWith([]);
+    expect(sync).toHaveBeenLastCalledWith([], []);
 
     // The administrator deploys the policy: its portal is registered, the feed keys changed.
     await fakeBrowser.storage.managed.set(RIVERSIDE_POLICY);

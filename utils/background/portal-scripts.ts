@@ -26,14 +26,19 @@ export type ScriptingApi = Pick<typeof browser.scripting, 'getRegisteredContentS
 
 export const scriptIdFor = (portal: CustomPortal) => `${SCRIPT_ID_PREFIX}${portal.origin}:${portal.portal.id}`;
 
+/** The one registration that covers the hosts the signed feed's catalogue additions bring. */
+export const FEED_ADDITIONS_SCRIPT_ID = `${SCRIPT_ID_PREFIX}feed:additions`;
+
 const sameList = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && [...a].sort().every((value, index) => value === [...b].sort()[index]);
 
 /**
- * Make the registrations match `portals`: unregister ours that are gone or changed, register the
- * missing ones. Returns what it did, for tests and the options page.
+ * Make the registrations match `portals` and the feed's added hosts (`additionPatterns`, one
+ * registration, none when the feed adds no host): unregister ours that are gone or changed,
+ * register the missing ones. Returns what it did, for tests and the options page.
  */
-export async function syncPortalScripts(portals: readonly CustomPortal[], scripting: ScriptingApi = browser.scripting): Promise<{ registered: string[]; unregistered: string[] }> {
+export async function syncPortalScripts(portals: readonly CustomPortal[], additionPatterns: readonly string[] = [], scripting: ScriptingApi = browser.scripting): Promise<{ registered: string[]; unregistered: string[] }> {
   const wanted = new Map(portals.map((portal) => [scriptIdFor(portal), portalMatchPatterns([portal.portal])]));
+  if (additionPatterns.length > 0) wanted.set(FEED_ADDITIONS_SCRIPT_ID, [...additionPatterns]);
   const ours = (await scripting.getRegisteredContentScripts()).filter((script) => script.id.startsWith(SCRIPT_ID_PREFIX));
   const stale = ours.filter((script) => !wanted.has(script.id) || !sameList(script.matches, wanted.get(script.id)) || !sameList(script.js, [PORTAL_SCRIPT]));
   if (stale.length > 0) await scripting.unregisterContentScripts({ ids: stale.map((script) => script.id) });

@@ -38,6 +38,19 @@ export interface CurrentPortals {
   inactive: InactivePortal[];
   /** The feed's platform signals (the detector reads them with its own schema), none without a feed. */
   platformSignals: readonly SignalAddition[];
+  /**
+   * Match patterns for the hosts the feed's catalogue additions bring (exact tenants, `*.` for a
+   * tenant suffix). The manifest cannot list them, so the background registers the content script
+   * on them (portal-scripts.ts); it runs on one only once the patient lets it (the popup's "Watch
+   * this portal" asks for that origin).
+   */
+  additionPatterns: readonly string[];
+}
+
+/** `https://host/*` for each added tenant, `https://*.suffix/*` for each added tenant suffix, sorted. */
+export function additionMatchPatterns(additions: CatalogueAdditions | undefined): string[] {
+  const patterns = [...(additions?.tenants ?? []).map(({ host }) => `https://${host}/*`), ...(additions?.tenantSuffixes ?? []).map(({ suffix }) => `https://*.${suffix}/*`)];
+  return [...new Set(patterns)].sort();
 }
 
 export function buildCurrentPortals(policy: Pick<ManagedPolicy, 'additionalPortals'>, user: readonly CustomPortalInput[], catalogue: readonly Portal[] = CATALOGUE as readonly Portal[], additions?: CatalogueAdditions): CurrentPortals {
@@ -58,7 +71,7 @@ export function buildCurrentPortals(policy: Pick<ManagedPolicy, 'additionalPorta
     custom.push(portal);
     portals.push(portal.portal);
   }
-  return { index: createPortalIndex(portals), custom, inactive, platformSignals: additions?.signals ?? [] };
+  return { index: createPortalIndex(portals), custom, inactive, platformSignals: additions?.signals ?? [], additionPatterns: additionMatchPatterns(additions) };
 }
 
 export interface CurrentPortalSources {
