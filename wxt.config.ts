@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { feedOrigins } from './utils/feed/config';
@@ -9,7 +10,9 @@ import { validateCatalogue } from './utils/portals/validate-catalogue';
 // The manifest is assembled here and nowhere else. Content-script matches come from the portal
 // catalogue (see entrypoints/portal.content.ts), so adding a portal never means editing this file.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // The locales sit with the i18n layer that reads them, not in a folder of their own at the top.
+  i18n: { localesDir: resolve(import.meta.dirname, 'utils/i18n/locales') },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, mode }) =>
     buildManifestExtras({
@@ -30,6 +33,8 @@ export default defineConfig({
     // The content script's matches are the catalogue's hosts. They are filled in here rather than
     // in the entrypoint, so the content script bundle does not carry the whole catalogue.
     'build:manifestGenerated': (_wxt, manifest) => {
+      // WXT takes the toolbar title from popup.html's <title>, which browser.i18n cannot reach.
+      if (manifest.action) manifest.action.default_title = '__MSG_manifest_actionTitle__';
       for (const script of manifest.content_scripts ?? []) {
         if (script.js?.includes('content-scripts/portal.js')) script.matches = portalMatchPatterns(CATALOGUE);
       }
