@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { feedOrigins } from './utils/feed/config';
+import { BASE_LOCALE, PSEUDO_LOCALE, chromeMessages, localeFiles, pseudoMessages } from './utils/build/locales';
 import { GECKO_ID, buildManifestExtras } from './utils/build/manifest-config';
 import { CATALOGUE } from './utils/portals/catalogue';
 import { portalMatchPatterns } from './utils/portals/match-patterns';
@@ -9,7 +10,12 @@ import { validateCatalogue } from './utils/portals/validate-catalogue';
 
 // The manifest is assembled here and nowhere else. Content-script matches come from the portal
 // catalogue (see entrypoints/portal.content.ts), so adding a portal never means editing this file.
+// WXT_PORTAL_GUARD_PSEUDO_LOCALE=1 adds the pseudo-locale (`--lang=en-XA` in Chromium) and builds
+// into .output/pseudo/, so a normal build ships only real locales and is never overwritten by it.
+const PSEUDO = process.env.WXT_PORTAL_GUARD_PSEUDO_LOCALE === '1';
+
 export default defineConfig({
+  ...(PSEUDO ? { outDir: '.output/pseudo' } : {}),
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // The locales sit with the i18n layer that reads them, not in a folder of their own at the top.
   i18n: { localesDir: resolve(import.meta.dirname, 'utils/i18n/locales') },
@@ -38,6 +44,12 @@ export default defineConfig({
       for (const script of manifest.content_scripts ?? []) {
         if (script.js?.includes('content-scripts/portal.js')) script.matches = portalMatchPatterns(CATALOGUE);
       }
+    },
+    // The pseudo-locale is made from English at build time, so it can never fall behind en.yml.
+    'build:publicAssets': async (_wxt, assets) => {
+      if (!PSEUDO) return;
+      const messages = pseudoMessages(await chromeMessages(localeFiles()[BASE_LOCALE]!));
+      assets.push({ relativeDest: `_locales/${PSEUDO_LOCALE}/messages.json`, contents: `${JSON.stringify(messages, null, 2)}\n` });
     },
     'build:before': () => {
       const { problems } = validateCatalogue(CATALOGUE);
