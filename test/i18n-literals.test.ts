@@ -18,12 +18,8 @@ const root = join(import.meta.dirname, '..');
 
 /** UI code outside components/ that writes text a patient reads: badge tooltips, notifications, the popup's status. */
 const UI_FILES_IN_UTILS = [
-  'utils/background/badge.ts',
   'utils/background/guide-reminders.ts',
-  'utils/background/portal-notices.ts',
   'utils/background/shared-computer.ts',
-  'utils/background/tab-status.ts',
-  'utils/session/state.ts',
 ];
 
 /**
@@ -62,19 +58,9 @@ const NOT_YET_CONVERTED = new Set<string>([
   'components/options/PrivacySection.tsx',
   'components/options/SettingsTransfer.tsx',
   'components/options/SharedComputerSection.tsx',
-  'components/popup/FeedStatusLine.tsx',
-  'components/popup/NotAPortal.tsx',
-  'components/popup/NoticeList.tsx',
-  'components/popup/OrganizationLine.tsx',
-  'components/popup/Popup.tsx',
-  'components/popup/PortalCard.tsx',
-  'components/popup/SignOutReminders.tsx',
   'components/shared/BreachCheckSwitch.tsx',
-  'utils/background/badge.ts',
   'utils/background/guide-reminders.ts',
-  'utils/background/portal-notices.ts',
   'utils/background/shared-computer.ts',
-  'utils/session/state.ts',
 ]);
 
 const READ_ATTRIBUTES = new Set(['title', 'aria-label', 'aria-description', 'aria-roledescription', 'aria-placeholder', 'aria-valuetext', 'placeholder', 'alt', 'label']);

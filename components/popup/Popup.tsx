@@ -5,6 +5,7 @@ import { guidePageUrl } from '@/utils/guide/url';
 import { sendMessage } from '@/utils/messaging/send';
 import type { TabStatus } from '@/utils/messaging/protocol';
 import { resolveTargetTab } from '@/utils/popup/target-tab';
+import { t } from '@/utils/i18n/t';
 import { FeedStatusLine } from './FeedStatusLine';
 import { NoticeList } from './NoticeList';
 import { LookalikeWarning, NotAPortal } from './NotAPortal';
@@ -48,7 +49,7 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
     let cancelled = false;
     (async () => {
       const target = await deps.resolveTab();
-      if (!target) throw new Error('There is no tab to check.');
+      if (!target) throw new Error(t('popup.noTab'));
       const status = await deps.getStatus(target);
       if (!cancelled) setLoad({ phase: 'ready', status, tabId: target.tabId, fromToolbar: target.url !== undefined });
     })().catch((error: unknown) => {
@@ -59,8 +60,8 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
     };
   }, [deps]);
 
-  if (load.phase === 'loading') return <main aria-busy="true"><p class="muted">Checking this tab…</p></main>;
-  if (load.phase === 'error') return <main><p class="error" role="alert">Portal Guard could not read this tab: {load.message}</p></main>;
+  if (load.phase === 'loading') return <main aria-busy="true"><p class="muted">{t('popup.loading')}</p></main>;
+  if (load.phase === 'error') return <main><p class="error" role="alert">{t('popup.error', { reason: load.message })}</p></main>;
 
   const { status, tabId, fromToolbar } = load;
   return (
@@ -71,9 +72,9 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
           <NoticeList notices={status.notices} others={status.otherNotices ?? []} portal={status.portal} />
           <p class="guide-link">
             <a href={guidePageUrl(status.portal.id, status.portal.host)} target="_blank" rel="noopener" data-testid="guide-link">
-              Start the password guide
+              {t('popup.guideLink')}
             </a>{' '}
-            <span class="muted small">change your password and turn on two-step verification, step by step</span>
+            <span class="muted small">{t('popup.guideHint')}</span>
           </p>
         </>
       )}
@@ -82,12 +83,12 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
       <SignOutReminders reminders={reminders} />
       <FeedStatusLine feed={status.feed} />
       <OrganizationLine organization={status.organization} />
-      <nav class="links small" aria-label="More from Portal Guard">
+      <nav class="links small" aria-label={t('popup.navLabel')}>
         <a href={`${browser.runtime.getURL('/export-review.html')}${status.portal ? `?portal=${encodeURIComponent(status.portal.id)}` : ''}`} target="_blank" rel="noopener" data-testid="open-export-review">
-          Review a downloaded record
+          {t('popup.openExportReview')}
         </a>
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener" data-testid="open-options">
-          Settings and feed details
+          {t('popup.openOptions')}
         </a>
       </nav>
     </main>

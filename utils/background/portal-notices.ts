@@ -5,6 +5,7 @@ import { relevantNotices, type RelevantNotice } from '../state/patient-choices';
 import { policyNotices } from '../policy/managed';
 import type { PortalMatch } from '../portals';
 import { formatDate } from '../i18n/format';
+import { t } from '../i18n/t';
 
 /**
  * A portal's notices, split into the ones to show now (relevance rules plus the patient's own
@@ -33,7 +34,7 @@ export async function portalNotices(match: PortalMatch, { feed = getActiveFeed, 
 
 /** "You are on portal.managemyhealth.co.nz, which is Manage My Health; notice added 1 Jan 2026." */
 export function whyShown(match: PortalMatch, notice: Notice): string {
-  return `You are on ${match.host}, which is ${match.displayName}; notice added ${formatDate(notice.added)}.`;
+  return t('notice.why', { host: match.host, portal: match.displayName, date: formatDate(notice.added) });
 }
 
 export function toBannerNotice(match: PortalMatch, notice: Notice): BannerNotice {

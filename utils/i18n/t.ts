@@ -11,6 +11,10 @@ import type { GeneratedI18nStructure } from '#i18n';
  */
 export const { t } = createI18n<GeneratedI18nStructure>();
 
+type Structure = GeneratedI18nStructure;
+/** A key whose message takes nothing: for tables that map a value to its words. */
+export type PlainKey = { [K in keyof Structure]: Structure[K] extends { plural: false; substitutions: 0 } ? (Structure[K] extends { namedSubstitutions: readonly string[] } ? never : K) : never }[keyof Structure];
+
 /**
  * Named placeholders kept as `{name}` in the message, for `fill`: `t(key, keep('name'))`.
  * The typed `t` insists on every placeholder; this hands each one back unchanged.
