@@ -50,8 +50,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   'components/guide/StayAlertStep.tsx',
   'components/guide/StepCard.tsx',
   'components/guide/TwoStepStep.tsx',
-  'components/notice/NoticeDetail.tsx',
-  'components/notice/NoticePage.tsx',
   'components/options/CustomPortalsSection.tsx',
   'components/options/OptionsPage.tsx',
   'components/options/OrganizationSection.tsx',

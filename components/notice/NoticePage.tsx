@@ -9,6 +9,8 @@ import { policyNotices } from '@/utils/policy/managed';
 import type { Portal, PortalIndex } from '@/utils/portals';
 import { portalIndex } from '@/utils/state/current-portals';
 import { NoticeDetail } from './NoticeDetail';
+import { formatDate } from '@/utils/i18n/format';
+import { t } from '@/utils/i18n/t';
 
 export interface NoticePageDeps {
   search: string;
@@ -55,8 +57,8 @@ export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) 
     })().catch(() => setLoad({ phase: 'missing' }));
   }, [id]);
 
-  if (load.phase === 'loading') return <main aria-busy="true"><p>Loading the notice…</p></main>;
-  if (load.phase === 'missing') return <main><h1>Notice not found</h1><p>This breach notice is not in Portal Guard’s current feed. It may have been withdrawn or replaced.</p></main>;
+  if (load.phase === 'loading') return <main aria-busy="true"><p>{t('noticePage.loading')}</p></main>;
+  if (load.phase === 'missing') return <main><h1>{t('noticePage.missingHeading')}</h1><p>{t('noticePage.missingBody')}</p></main>;
 
   const { notice, active, choices, changedOn, portal, context } = load;
   const onChoice = (stepId: string, choice: 'done' | 'skipped' | undefined) => {
@@ -101,13 +103,13 @@ export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) 
 function PasswordChangedForm({ portalName, value, max, onSave }: { portalName: string; value: string | undefined; max: string; onSave: (date: string | undefined) => void }) {
   return (
     <section class="password-date" aria-labelledby="changed-heading">
-      <h2 id="changed-heading">Mark as resolved</h2>
+      <h2 id="changed-heading">{t('noticePage.changed.heading')}</h2>
       {value ? (
         <p data-testid="password-changed">
-          You told Portal Guard you changed your {portalName} password on {value}. Notices about breaches before that date are no longer shown on the portal.
+          {t('noticePage.changed.told', { portal: portalName, date: formatDate(value) })}
         </p>
       ) : (
-        <p>When you have changed your {portalName} password, tell Portal Guard the date. Notices about breaches before it will stop showing on the portal.</p>
+        <p>{t('noticePage.changed.ask', { portal: portalName })}</p>
       )}
       <form
         onSubmit={(event) => {
@@ -117,12 +119,12 @@ function PasswordChangedForm({ portalName, value, max, onSave }: { portalName: s
           if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date <= max) onSave(date);
         }}
       >
-        <label for="changed-on">I changed my {portalName} password on</label>
+        <label for="changed-on">{t('noticePage.changed.label', { portal: portalName })}</label>
         <input id="changed-on" name="changed-on" type="date" required max={max} defaultValue={value ?? max} />
-        <button type="submit">Save</button>
+        <button type="submit">{t('noticePage.changed.save')}</button>
         {value && (
           <button type="button" class="secondary" onClick={() => onSave(undefined)}>
-            Clear
+            {t('noticePage.changed.clear')}
           </button>
         )}
       </form>

@@ -1,10 +1,11 @@
-import { DATA_CLASSES, type Notice } from '../feed/schema';
+import { dataClassLabel } from '../feed/data-class-label';
+import type { Notice } from '../feed/schema';
 import { getActiveFeed, noticesForPortal, withLocalNotices, type ActiveFeed } from '../state/active-feed';
 import type { BannerNotice } from '../messaging/protocol';
 import { relevantNotices, type RelevantNotice } from '../state/patient-choices';
 import { policyNotices } from '../policy/managed';
 import type { PortalMatch } from '../portals';
-import { formatDate } from '../i18n/format';
+import { formatDate, formatList } from '../i18n/format';
 import { t } from '../i18n/t';
 
 /**
@@ -43,8 +44,8 @@ export function toBannerNotice(match: PortalMatch, notice: Notice): BannerNotice
     id: notice.id,
     title: notice.title,
     why: whyShown(match, notice),
-    taken: notice.dataClasses.map((dataClass) => DATA_CLASSES[dataClass]).join(', '),
-    ...(notice.notAffected.length ? { notTaken: notice.notAffected.map((dataClass) => DATA_CLASSES[dataClass]).join(', ') } : {}),
+    taken: formatList(notice.dataClasses.map(dataClassLabel), 'unit'),
+    ...(notice.notAffected.length ? { notTaken: formatList(notice.notAffected.map(dataClassLabel), 'unit') } : {}),
     ...(official ? { officialUrl: official.url } : {}),
   };
 }

@@ -1,4 +1,5 @@
-import { DATA_CLASSES, type DataClass, type Notice } from '../feed/schema';
+import { dataClassLabel } from '../feed/data-class-label';
+import type { DataClass, Notice } from '../feed/schema';
 import { getActiveFeed, type ActiveFeed } from '../state/active-feed';
 import { formatNumber } from '../i18n/format';
 import { t } from '../i18n/t';
@@ -78,7 +79,7 @@ export function summarisePortal(match: PortalMatch): PortalSummary {
   };
 }
 
-const label = (dataClass: DataClass) => DATA_CLASSES[dataClass];
+const label = (dataClass: DataClass) => dataClassLabel(dataClass);
 
 export function summariseNotice(notice: Notice, why: string): NoticeSummary {
   const official = notice.links.find((link) => link.official) ?? notice.links[0];
