@@ -29,7 +29,6 @@ const UI_FILES_IN_UTILS = [
 const NOT_YET_CONVERTED = new Set<string>([
   'components/assistant/PasswordAssistant.tsx',
   'components/assistant/mount.ts',
-  'components/banner/NoticeBanner.tsx',
   'components/export-review/CrossReferenceView.tsx',
   'components/export-review/DownloadHygiene.tsx',
   'components/export-review/ExportReview.tsx',
@@ -65,6 +64,8 @@ const READ_ATTRIBUTES = new Set(['title', 'aria-label', 'aria-description', 'ari
 const NOT_TEXT_ATTRIBUTES = /^(class|className|id|for|htmlFor|href|src|type|rel|target|role|name|value|accept|autocomplete|inputMode|pattern|lang|dir|key|method|action|download|data-.*|aria-(labelledby|describedby|controls|live|current|hidden|busy|expanded|invalid|checked|pressed|selected|disabled|readonly|required|modal|haspopup|owns|atomic|relevant))$/;
 const NOT_TEXT_CALLS = new Set(['t', 'keep', 'require', 'querySelector', 'querySelectorAll', 'closest', 'matches', 'getURL', 'sendMessage', 'addEventListener', 'removeEventListener', 'createElement', 'setAttribute', 'getAttribute', 'hasAttribute', 'removeAttribute', 'Error', 'TypeError', 'RangeError', 'reject']);
 const WORDS = /[A-Za-z]{2,}.*\s.*[A-Za-z]|[A-Za-z]{2,}.*[.!?…:]$/s;
+/** A style sheet or code in a string (a shadow root's CSS): braces and semicolons, not a sentence. */
+const CODE = /[{}].*;|;.*[{}]/s;
 
 export interface Finding { file: string; line: number; text: string }
 
@@ -99,10 +100,10 @@ export function findLiterals(file: string, source: string): Finding[] {
   const visit = (node: ts.Node) => {
     if (ts.isJsxText(node) && /[A-Za-z]/.test(node.text)) report(node, node.text);
     else if (ts.isJsxAttribute(node) && READ_ATTRIBUTES.has(node.name.getText()) && node.initializer && ts.isStringLiteral(node.initializer) && /[A-Za-z]/.test(node.initializer.text)) report(node, node.initializer.text);
-    else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && WORDS.test(node.text) && !isNotText(node)) report(node, node.text);
+    else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && WORDS.test(node.text) && !CODE.test(node.text) && !isNotText(node)) report(node, node.text);
     else if (ts.isTemplateExpression(node) && !isNotText(node)) {
       const text = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' ');
-      if (WORDS.test(text) && /[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(text)) report(node, text);
+      if (WORDS.test(text) && !CODE.test(text) && /[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(text)) report(node, text);
     }
     ts.forEachChild(node, visit);
   };
@@ -150,6 +151,7 @@ describe('the scan itself', () => {
     "document.querySelector('[data-testid=\"notice\"] a')",
     '<p>{notice.title}</p>',
     '<p>{" "}</p>',
+    'const STYLES = `:host { display: block !important; } .banner { margin: 0 auto; }`;',
     "// i18n-ignore: a sample address, not a sentence\nconst SAMPLE = 'portal.example.org or Mychart tenant';",
   ])('leaves alone %s', (source) => {
     expect(findLiterals('x.tsx', source)).toEqual([]);
