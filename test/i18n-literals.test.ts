@@ -56,14 +56,12 @@ const NOT_YET_CONVERTED = new Set<string>([
   'components/options/SettingsTransfer.tsx',
   'components/options/SharedComputerSection.tsx',
   'components/shared/BreachCheckSwitch.tsx',
-  'utils/background/guide-reminders.ts',
-  'utils/background/shared-computer.ts',
 ]);
 
 const READ_ATTRIBUTES = new Set(['title', 'aria-label', 'aria-description', 'aria-roledescription', 'aria-placeholder', 'aria-valuetext', 'placeholder', 'alt', 'label']);
 const NOT_TEXT_ATTRIBUTES = /^(class|className|id|for|htmlFor|href|src|type|rel|target|role|name|value|accept|autocomplete|inputMode|pattern|lang|dir|key|method|action|download|data-.*|aria-(labelledby|describedby|controls|live|current|hidden|busy|expanded|invalid|checked|pressed|selected|disabled|readonly|required|modal|haspopup|owns|atomic|relevant))$/;
 const NOT_TEXT_CALLS = new Set(['t', 'keep', 'require', 'querySelector', 'querySelectorAll', 'closest', 'matches', 'getURL', 'sendMessage', 'addEventListener', 'removeEventListener', 'createElement', 'setAttribute', 'getAttribute', 'hasAttribute', 'removeAttribute', 'Error', 'TypeError', 'RangeError', 'reject']);
-const WORDS = /[A-Za-z]{2,}.*\s.*[A-Za-z]|[A-Za-z]{2,}.*[.!?…:]$/s;
+const WORDS = /[A-Za-z]{2,}.*\s.*[A-Za-z]|^[A-Z][a-z]+[.!?…:]?$/s;
 /** A style sheet or code in a string (a shadow root's CSS): braces and semicolons, not a sentence. */
 const CODE = /[{}].*;|;.*[{}]/s;
 
@@ -99,7 +97,10 @@ export function findLiterals(file: string, source: string): Finding[] {
   };
   const visit = (node: ts.Node) => {
     if (ts.isJsxText(node) && /[A-Za-z]/.test(node.text)) report(node, node.text);
-    else if (ts.isJsxAttribute(node) && READ_ATTRIBUTES.has(node.name.getText()) && node.initializer && ts.isStringLiteral(node.initializer) && /[A-Za-z]/.test(node.initializer.text)) report(node, node.initializer.text);
+    else if (ts.isJsxAttribute(node) && READ_ATTRIBUTES.has(node.name.getText()) && node.initializer && ts.isStringLiteral(node.initializer)) {
+      if (/[A-Za-z]/.test(node.initializer.text)) report(node, node.initializer.text);
+      return;
+    }
     else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && WORDS.test(node.text) && !CODE.test(node.text) && !isNotText(node)) report(node, node.text);
     else if (ts.isTemplateExpression(node) && !isNotText(node)) {
       const text = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' ');
@@ -151,6 +152,7 @@ describe('the scan itself', () => {
     "document.querySelector('[data-testid=\"notice\"] a')",
     '<p>{notice.title}</p>',
     '<p>{" "}</p>',
+    "const PREFIX = 'portal-guard-signout:';",
     'const STYLES = `:host { display: block !important; } .banner { margin: 0 auto; }`;',
     "// i18n-ignore: a sample address, not a sentence\nconst SAMPLE = 'portal.example.org or Mychart tenant';",
   ])('leaves alone %s', (source) => {
