@@ -50,12 +50,7 @@ const NOT_YET_CONVERTED = new Set<string>([
   'components/guide/StepCard.tsx',
   'components/guide/TwoStepStep.tsx',
   'components/options/CustomPortalsSection.tsx',
-  'components/options/OptionsPage.tsx',
-  'components/options/OrganizationSection.tsx',
-  'components/options/PrivacySection.tsx',
   'components/options/SettingsTransfer.tsx',
-  'components/options/SharedComputerSection.tsx',
-  'components/shared/BreachCheckSwitch.tsx',
 ]);
 
 const READ_ATTRIBUTES = new Set(['title', 'aria-label', 'aria-description', 'aria-roledescription', 'aria-placeholder', 'aria-valuetext', 'placeholder', 'alt', 'label']);
