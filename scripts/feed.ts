@@ -4,6 +4,9 @@ import { runDiff } from './feed/diff';
 import { runSchema } from './feed/json-schema';
 import { runKeygen } from './feed/keys';
 import { runNew } from './feed/new';
+import { runNewPortal } from './feed/new-portal';
+import { runCatalogue, runFormatPortals } from './feed/portals';
+import { runImport } from './feed/import/run';
 import { runSign } from './feed/sign';
 import { runTamper } from './feed/tamper';
 import { runValidate } from './feed/validate';
@@ -13,8 +16,21 @@ import { readPinnedKeyFile, runVerify } from './feed/verify';
 
 const USAGE = `usage: npm run feed -- <command> [options]
 
-  validate [--notices DIR]      check every feed/notices/*.json (file, JSON path, reason)
+  validate [--notices DIR] [--portals DIR]
+                                check every feed/portals/*.json and feed/notices/*.json
+                                (file, JSON path, reason), and that the generated catalogue is current
   new ID [--portal ID]...       scaffold feed/notices/ID.json
+  new-portal ID [--kind portal|platform] [--country CC]
+                                scaffold feed/portals/ID.json (a portal, or a platform with tenants)
+  format-portals                rewrite feed/portals/*.json sorted, in the schema's key order
+  catalogue [--check]           regenerate utils/portals/catalogue.ts from feed/portals/ (every
+                                build does this too)
+  import apple-change-password FILE [--write]
+  import 2fa-directory FILE|DIR... [--write]
+  import smart-brands FILE --platform ID [--write]
+                                print a reviewable diff of what the file adds to feed/portals/,
+                                and every refused item with its reason; --write writes the portal
+                                files for review (never the module, a feed or a signature)
   build [--out FILE] [--sequence N] [--against SIGNED] [--notices DIR]
                                 canonical unsigned payload (default feed/dist/feed.payload.json),
                                 sequence above the last published feed (public/feed/feed.json)
@@ -26,7 +42,8 @@ const USAGE = `usage: npm run feed -- <command> [options]
                                 check a signed feed against the pinned production keys
   diff [--against SIGNED] [--payload FILE] [--notices DIR]
                                 what changed since the last published feed
-  schema [--check]              regenerate feed/notice.schema.json and feed/feed.schema.json
+  schema [--check]              regenerate feed/notice.schema.json, feed/feed.schema.json and
+                                feed/portal.schema.json
   keygen --key-id ID [--out FILE]
                                 a new Ed25519 key pair, for rotation (see docs/feed.md)
   tamper --in SIGNED --out FILE for tests: change a signed feed but keep its signature`;
@@ -38,6 +55,11 @@ async function main(argv: string[]): Promise<number> {
     options: {
       in: { type: 'string' },
       notices: { type: 'string' },
+      portals: { type: 'string' },
+      platform: { type: 'string' },
+      write: { type: 'boolean' },
+      kind: { type: 'string' },
+      country: { type: 'string' },
       out: { type: 'string' },
       key: { type: 'string' },
       'key-id': { type: 'string' },
@@ -58,9 +80,18 @@ async function main(argv: string[]): Promise<number> {
   };
   switch (values.help ? 'help' : command) {
     case 'validate':
-      return runValidate(values.notices);
+      return runValidate(values.notices, console.log, values.portals);
     case 'new':
       return runNew({ id: requireValue('a notice id', rest[0]), portals: values.portal ?? [] });
+    case 'new-portal':
+      if (values.kind !== undefined && values.kind !== 'portal' && values.kind !== 'platform') throw new Error(`--kind must be portal or platform, not ${values.kind}`);
+      return runNewPortal({ id: requireValue('a portal id', rest[0]), platform: values.kind === 'platform', ...(values.country ? { country: values.country } : {}) });
+    case 'format-portals':
+      return runFormatPortals(values.portals);
+    case 'catalogue':
+      return runCatalogue(values.check ?? false);
+    case 'import':
+      return runImport({ source: rest[0], paths: rest.slice(1), ...(values.platform ? { platform: values.platform } : {}), write: values.write ?? false });
     case 'build':
       return runBuild({ ...(values.notices ? { noticesDir: values.notices } : {}), ...(values.out ? { out: values.out } : {}), ...(values.against ? { against: values.against } : {}), ...(values.sequence ? { sequence: Number(values.sequence) } : {}) });
     case 'sign':

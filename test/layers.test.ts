@@ -21,9 +21,12 @@ const sources = execFileSync('git', ['ls-files', '-co', '--exclude-standard', 'u
   .filter((file) => /\.tsx?$/.test(file));
 const isTest = (file: string) => /\.test\.tsx?$/.test(file) || file.includes('/fixtures/');
 
-/** `utils/state/storage.ts` → `utils/state`; `utils/pages.ts` → `utils/pages`; `components/popup/X.tsx` → `components/popup`. */
+/**
+ * `utils/state/storage.ts` → `utils/state`; `utils/pages.ts` and its test `utils/pages.test.ts` →
+ * `utils/pages`; `components/popup/X.tsx` → `components/popup`.
+ */
 function folderOf(file: string): string {
-  const parts = file.replace(/\.tsx?$/, '').split('/');
+  const parts = file.replace(/(?:\.test)?\.tsx?$/, '').split('/');
   return parts.slice(0, 2).join('/');
 }
 

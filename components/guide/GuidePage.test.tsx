@@ -87,6 +87,17 @@ describe('GuidePage', () => {
     await vi.waitFor(() => expect(container.querySelector('[role=alert]')?.textContent).toContain('does not know this portal'));
   });
 
+  // An address utils/pages.ts refuses names no portal: the guide neither opens nor starts one.
+  it.each([
+    ['an unknown parameter', '?portal=managemyhealth&host=portal.managemyhealth.co.nz&step=change-password'],
+    ['a host that is a URL', '?portal=managemyhealth&host=https%3A%2F%2Fportal.managemyhealth.co.nz.evil.example'],
+    ['a portal id in capitals', '?portal=ManageMyHealth'],
+  ])('refuses an address with %s', async (_name, search) => {
+    const { container } = mount(search);
+    await vi.waitFor(() => expect(container.querySelector('[role=alert]')?.textContent).toContain('does not know this portal'));
+    expect(await getGuide('managemyhealth')).toBeUndefined();
+  });
+
   it('updates live when the assistant marks step 1 done, or the well-known check arrives', async () => {
     const { container } = mount('?portal=managemyhealth&host=portal.managemyhealth.co.nz');
     await vi.waitFor(() => expect($(container, 'guide-step-change-password')).not.toBeNull());

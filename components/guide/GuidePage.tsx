@@ -9,6 +9,7 @@ import { getPasswordChangedOn } from '@/utils/state/patient-choices';
 import { localDate } from '@/utils/notices/relevance';
 import type { GuidePageEvent } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/send';
+import { parseGuidePage } from '@/utils/pages';
 import { RANGE_API_PERMISSION } from '@/utils/password/range-api';
 import { sharedComputerOn } from '@/utils/options/clinic-data';
 import { currentPolicy } from '@/utils/policy/managed';
@@ -69,17 +70,18 @@ interface Loaded {
 const NO_POLICY: Pick<ManagedPolicy, 'pwnedPasswordsCheck'> = { pwnedPasswordsCheck: 'user-choice' };
 
 /**
- * The password guide for one portal (`guide.html?portal=<id>&host=<host>`): five steps, each done
+ * The password guide for one portal (its address: `guidePageUrl` in utils/pages.ts): five steps, each done
  * or skipped with a rough time, progress saved per portal, and a summary at the end. Every portal
  * fact comes from the portal's entry: the catalogue's, or for a clinic's or the patient's own portal
  * what the policy or the patient wrote (utils/guide/portal-facts.ts). It updates live when the in-page
  * assistant marks step 1 done or the content script reports the well-known check.
  */
 export function GuidePage({ deps = defaultDeps() }: { deps?: GuidePageDeps }) {
-  const params = new URLSearchParams(deps.search);
+  // An address the page does not understand names no portal (utils/pages.ts says why).
+  const page = parseGuidePage(deps.search);
   const [index, setIndex] = useState<PortalIndex | null | undefined>();
-  const portal = index?.byId(params.get('portal') ?? '');
-  const askedHost = params.get('host') ?? undefined;
+  const portal = page.ok ? index?.byId(page.params.portal) : undefined;
+  const askedHost = page.ok ? page.params.host : undefined;
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const refreshRef = useRef<() => Promise<void>>(async () => {});
 

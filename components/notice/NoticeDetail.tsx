@@ -5,6 +5,7 @@ import type { FeedStatus } from '@/utils/messaging/protocol';
 import type { RemediationStep } from '@/utils/notices/remediation';
 import { formatAge, formatDate, formatMonth, formatNumber } from '@/utils/i18n/format';
 import { fill, keep, t, type PlainKey } from '@/utils/i18n/t';
+import { TODO_ANCHOR } from '@/utils/pages';
 
 /**
  * The full breach notice: what was taken and what was not, dates, counts, status, sources, and
@@ -121,8 +122,9 @@ export function NoticeDetail({ notice, steps, choices, onChoice, context, feed, 
         )}
       </section>
 
-      <section aria-labelledby="todo-heading">
-        <h2 id="todo-heading">{t('noticePage.todoHeading')}</h2>
+      {/* The anchor `noticePageUrl({ section: 'todo' })` links to. */}
+      <section aria-labelledby={TODO_ANCHOR}>
+        <h2 id={TODO_ANCHOR}>{t('noticePage.todoHeading')}</h2>
         <ol class="steps">
           {steps.map((step) => (
             <RemediationItem key={step.id} step={step} choice={choices[step.id]} onChoice={(choice) => onChoice(step.id, choice)} {...(step.id === 'credentials' && guideUrl ? { guideUrl } : {})} />

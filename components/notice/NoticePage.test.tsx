@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { feedSchema } from '@/utils/feed/schema';
 import { getPasswordChangedOn, getStepChoices } from '@/utils/state/patient-choices';
 import mmh from '../../feed/notices/nz-managemyhealth-2025-12.json';
+import { noticePageUrl, TODO_ANCHOR } from '@/utils/pages';
 import { NoticePage } from './NoticePage';
 
 const feed = feedSchema.parse({ formatVersion: '1.0', sequence: 4, generatedAt: '2026-11-28T00:00:00Z', notices: [mmh] });
@@ -62,6 +63,23 @@ describe('NoticePage', () => {
     const link = page.querySelector<HTMLAnchorElement>('[data-testid="notice-guide-link"]')!;
     expect(link.closest('[data-testid="step-credentials"]')).not.toBeNull();
     expect(link.getAttribute('href')).toMatch(/\/guide\.html\?portal=managemyhealth&host=portal\.managemyhealth\.co\.nz$/);
+  });
+
+  // An address utils/pages.ts refuses names no notice, even when its id is in the feed.
+  it.each([
+    ['an unknown parameter', '?id=nz-managemyhealth-2025-12&portal=managemyhealth&officialUrl=https%3A%2F%2Fevil.example'],
+    ['a host that is not a hostname', '?id=nz-managemyhealth-2025-12&portal=managemyhealth&host=portal.managemyhealth.co.nz%2Fevil'],
+    ['a host without its portal', '?id=nz-managemyhealth-2025-12&host=portal.managemyhealth.co.nz'],
+  ])('refuses an address with %s', async (_name, search) => {
+    const page = mount(search);
+    await vi.waitFor(() => expect(page.querySelector('h1')?.textContent).toBe('Notice not found'));
+  });
+
+  it('has the heading that a “What to do” link opens at', async () => {
+    const page = mount('?id=nz-managemyhealth-2025-12&portal=managemyhealth&host=portal.managemyhealth.co.nz');
+    const hash = new URL(noticePageUrl({ id: 'nz-managemyhealth-2025-12', section: 'todo' })).hash;
+    await vi.waitFor(() => expect(page.querySelector(hash)?.textContent).toBe('What to do'));
+    expect(hash).toBe(`#${TODO_ANCHOR}`);
   });
 
   it('says so when the notice is not in the feed', async () => {

@@ -4,7 +4,7 @@ import type { Notice } from '@/utils/feed/schema';
 import { getPasswordChangedOn, getStepChoices, setPasswordChangedOn, setStepChoice } from '@/utils/state/patient-choices';
 import { localDate } from '@/utils/notices/relevance';
 import { remediationFor } from '@/utils/notices/remediation';
-import { guidePageUrl } from '@/utils/guide/url';
+import { guidePageUrl, parseNoticePage } from '@/utils/pages';
 import { policyNotices } from '@/utils/policy/managed';
 import type { Portal, PortalIndex } from '@/utils/portals';
 import { portalIndex } from '@/utils/state/current-portals';
@@ -30,18 +30,18 @@ type Load =
   | { phase: 'ready'; notice: Notice; active: ActiveFeed; choices: Record<string, 'done' | 'skipped'>; changedOn: string | undefined; portal: Portal | undefined; context: { host: string; portalName: string } | undefined };
 
 /**
- * The full-page notice view (`notice.html?id=…&portal=…&host=…`), opened from the banner or the
+ * The full-page notice view (a notice id, its portal and host: `noticePageUrl` in utils/pages.ts), opened from the banner or the
  * popup: the details, what to do with progress saved per step, and "I changed my password on…".
  */
 export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) {
-  const params = new URLSearchParams(deps.search);
-  const id = params.get('id') ?? '';
-  const portalId = params.get('portal') ?? '';
-  const host = params.get('host') ?? undefined;
+  // An address the page does not understand names no notice (utils/pages.ts says why).
+  const page = parseNoticePage(deps.search);
+  const { id, portal: portalId = '', host } = page.ok ? page.params : { id: undefined };
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
 
   useEffect(() => {
     void (async () => {
+      if (id === undefined) return setLoad({ phase: 'missing' });
       const active = await deps.loadFeed();
       // The signed feed wins over an organisation's local notice with the same id.
       const local = (await deps.loadLocal?.().catch(() => [])) ?? [];
@@ -82,7 +82,7 @@ export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) 
         onChoice={onChoice}
         feed={active.status}
         {...(context ? { context } : {})}
-        {...(portal && notice.portals.includes(portal.id) ? { guideUrl: guidePageUrl(portal.id, context ? host : undefined) } : {})}
+        {...(portal && notice.portals.includes(portal.id) ? { guideUrl: guidePageUrl({ portal: portal.id, host: context?.host }) } : {})}
       />
       {portal && (
         <PasswordChangedForm

@@ -1,13 +1,7 @@
-import { browser } from 'wxt/browser';
 import type { NoticeSummary, PortalSummary } from '@/utils/messaging/protocol';
 import { formatDate, formatList, formatNumber } from '@/utils/i18n/format';
 import { t } from '@/utils/i18n/t';
-
-/** The full notice page for one notice, as seen from this portal. */
-export function noticePageUrl(noticeId: string, portal: Pick<PortalSummary, 'id' | 'host'>, section?: 'todo'): string {
-  const query = new URLSearchParams({ id: noticeId, portal: portal.id, host: portal.host });
-  return `${browser.runtime.getURL('/notice.html')}?${query}${section === 'todo' ? '#todo-heading' : ''}`;
-}
+import { noticePageUrl } from '@/utils/pages';
 
 /**
  * Breach notices for this portal. Feed text is untrusted: it is rendered as text nodes only, and
@@ -59,7 +53,7 @@ export function NoticeList({ notices, others = [], portal }: { notices: NoticeSu
             )}
           </dl>
           <p class="links">
-            <a href={noticePageUrl(notice.id, portal, 'todo')} target="_blank" rel="noopener" data-testid="notice-details">
+            <a href={noticePageUrl({ id: notice.id, portal: portal.id, host: portal.host, section: 'todo' })} target="_blank" rel="noopener" data-testid="notice-details">
               {t('popup.notices.details')}
             </a>
             {notice.officialUrl?.startsWith('https://') && (
@@ -86,7 +80,7 @@ function OtherNotices({ others, portal }: { others: { id: string; title: string 
       <ul>
         {others.map((other) => (
           <li key={other.id}>
-            <a href={noticePageUrl(other.id, portal)} target="_blank" rel="noopener">
+            <a href={noticePageUrl({ id: other.id, portal: portal.id, host: portal.host })} target="_blank" rel="noopener">
               {other.title}
             </a>
           </li>

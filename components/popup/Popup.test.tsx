@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NoticeSummary, TabStatus } from '@/utils/messaging/protocol';
+import { exportReviewPageUrl, optionsPageUrl, parseExportReviewPage, parseNoticePage } from '@/utils/pages';
 import { Popup, type PopupDeps } from './Popup';
 
 const MMH_NOTICE: NoticeSummary = {
@@ -68,6 +69,29 @@ describe('Popup', () => {
     expect(link.textContent).toBe('Start the password guide');
     expect(link.getAttribute('href')).toMatch(/\/guide\.html\?portal=epic-mychart&host=mychart\.clevelandclinic\.org$/);
     for (const testId of ['portal-name', 'portal-operator', 'portal-host', 'session-state', 'no-notices']) expect(container.querySelector(`[data-testid="${testId}"]`)).not.toBeNull();
+  });
+
+  it('links a notice to “What to do” on its notice page, an earlier one to its top, and the export review to this portal', async () => {
+    const { container } = mount({
+      lookup: 'portal',
+      portal: { id: 'managemyhealth', name: 'Manage My Health', displayName: 'Manage My Health', operator: 'Manage My Health Limited', country: 'NZ', host: 'portal.managemyhealth.co.nz' },
+      notices: [MMH_NOTICE],
+      otherNotices: [{ id: 'nz-managemyhealth-2024-03', title: 'Manage My Health: an earlier notice' }],
+      feed: FEED,
+    });
+    await vi.waitFor(() => expect(container.querySelector('[data-testid="notice-details"]')).not.toBeNull());
+    const href = (selector: string) => container.querySelector<HTMLAnchorElement>(selector)!.getAttribute('href')!;
+    const from = { portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz' };
+    expect(parseNoticePage(href('[data-testid="notice-details"]'))).toEqual({ ok: true, params: { id: MMH_NOTICE.id, ...from, section: 'todo' } });
+    expect(parseNoticePage(href('[data-testid="other-notices"] a'))).toEqual({ ok: true, params: { id: 'nz-managemyhealth-2024-03', ...from } });
+    expect(parseExportReviewPage(href('[data-testid="open-export-review"]'))).toEqual({ ok: true, params: { portal: 'managemyhealth' } });
+    expect(href('[data-testid="open-options"]')).toBe(optionsPageUrl());
+  });
+
+  it('opens the export review with no portal from a page that is not one', async () => {
+    const { container } = mount({ lookup: 'none', notices: [] });
+    await vi.waitFor(() => expect(container.querySelector('[data-testid="open-export-review"]')).not.toBeNull());
+    expect(container.querySelector('[data-testid="open-export-review"]')!.getAttribute('href')).toBe(exportReviewPageUrl());
   });
 
   it('names the tenant of a platform', async () => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { checkPage } from '@/utils/popup/check-page';
-import { guidePageUrl } from '@/utils/guide/url';
+import { exportReviewPageUrl, guidePageUrl, optionsPageUrl } from '@/utils/pages';
 import { sendMessage } from '@/utils/messaging/send';
 import type { TabStatus } from '@/utils/messaging/protocol';
 import { resolveTargetTab } from '@/utils/popup/target-tab';
@@ -71,7 +71,7 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
           <PortalCard portal={status.portal} session={status.session} />
           <NoticeList notices={status.notices} others={status.otherNotices ?? []} portal={status.portal} />
           <p class="guide-link">
-            <a href={guidePageUrl(status.portal.id, status.portal.host)} target="_blank" rel="noopener" data-testid="guide-link">
+            <a href={guidePageUrl({ portal: status.portal.id, host: status.portal.host })} target="_blank" rel="noopener" data-testid="guide-link">
               {t('popup.guideLink')}
             </a>{' '}
             <span class="muted small">{t('popup.guideHint')}</span>
@@ -84,10 +84,10 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
       <FeedStatusLine feed={status.feed} />
       <OrganizationLine organization={status.organization} />
       <nav class="links small" aria-label={t('popup.navLabel')}>
-        <a href={`${browser.runtime.getURL('/export-review.html')}${status.portal ? `?portal=${encodeURIComponent(status.portal.id)}` : ''}`} target="_blank" rel="noopener" data-testid="open-export-review">
+        <a href={exportReviewPageUrl({ portal: status.portal?.id })} target="_blank" rel="noopener" data-testid="open-export-review">
           {t('popup.openExportReview')}
         </a>
-        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener" data-testid="open-options">
+        <a href={optionsPageUrl()} target="_blank" rel="noopener" data-testid="open-options">
           {t('popup.openOptions')}
         </a>
       </nav>

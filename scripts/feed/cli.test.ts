@@ -175,7 +175,7 @@ describe('keys', () => {
 });
 
 describe('JSON Schemas', () => {
-  it('feed/notice.schema.json and feed/feed.schema.json match the zod schema (npm run feed -- schema)', () => {
+  it('feed/notice.schema.json, feed/feed.schema.json and feed/portal.schema.json match the zod schemas (npm run feed -- schema)', () => {
     const messages: string[] = [];
     expect(runSchema(true, (line) => messages.push(line)), messages.join('\n')).toBe(0);
   });

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DATA_CLASSES, FEED_FORMAT_MAJOR, feedSchema, noticeSchema, tolerantDataClassSchema } from '../../utils/feed/schema';
-import { FEED_SCHEMA_FILE, NOTICE_SCHEMA_FILE, display } from './paths';
+import { portalSchema } from '../../utils/portals/schema';
+import { FEED_SCHEMA_FILE, NOTICE_SCHEMA_FILE, PORTAL_SCHEMA_FILE, display } from './paths';
 
 /**
  * JSON Schemas generated from the zod schema, so editors complete and check the files:
@@ -9,7 +10,8 @@ import { FEED_SCHEMA_FILE, NOTICE_SCHEMA_FILE, display } from './paths';
  *   `validate`, because an unknown key in a source file is a typo.
  * - `feed/feed.schema.json` for the published payload, as written (before defaults). It keeps
  *   format 1's tolerance of unknown optional fields and data classes, like the extension.
- * A test checks that both files are up to date; `npm run feed -- schema` rewrites them.
+ * - `feed/portal.schema.json` for `feed/portals/*.json`, the catalogue's data files; strict.
+ * A test checks that all three are up to date; `npm run feed -- schema` rewrites them.
  */
 
 function generate(schema: z.ZodType, options: { title: string; strict: boolean }): string {
@@ -37,9 +39,13 @@ export function feedJsonSchema(): string {
   return generate(feedSchema, { title: `Portal Guard breach-notice feed payload (format ${FEED_FORMAT_MAJOR})`, strict: false });
 }
 
+export function portalJsonSchema(): string {
+  return generate(portalSchema, { title: 'Portal Guard catalogue entry (one portal or platform)', strict: true });
+}
+
 export function runSchema(check: boolean, log: (line: string) => void = console.log): number {
   let stale = 0;
-  for (const [file, text] of [[NOTICE_SCHEMA_FILE, noticeJsonSchema()], [FEED_SCHEMA_FILE, feedJsonSchema()]] as const) {
+  for (const [file, text] of [[NOTICE_SCHEMA_FILE, noticeJsonSchema()], [FEED_SCHEMA_FILE, feedJsonSchema()], [PORTAL_SCHEMA_FILE, portalJsonSchema()]] as const) {
     const current = (() => {
       try {
         return readFileSync(file, 'utf8');

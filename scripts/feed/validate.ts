@@ -5,20 +5,20 @@ import { CATALOGUE } from '../../utils/portals/catalogue';
 import type { Portal } from '../../utils/portals/schema';
 import { formatPath } from '../../utils/feed/parse';
 import { dataClassSchema, isDataClass, noticeSchema, type Notice } from '../../utils/feed/schema';
-import { NOTICES_DIR, display } from './paths';
+import { checkPortalFiles, describeJsonError, readPortalFiles, writeCatalogueModule, type FileProblem } from '../../utils/build/catalogue-files';
+import { NOTICES_DIR, PORTALS_DIR, display } from './paths';
+
+export { describeJsonError } from '../../utils/build/catalogue-files';
 
 /**
- * `npm run feed -- validate`: every notice file against the schema, plus the checks that only make
+ * `npm run feed -- validate`: the portal catalogue's data files (feed/portals/, checked by
+ * `utils/build/catalogue-files.ts`, the same code the build runs), then every notice file against the schema, plus the checks that only make
  * sense while authoring (unknown keys are typos here, even though the extension tolerates them in
  * a newer feed; portal ids must be in this repository's catalogue; no scaffold TODOs left).
  * Every problem names the file, the JSON path and the reason.
  */
 
-export interface Problem {
-  file: string;
-  path: string;
-  reason: string;
-}
+export type Problem = FileProblem;
 
 export const formatProblem = (problem: Problem) => `${problem.file}: ${problem.path}: ${problem.reason}`;
 
@@ -69,7 +69,7 @@ export function checkPortals(notice: Notice, catalogue: readonly Portal[]): { pa
   const problems: { path: PropertyKey[]; reason: string }[] = [];
   const named = notice.portals.map((id) => catalogue.find((portal) => portal.id === id));
   notice.portals.forEach((id, index) => {
-    if (!named[index]) problems.push({ path: ['portals', index], reason: `${JSON.stringify(id)} is not a portal id in utils/portals/catalogue.ts` });
+    if (!named[index]) problems.push({ path: ['portals', index], reason: `${JSON.stringify(id)} is not a portal id in feed/portals/` });
   });
   const platforms = named.filter((portal): portal is Portal => portal?.kind === 'platform');
   if (notice.portals.length === 0 && (notice.tenants?.length || notice.platformWide)) problems.push({ path: ['portals'], reason: 'tenants and platformWide need a platform in portals' });
@@ -109,10 +109,19 @@ export function readNoticeFiles(dir = NOTICES_DIR): SourceFile[] {
     .map((name) => ({ file: display(join(dir, name)), text: readFileSync(join(dir, name), 'utf8') }));
 }
 
-export function runValidate(dir = NOTICES_DIR, log: (line: string) => void = console.log): number {
-  const { notices, problems } = checkNotices(readNoticeFiles(dir));
+/**
+ * Portals first: the notices are then checked against the catalogue in the files (the generated
+ * module only when the files themselves have problems), and the generated module must be current.
+ */
+export function runValidate(dir = NOTICES_DIR, log: (line: string) => void = console.log, portalsDir = PORTALS_DIR): number {
+  const portals = checkPortalFiles(readPortalFiles(portalsDir));
+  const { notices, problems } = checkNotices(readNoticeFiles(dir), portals.problems.length === 0 ? portals.portals : undefined);
+  problems.unshift(...portals.problems);
+  if (portalsDir === PORTALS_DIR && portals.problems.length === 0 && !writeCatalogueModule({ check: true }).current) {
+    problems.push({ file: 'utils/portals/catalogue.ts', path: '$', reason: 'is out of date with feed/portals/: run npm run feed -- catalogue (every build regenerates it too)' });
+  }
   for (const problem of problems) log(formatProblem(problem));
-  log(problems.length === 0 ? `${notices.length} notices are valid.` : `${problems.length} problem${problems.length === 1 ? '' : 's'} found.`);
+  log(problems.length === 0 ? `${portals.portals.length} portals and ${notices.length} notices are valid.` : `${problems.length} problem${problems.length === 1 ? '' : 's'} found.`);
   return problems.length === 0 ? 0 : 1;
 }
 
@@ -153,15 +162,4 @@ function todoStrings(value: unknown, path: PropertyKey[]): PropertyKey[][] {
   if (Array.isArray(value)) return value.flatMap((item, index) => todoStrings(item, [...path, index]));
   if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => todoStrings(item, [...path, key]));
   return [];
-}
-
-/** "Expected ',' … at position 11" becomes "… (line 3, column 2)". */
-export function describeJsonError(text: string, error: Error): string {
-  const position = /at position (\d+)/.exec(error.message)?.[1];
-  const message = error.message.replace(/ in JSON at position \d+.*$/, '');
-  if (position === undefined) return message;
-  const before = text.slice(0, Number(position));
-  const line = before.split('\n').length;
-  const column = Number(position) - before.lastIndexOf('\n');
-  return `${message} (line ${line}, column ${column})`;
 }

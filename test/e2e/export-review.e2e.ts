@@ -11,6 +11,7 @@ import { e2eContext } from './support/context';
 import type { DriverPage, ExtensionDriver } from './support/driver';
 import { launchFirefox } from './support/firefox';
 import type { LoggedRequest } from './support/server';
+import { exportReviewPageUrl } from '../../utils/pages';
 
 /**
  * The export review page in real browsers: files go in through the file input and by drag and
@@ -24,7 +25,7 @@ const isVendor = (host: string) => BROWSER_VENDOR_SUFFIXES.some((suffix) => host
 const FEED_HOST = 'feed.portal-guard.org';
 
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
-const PAGE = 'export-review.html?portal=managemyhealth';
+const PAGE = exportReviewPageUrl({ portal: 'managemyhealth' }, 'export-review.html');
 
 const FILES = {
   ccd: { name: 'CCD.xml', type: 'text/xml', base64: Buffer.from(cdaDocument({ ssn: '444222222', nhi: 'ZZZ0016' })).toString('base64') },

@@ -11,6 +11,7 @@ import { waitForSession } from './support/extension-state';
 import { buildTestKeyExtensions, bundledFeedOf, bundledSequence, copyNotices, serveFeed, signTestFeed, triggerFeedRefresh, waitForFeedState } from './support/feed';
 import { launchFirefox } from './support/firefox';
 import { siteUrl } from './support/sites';
+import { noticePageUrl } from '../../utils/pages';
 
 /**
  * Breach notices where the patient is (issue 4), in real browsers: the in-page banner on the
@@ -248,7 +249,7 @@ for (const { name, available, launch } of browsers) {
     });
 
     test('the full notice page shows what was and was not taken, and what to do', async () => {
-      const page = await driver.openExtensionPage(`notice.html?id=${MMH_ID}&portal=managemyhealth&host=portal.managemyhealth.co.nz`, '[data-testid=notice-detail]');
+      const page = await driver.openExtensionPage(noticePageUrl({ id: MMH_ID, portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz' }, 'notice.html'), '[data-testid=notice-detail]');
       try {
         const text = await page.evaluate(
           () => ({

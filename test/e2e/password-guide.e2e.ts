@@ -16,6 +16,7 @@ import { requestsSince as readRequestLog, type LoggedRequest } from './support/s
 import { poll } from './support/poll';
 import { clickInShadow, waitForShadow } from './support/shadow';
 import { SITES, siteUrl } from './support/sites';
+import { guidePageUrl } from '../../utils/pages';
 
 /**
  * The password guide and the new-password assistant (issue 5), end to end in Chromium and Firefox,
@@ -59,7 +60,7 @@ const WEAK_BREACH_COUNT = 2_254_650;
 
 const dashboard = siteUrl('managemyhealth', '/dashboard');
 const wellKnown = siteUrl('managemyhealth', '/.well-known/change-password');
-const guidePath = 'guide.html?portal=managemyhealth&host=portal.managemyhealth.co.nz';
+const guidePath = guidePageUrl({ portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz' }, 'guide.html');
 
 /** A padded range answer, as the real API sends with Add-Padding: true (count-0 lines are padding). */
 function rangeBody(prefix: string, hit?: { suffix: string; count: number }): string {

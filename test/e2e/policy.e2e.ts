@@ -15,6 +15,7 @@ import { withGrantedHosts } from './support/pregrant';
 import { siteUrl } from './support/sites';
 import { poll } from './support/poll';
 import { clickInShadow, waitForShadow } from './support/shadow';
+import { guidePageUrl } from '../../utils/pages';
 
 /**
  * A clinic's managed policy, deployed as REAL policy files (Chromium's managed folder, Firefox
@@ -40,7 +41,7 @@ const HOST_PROBLEM = 'additionalPortals[0].hosts[1]: co.nz is a public suffix';
 const UNKNOWN_KEY_PROBLEM = 'telemetry: unknown key, ignored (the keys are organization, additionalPortals, feedUrl, additionalFeedKeys, pwnedPasswordsCheck, sharedComputerMode, localNotices)';
 const PORTAL_ORIGIN = 'https://riverside.myindici.co.nz/*';
 
-const GUIDE_PATH = 'guide.html?portal=riverside-myindici&host=riverside.myindici.co.nz';
+const GUIDE_PATH = guidePageUrl({ portal: 'riverside-myindici', host: 'riverside.myindici.co.nz' }, 'guide.html');
 
 interface Api {
   storage: { managed: { get(): Promise<Record<string, unknown>> } };

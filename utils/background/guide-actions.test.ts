@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getGuide, updateGuide } from '../state/guide-progress';
 import { dispatch, type Sender } from '../messaging/listen';
@@ -8,6 +7,7 @@ import { forgetCurrentPortals } from '../state/current-portals';
 import { customPortals, readItem, settings, writeItem } from '../state/storage';
 import { onChangePasswordProbe, onGuideEvent, onGuidePasswordChanged, onOpenGuide, onPasswordForm } from './guide-actions';
 import { onSessionReport } from './session-report';
+import { guidePageUrl } from '../pages';
 import { freshExtension } from '../../test/fresh-extension';
 
 const sender = (url: string, tabId = 11, index = 2): Sender => ({ id: 'x', tab: { id: tabId, index } as Sender['tab'], frameId: 0, url });
@@ -20,7 +20,7 @@ describe('the banner opens the guide for the sender’s portal', () => {
   it('starts the guide with the host, opens guide.html beside the portal tab, and asks for the well-known check', async () => {
     const create = vi.fn(async () => ({}) as never);
     const reply = await onOpenGuide({}, MMH, { tabs: { create } as never, now: () => NOW });
-    expect(create).toHaveBeenCalledWith({ url: `${browser.runtime.getURL('/guide.html')}?portal=managemyhealth&host=portal.managemyhealth.co.nz`, openerTabId: 11, index: 3 });
+    expect(create).toHaveBeenCalledWith({ url: guidePageUrl({ portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz' }), openerTabId: 11, index: 3 });
     expect(reply).toEqual({ ok: true, probeChangePassword: true });
     expect(await getGuide('managemyhealth')).toMatchObject({ startedAt: NOW, host: 'portal.managemyhealth.co.nz' });
   });
@@ -93,7 +93,7 @@ describe('the assistant', () => {
 describe('the guide page’s changes, through the background (the one writer of guide progress)', () => {
   beforeEach(() => fakeBrowser.reset());
   const extension = { id: 'portal-guard-id', origin: 'chrome-extension://portal-guard-id/' };
-  const guidePage: Sender = { id: extension.id, url: 'chrome-extension://portal-guard-id/guide.html?portal=managemyhealth' };
+  const guidePage: Sender = { id: extension.id, url: guidePageUrl({ portal: 'managemyhealth' }, `${extension.origin}guide.html`) };
 
   it('applies an event, keeping a host only if the catalogue gives it to that portal', async () => {
     await onGuideEvent({ portalId: 'managemyhealth', event: { type: 'open', host: 'mychart.clevelandclinic.org' } }, { now: () => NOW });

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { needsProbe } from '../guide/change-password';
 import { finishGuide, getGuide, updateGuide } from '../state/guide-progress';
-import { guidePageUrl } from '../guide/url';
 import type { Sender } from '../messaging/listen';
+import { guidePageUrl } from '../pages';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import type { PortalIndex, PortalMatch } from '../portals';
 import { portalIndex } from '../state/current-portals';
@@ -32,7 +32,7 @@ export async function onOpenGuide(_request: RequestOf<'cs-bg/open-guide'>, sende
   const progress = await updateGuide(match.portal.id, { type: 'open', host: match.host }, now());
   const opener = sender.tab;
   await tabs.create({
-    url: guidePageUrl(match.portal.id, match.host),
+    url: guidePageUrl({ portal: match.portal.id, host: match.host }),
     ...(opener?.id !== undefined ? { openerTabId: opener.id, index: opener.index + 1 } : {}),
   });
   return { ok: true, probeChangePassword: needsProbe(match.portal, origin, progress, now()) };

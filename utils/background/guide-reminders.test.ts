@@ -7,6 +7,7 @@ import { RIVERSIDE_POLICY } from '../policy/fixtures';
 import { catalogueIndex, type PortalIndex } from '../portals';
 import { buildCurrentPortals } from '../state/current-portals';
 import { readItem, settings, writeItem } from '../state/storage';
+import { guidePageUrl } from '../pages';
 import { REMINDER_ALARM, checkReminders, startGuideReminders, type ReminderDeps } from './guide-reminders';
 
 const DAY = 86_400_000;
@@ -81,7 +82,7 @@ describe('the one reminder about an unfinished guide', () => {
     listener('someone-else:managemyhealth');
     listener('portal-guard-guide:managemyhealth');
     await vi.waitFor(() => expect(tabs.create).toHaveBeenCalledTimes(1));
-    expect(tabs.create).toHaveBeenCalledWith({ url: `${browser.runtime.getURL('/guide.html')}?portal=managemyhealth&host=portal.managemyhealth.co.nz` });
+    expect(tabs.create).toHaveBeenCalledWith({ url: guidePageUrl({ portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz' }) });
     stop();
   });
 });

@@ -3,7 +3,7 @@ import { formatNumber } from '../i18n/format';
 import { t } from '../i18n/t';
 import { allGuides, updateGuide } from '../state/guide-progress';
 import { reminderDue, type GuideProgress } from '../guide/state';
-import { guidePageUrl } from '../guide/url';
+import { guidePageUrl } from '../pages';
 import type { PortalIndex } from '../portals';
 import { portalIndex } from '../state/current-portals';
 import { readItem, settings } from '../state/storage';
@@ -96,7 +96,7 @@ export function startGuideReminders({ alarms = browser.alarms, tabs = browser.ta
     const portalId = id.slice(NOTIFICATION_PREFIX.length);
     void Promise.all([allGuides(), deps.index()]).then(([guides, index]) => {
       if (!index.byId(portalId)) return;
-      void tabs.create({ url: guidePageUrl(portalId, guides[portalId]?.host) });
+      void tabs.create({ url: guidePageUrl({ portal: portalId, host: guides[portalId]?.host }) });
       void notifications?.clear(id);
     });
   };

@@ -4,6 +4,7 @@ import type { Sender } from '../messaging/listen';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import { dismissNotice } from '../state/patient-choices';
 import { policyNotices } from '../policy/managed';
+import { noticePageUrl } from '../pages';
 import { portalIndex } from '../state/current-portals';
 import { applyBadge, badgeFor } from './badge';
 import { portalNotices } from './portal-notices';
@@ -38,10 +39,9 @@ export async function onDismissNotice({ noticeId }: RequestOf<'cs-bg/dismiss-not
 
 export async function onOpenNotice({ noticeId, section }: RequestOf<'cs-bg/open-notice'>, sender: Sender, tabs = browser.tabs): Promise<ResponseOf<'cs-bg/open-notice'>> {
   const { notice, match } = await noticeOnSenderPortal(noticeId, sender);
-  const query = new URLSearchParams({ id: notice.id, portal: match.portal.id, host: match.host });
   const opener = sender.tab;
   await tabs.create({
-    url: `${browser.runtime.getURL('/notice.html')}?${query}${section === 'todo' ? '#todo-heading' : ''}`,
+    url: noticePageUrl({ id: notice.id, portal: match.portal.id, host: match.host, section }),
     ...(opener?.id !== undefined ? { openerTabId: opener.id, index: opener.index + 1 } : {}),
   });
   return { ok: true };

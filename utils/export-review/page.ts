@@ -1,14 +1,16 @@
 import { getActiveFeed, noticesForPortal, withLocalNotices, type ActiveFeed } from '../state/active-feed';
 import type { Notice } from '../feed/schema';
 import { policyNotices } from '../policy/managed';
+import { parseExportReviewPage } from '../pages';
 import { CATALOGUE, type Portal, type PortalIndex } from '../portals';
 import { currentPortals, type CurrentPortals } from '../state/current-portals';
 import { startReview } from './worker-client';
 
 /** `?portal=managemyhealth` → `managemyhealth`, if Portal Guard knows that portal now; anything else → ''. */
 export function portalFromQuery(search: string, index: Pick<PortalIndex, 'byId'>): string {
-  const id = new URLSearchParams(search).get('portal') ?? '';
-  return index.byId(id) ? id : '';
+  const page = parseExportReviewPage(search);
+  const id = page.ok ? page.params.portal : undefined;
+  return id && index.byId(id) ? id : '';
 }
 
 /** Where the page's notices come from: the verified feed in storage (never the network) and the policy. */

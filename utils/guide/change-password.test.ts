@@ -15,6 +15,12 @@ const nhs = byId('nhs-app');
 /** No catalogue entry gives a change-password URL yet, so the first branch needs a fixture. */
 const withUrl: Portal = { ...mmh, id: 'fixture-with-url', account: { changePassword: { url: 'https://portal.example-health.org/account/password', directions: 'Account → Password', evidence: 'official' } } };
 
+/** Cleveland Clinic's MyChart with the page Apple's password-manager-resources lists for it (what `feed -- import apple-change-password` proposes). */
+const withTenantPage: Portal = {
+  ...mychart,
+  tenants: mychart.tenants?.map((tenant) => (tenant.host === 'mychart.clevelandclinic.org' ? { ...tenant, changePassword: { url: 'https://mychart.clevelandclinic.org/inside.asp?mode=passwd', evidence: 'secondary' } } : tenant)),
+};
+
 const probe = (origin: string, result: 'supported' | 'unreliable' | 'missing' | 'failed') => ({ origin, result, at: 1 });
 
 describe('resolveChangePassword: catalogue URL, then a reliable well-known URL, then home with directions', () => {
@@ -37,6 +43,10 @@ describe('resolveChangePassword: catalogue URL, then a reliable well-known URL, 
       { kind: 'home', url: 'https://mychart.fairview.org/MyChart', directions: mychart.account!.changePassword!.directions, evidence: 'official', why: 'failed' }],
     ['a MyChart tenant with a supported well-known URL keeps the directions too', mychart, { host: 'mychart.clevelandclinic.org' }, probe('https://mychart.clevelandclinic.org', 'supported'),
       { kind: 'well-known', url: 'https://mychart.clevelandclinic.org/.well-known/change-password', directions: mychart.account!.changePassword!.directions, evidence: 'official' }],
+    ['a MyChart tenant with its own change-password page: that page, before any probe, with the platform’s directions', withTenantPage, { host: 'mychart.clevelandclinic.org' }, probe('https://mychart.clevelandclinic.org', 'supported'),
+      { kind: 'catalogue', url: 'https://mychart.clevelandclinic.org/inside.asp?mode=passwd', directions: mychart.account!.changePassword!.directions, evidence: 'secondary' }],
+    ['another tenant of the same platform does not get that page', withTenantPage, { host: 'mychart.fairview.org', tenantPath: '/MyChart' }, undefined,
+      { kind: 'home', url: 'https://mychart.fairview.org/MyChart', directions: mychart.account!.changePassword!.directions, evidence: 'official', why: 'not-checked' }],
     ['NHS login: no home page and no host, directions only', nhs, {}, undefined,
       { kind: 'home', directions: nhs.account!.changePassword!.directions, evidence: 'official', why: 'not-checked' }],
   ] as const)('%s', (_name, portal, site, stored, expected) => {
@@ -58,6 +68,13 @@ describe('needsProbe: only while step 1 is open, without a catalogue URL, once p
     ['the catalogue gives a URL', withUrl, started, 5_000, false],
   ] as const)('%s → %s', (_name, portal, progress, now, expected) => {
     expect(needsProbe(portal, origin, progress as GuideProgress | undefined, now)).toBe(expected);
+  });
+
+  it.each([
+    ['the tenant with its own page', 'https://mychart.clevelandclinic.org', false],
+    ['another tenant', 'https://mychart.fairview.org', true],
+  ] as const)('MyChart, %s → %s', (_name, tenantOrigin, expected) => {
+    expect(needsProbe(withTenantPage, tenantOrigin, newProgress(1_000), 5_000)).toBe(expected);
   });
 });
 

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { parsePopupPage } from '../pages';
 
 /**
  * Which tab the popup describes. From the toolbar it is the active tab, whose URL `activeTab`
@@ -7,8 +8,9 @@ import { browser } from 'wxt/browser';
  * stored, since no activeTab grant exists then.
  */
 export async function resolveTargetTab(search = location.search, tabs = browser.tabs): Promise<{ tabId: number; url?: string } | undefined> {
-  const requested = new URLSearchParams(search).get('tabId');
-  if (requested !== null && /^\d+$/.test(requested)) return { tabId: Number(requested) };
+  // An address that names no valid tab falls back to the active tab, as the toolbar popup does.
+  const page = parsePopupPage(search);
+  if (page.ok && page.params.tabId !== undefined) return { tabId: page.params.tabId };
   const [tab] = await tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return undefined;
   return { tabId: tab.id, ...(tab.url ? { url: tab.url } : {}) };

@@ -48,6 +48,12 @@ describe('the bundled catalogue', () => {
     expect(portal.notes?.length ?? 0).toBeGreaterThan(0);
   });
 
+  // The same entries must also tell reviewers why: the reason that was a source comment is now the
+  // entry's `provenance.hosts` (feed/portals/<id>.json).
+  it.each(hostless.map((portal) => [portal.id, portal] as const))('%s records why it claims no host in provenance.hosts', (_id, portal) => {
+    expect(portal.provenance?.hosts?.length ?? 0).toBeGreaterThan(20);
+  });
+
   it('gives a password-change URL only where a source gave one (Manage My Health has none)', () => {
     const mmh = portals.find((portal) => portal.id === 'managemyhealth');
     expect(mmh?.account?.changePassword?.url).toBeUndefined();
@@ -95,6 +101,8 @@ const brokenVariants: [string, Record<string, unknown>, string][] = [
   ['country outside the five', { country: 'FR' }, 'broken-portal › country:'],
   ['tenant on a plain portal', { tenants: [{ host: 'care.example.org', organization: 'Example Care', evidence: 'official', sources: ['https://care.example.org/'] }] }, 'broken-portal › kind: only a platform has tenants'],
   ['tenant without a source', { kind: 'platform', tenants: [{ host: 'care.example.org', organization: 'Example Care', evidence: 'official', sources: [] }] }, 'broken-portal › tenants › 0 › sources:'],
+  ['tenant change-password page on another host', { kind: 'platform', tenants: [{ host: 'mychart.example.org', organization: 'Example Care', evidence: 'official', sources: ['https://mychart.example.org/'], changePassword: { url: 'https://evil.example.net/inside.asp?mode=passwd', evidence: 'secondary' } }] }, 'broken-portal › tenants › 0 › changePassword › url: https://evil.example.net/inside.asp?mode=passwd is not on the tenant\'s host mychart.example.org'],
+  ['tenant change-password page over http', { kind: 'platform', tenants: [{ host: 'mychart.example.org', organization: 'Example Care', evidence: 'official', sources: ['https://mychart.example.org/'], changePassword: { url: 'http://mychart.example.org/inside.asp?mode=passwd', evidence: 'secondary' } }] }, 'broken-portal › tenants › 0 › changePassword › url: must be an https:// URL'],
   ['tenant suffix on a public suffix', { kind: 'platform', tenantSuffixes: [{ suffix: 'co.uk', evidence: 'official' }] }, 'broken-portal › tenantSuffixes › 0 › suffix: co.uk is a public suffix'],
   ['lookalike on a public suffix', { lookalikes: ['org.nz'] }, 'broken-portal › lookalikes › 0: org.nz is a public suffix'],
   ['lookalike that is a genuine host', { lookalikes: ['managemyhealth.co.nz'] }, 'broken-portal › lookalikes › 0: lookalike managemyhealth.co.nz overlaps'],

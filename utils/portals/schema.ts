@@ -3,7 +3,8 @@ import { z } from 'zod';
 /**
  * The shape of one portal in the catalogue.
  *
- * The catalogue is data, not code: every entry is parsed with this schema in a test and at build
+ * The catalogue is data, not code: one file per entry in feed/portals/ (with the JSON Schema
+ * generated from this one, feed/portal.schema.json), and every entry is parsed with this schema in a test and at build
  * time, so a bad entry fails with the entry id and the field path. The schema has no defaults, so
  * its input and output types are the same and the content script can use the data without
  * carrying zod. Every fact cites a public source (`sources`); a field no source gives stays empty
@@ -37,6 +38,12 @@ export const evidenceSchema = z.enum(['official', 'secondary', 'unverified']);
 export const countrySchema = z.enum(['NZ', 'AU', 'UK', 'US', 'CA']);
 
 /**
+ * A reviewer's note: why an item is listed the way it is (a host seen only on a practice page, a
+ * host left out on purpose). For maintainers reading the data files; never shown to patients.
+ */
+export const commentSchema = z.string().min(2);
+
+/**
  * One hostname rule.
  * - `exact`: only this host.
  * - `subdomains`: this host and every host below it. The host must be at least a registrable
@@ -47,6 +54,7 @@ export const hostRuleSchema = z.strictObject({
   host: hostnameSchema,
   match: z.enum(['exact', 'subdomains']),
   evidence: evidenceSchema,
+  comment: commentSchema.optional(),
 });
 
 /** One organisation's tenant on a multi-tenant platform, for example Cleveland Clinic's MyChart. */
@@ -58,6 +66,12 @@ export const tenantSchema = z.strictObject({
   path: z.string().startsWith('/').optional(),
   evidence: evidenceSchema,
   sources: z.array(sourceUrlSchema).min(1),
+  /**
+   * This tenant's own change-password page, only when a source gives one (Apple's
+   * password-manager-resources lists some); it must be on the tenant's host.
+   */
+  changePassword: z.strictObject({ url: httpsUrlSchema, evidence: evidenceSchema }).optional(),
+  comment: commentSchema.optional(),
 });
 
 /**
@@ -68,6 +82,7 @@ export const tenantSchema = z.strictObject({
 export const tenantSuffixSchema = z.strictObject({
   suffix: hostnameSchema,
   evidence: evidenceSchema,
+  comment: commentSchema.optional(),
 });
 
 export const twoStepSchema = z.strictObject({
@@ -111,28 +126,56 @@ export const sessionSignalsSchema = z.strictObject({
   logoutSelectors: z.array(z.string()).optional(),
 });
 
+/** A portal entry's own fields, in the order the data files list them. */
+const portalFields = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case'),
+  name: z.string().min(2),
+  operator: z.string().min(2),
+  country: countrySchema,
+  /** `portal`: one service. `platform`: software that many organisations run as tenants. */
+  kind: z.enum(['portal', 'platform']),
+  hosts: z.array(hostRuleSchema),
+  tenants: z.array(tenantSchema).optional(),
+  tenantSuffixes: z.array(tenantSuffixSchema).optional(),
+  /** Where a patient starts: the sign-in or home page. */
+  homeUrl: httpsUrlSchema.optional(),
+  account: accountSchema.optional(),
+  signals: sessionSignalsSchema.optional(),
+  /** Hosts that imitate this portal (unofficial guides); recognised only to warn. */
+  lookalikes: z.array(hostnameSchema).optional(),
+  /** Short facts a patient should know (geo-restrictions, mandatory 2SV and so on). */
+  notes: z.array(z.string()).optional(),
+  sources: z.array(sourceUrlSchema).min(1, 'every portal cites at least one source'),
+});
+
+/**
+ * Reviewers' notes on a whole field, keyed by the field they explain (`hosts`: why a likely host is
+ * left out; `account`: why there is no change-password link). They hold what used to be comments in
+ * the catalogue's source, so the reasons travel with the data. Never shown to patients; a note on a
+ * single host or tenant goes in its own `comment`.
+ */
+export const provenanceSchema = z.partialRecord(portalFields.keyof(), commentSchema);
+
 export const portalSchema = z
-  .strictObject({
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case'),
-    name: z.string().min(2),
-    operator: z.string().min(2),
-    country: countrySchema,
-    /** `portal`: one service. `platform`: software that many organisations run as tenants. */
-    kind: z.enum(['portal', 'platform']),
-    hosts: z.array(hostRuleSchema),
-    tenants: z.array(tenantSchema).optional(),
-    tenantSuffixes: z.array(tenantSuffixSchema).optional(),
-    /** Where a patient starts: the sign-in or home page. */
-    homeUrl: httpsUrlSchema.optional(),
-    account: accountSchema.optional(),
-    signals: sessionSignalsSchema.optional(),
-    /** Hosts that imitate this portal (unofficial guides); recognised only to warn. */
-    lookalikes: z.array(hostnameSchema).optional(),
-    /** Short facts a patient should know (geo-restrictions, mandatory 2SV and so on). */
-    notes: z.array(z.string()).optional(),
-    sources: z.array(sourceUrlSchema).min(1, 'every portal cites at least one source'),
-  })
+  .strictObject({ ...portalFields.shape, provenance: provenanceSchema.optional() })
   .superRefine((portal, ctx) => {
+    // A host listed twice in one entry is a merge or import slip; `catalogueSchema` only sees
+    // clashes between entries.
+    const seen = new Set<string>();
+    for (const [field, hosts] of [
+      ['hosts', portal.hosts.map((rule) => rule.host)],
+      ['tenants', (portal.tenants ?? []).map((tenant) => tenant.host)],
+      ['tenantSuffixes', (portal.tenantSuffixes ?? []).map((rule) => rule.suffix)],
+      ['lookalikes', portal.lookalikes ?? []],
+    ] as const) {
+      hosts.forEach((host, index) => {
+        if (seen.has(host)) ctx.addIssue({ code: 'custom', path: [field, index], message: `${host} is listed twice in this entry` });
+        seen.add(host);
+      });
+    }
+    portal.sources.forEach((source, index) => {
+      if (portal.sources.indexOf(source) !== index) ctx.addIssue({ code: 'custom', path: ['sources', index], message: `${source} is listed twice` });
+    });
     if (portal.kind === 'portal' && ((portal.tenants?.length ?? 0) > 0 || (portal.tenantSuffixes?.length ?? 0) > 0)) {
       ctx.addIssue({ code: 'custom', path: ['kind'], message: 'only a platform has tenants' });
     }

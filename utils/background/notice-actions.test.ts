@@ -1,0 +1,46 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseFeedValue } from '../feed/parse';
+import { sampleFeed, sampleNotice } from '../feed/test-fixtures';
+import type { Sender } from '../messaging/listen';
+import { noticePageUrl, parseNoticePage, type NoticePageParams } from '../pages';
+import { rememberActiveFeed } from '../state/active-feed';
+import { freshExtension } from '../../test/fresh-extension';
+import { onOpenNotice } from './notice-actions';
+
+const sender = (url: string, tabId = 11, index = 2): Sender => ({ id: 'x', tab: { id: tabId, index } as Sender['tab'], frameId: 0, url });
+const MMH_NOTICE = 'nz-managemyhealth-2025-12';
+const CHANGE_NOTICE = 'us-changehealthcare-2024';
+
+function withFeed() {
+  const parsed = parseFeedValue(sampleFeed({ notices: [sampleNotice({ id: MMH_NOTICE, portals: ['managemyhealth'] }), sampleNotice({ id: CHANGE_NOTICE, portals: ['epic-mychart'] })] }));
+  if (!parsed.ok) throw new Error(parsed.reason);
+  rememberActiveFeed({ envelope: 'x', source: 'bundled', sequence: 2, generatedAt: '2026-06-01T00:00:00.000Z', receivedAt: Date.UTC(2026, 5, 1) }, parsed.feed);
+}
+
+describe('the banner opens the full notice for the sender’s portal', () => {
+  beforeEach(() => {
+    freshExtension();
+    withFeed();
+  });
+
+  it.each<[string, 'details' | 'todo', string, string, Omit<NoticePageParams, 'id'>]>([
+    ['“What to do” opens at that heading', 'todo', 'https://portal.managemyhealth.co.nz/dashboard', MMH_NOTICE, { portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz', section: 'todo' }],
+    ['“Details” opens at the top', 'details', 'https://portal.managemyhealth.co.nz/dashboard', MMH_NOTICE, { portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz' }],
+    ['a MyChart tenant names its own host', 'todo', 'https://mychart.clevelandclinic.org/MyChart/Home', CHANGE_NOTICE, { portal: 'epic-mychart', host: 'mychart.clevelandclinic.org', section: 'todo' }],
+  ])('%s, beside the portal tab', async (_name, section, url, noticeId, expected) => {
+    const create = vi.fn(async (_options: { url: string }) => ({}) as never);
+    await onOpenNotice({ noticeId, section }, sender(url), { create } as never);
+    expect(create).toHaveBeenCalledWith({ url: noticePageUrl({ id: noticeId, ...expected }), openerTabId: 11, index: 3 });
+    expect(parseNoticePage(create.mock.calls[0]![0].url)).toEqual({ ok: true, params: { id: noticeId, ...expected } });
+  });
+
+  it.each([
+    ['another portal’s notice', 'https://portal.managemyhealth.co.nz/dashboard', CHANGE_NOTICE, 'no such notice for this portal'],
+    ['a notice the feed does not have', 'https://portal.managemyhealth.co.nz/dashboard', 'xx-gone-2020', 'no such notice for this portal'],
+    ['a page that is not a portal', 'https://www.example-clinic.org/', MMH_NOTICE, 'not on a portal'],
+  ])('refuses %s and opens nothing', async (_name, url, noticeId, error) => {
+    const create = vi.fn();
+    await expect(onOpenNotice({ noticeId, section: 'todo' }, sender(url), { create } as never)).rejects.toThrow(error);
+    expect(create).not.toHaveBeenCalled();
+  });
+});
