@@ -38,9 +38,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   'components/export-review/PrintSummary.tsx',
   'components/export-review/SummaryView.tsx',
   'components/export-review/format.ts',
-  'components/guide/ChangePasswordStep.tsx',
-  'components/guide/GuidePage.tsx',
-  'components/guide/GuideSettings.tsx',
   'components/options/CustomPortalsSection.tsx',
   'components/options/SettingsTransfer.tsx',
 ]);
