@@ -8,6 +8,9 @@ export default defineConfig({
   plugins: [WxtVitest(), preact()],
   test: {
     environment: 'happy-dom',
+    // Fixture pages link stylesheets (the platform detector reads their paths). happy-dom never
+    // loads them, and without this it logs each one it skipped as an error.
+    environmentOptions: { happyDOM: { settings: { handleDisabledFileLoadingAsSuccess: true } } },
     include: ['**/*.test.{ts,tsx}'],
     exclude: ['node_modules/**', '.output/**', 'test/e2e/**'],
     restoreMocks: true,

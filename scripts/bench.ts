@@ -13,8 +13,9 @@ import { exportReviewBench } from './bench/export-review';
 import { feedVerifyBench } from './bench/feed-verify';
 import { hostnameLookupBench } from './bench/hostname-lookup';
 import { passwordStrengthBench } from './bench/password-strength';
+import { platformDetectBench } from './bench/platform-detect';
 
-const BENCHES: readonly Bench[] = [hostnameLookupBench, feedVerifyBench, exportReviewBench, contentScriptBench, passwordStrengthBench];
+const BENCHES: readonly Bench[] = [hostnameLookupBench, feedVerifyBench, exportReviewBench, contentScriptBench, passwordStrengthBench, platformDetectBench];
 
 async function main(args: readonly string[]): Promise<number> {
   const strict = args.includes('--strict');

@@ -116,7 +116,7 @@ describe('Popup', () => {
   });
 
   it('offers "Check this page" on an unknown site opened from the toolbar, and shows the result', async () => {
-    const check = vi.fn(async () => ({ state: 'login' as const, evidence: ['password-field'] }));
+    const check = vi.fn(async () => ({ classification: { state: 'login' as const, evidence: ['password-field'] } }));
     const { container } = mount({ lookup: 'none', notices: [] }, { tabId: 9, url: 'https://www.example-clinic.org/' }, check);
     await vi.waitFor(() => expect(container.querySelector('[data-testid="not-a-portal"]')).not.toBeNull());
     (container.querySelector('[data-testid="check-page"]') as HTMLButtonElement).click();

@@ -79,7 +79,7 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
         </>
       )}
       {status.lookup === 'lookalike' && status.lookalike && <LookalikeWarning host={status.lookalike.host} imitates={status.lookalike.imitates} officialHome={status.lookalike.officialHome} />}
-      {status.lookup === 'none' && <NotAPortal onCheck={fromToolbar ? () => deps.check(tabId) : undefined} />}
+      {status.lookup === 'none' && <NotAPortal onCheck={fromToolbar ? () => deps.check(tabId).then((result) => result.classification) : undefined} />}
       <SignOutReminders reminders={reminders} />
       <FeedStatusLine feed={status.feed} />
       <OrganizationLine organization={status.organization} />

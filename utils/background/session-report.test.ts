@@ -6,6 +6,7 @@ import { dismissNotice, setPasswordChangedOn } from '../state/patient-choices';
 import mmh from '../../feed/notices/nz-managemyhealth-2025-12.json';
 import uwHealth from '../../feed/notices/us-uwhealth-2021.json';
 import type { Sender } from '../messaging/listen';
+import { CATALOGUE, createPortalIndex, type Portal } from '../portals';
 import { onSessionReport } from './session-report';
 import { tabStatus } from './tab-status';
 import { getTabSession } from './tab-sessions';
@@ -49,6 +50,43 @@ describe('onSessionReport', () => {
   it('sends the platform’s own session hints with the reply', async () => {
     const reply = await onSessionReport({ state: 'unknown', evidence: [], path: '/MyChart/' }, sender('https://mychart.clevelandclinic.org/MyChart/'), { badge: async () => {}, notices: async () => ({ relevant: [], others: [], active: undefined }) });
     expect(reply.signals?.loginPaths?.length).toBeGreaterThan(0);
+  });
+});
+
+describe('onSessionReport: the platform of a host the patient added', () => {
+  beforeEach(() => fakeBrowser.reset());
+  // A patient's own portal, as the options page or the watch flow adds it (utils/portals/custom.ts).
+  const watched: Portal = { id: 'patient-mychart-uwhealth-org', name: 'mychart.uwhealth.org', operator: 'Added by you', country: 'US', kind: 'portal', hosts: [{ host: 'mychart.uwhealth.org', match: 'exact', evidence: 'unverified' }], sources: ['https://mychart.uwhealth.org/'] };
+  const index = async () => createPortalIndex([...(CATALOGUE as readonly Portal[]), watched]);
+  const deps = { now: () => 5, badge: async () => {}, notices: async () => ({ relevant: [], others: [], active: undefined }), index, probe: async () => false };
+  const page = 'https://mychart.uwhealth.org/MyChart/Authentication/Login';
+  const detection = { platformId: 'epic-mychart', matched: ['mychart-login-path', 'mychart-prelogin-script', 'mychart-jsenabled-field'] };
+
+  it('sends the platform-signal table to a watched host, not to a catalogue host', async () => {
+    const reply = await onSessionReport({ state: 'login', evidence: ['password-field'], path: '/MyChart/Authentication/Login' }, sender(page), deps);
+    expect(reply.platforms?.map((platform) => platform.id)).toContain('epic-mychart');
+    const catalogueReply = await onSessionReport({ state: 'login', evidence: ['password-field'], path: '/' }, sender('https://portal.managemyhealth.co.nz/'), deps);
+    expect(catalogueReply.platforms).toBeUndefined();
+  });
+
+  it('stores the detection with the sender’s host and its registrable domain', async () => {
+    await onSessionReport({ state: 'login', evidence: ['password-field'], path: '/MyChart/Authentication/Login', detection }, sender(page), deps);
+    expect((await getTabSession(11))?.platform).toEqual({ platformId: 'epic-mychart', platformName: 'MyChart', host: 'mychart.uwhealth.org', registrableDomain: 'uwhealth.org', state: 'login', matched: detection.matched });
+  });
+
+  it.each([
+    ['a platform the background does not know', { platformId: 'made-up-platform', matched: ['mychart-login-path'] }],
+    ['a signal id of another platform', { platformId: 'epic-mychart', matched: ['nextmd-script'] }],
+  ])('ignores %s', async (_label, forged) => {
+    await onSessionReport({ state: 'login', evidence: ['password-field'], path: '/', detection: forged }, sender(page), deps);
+    const session = await getTabSession(11);
+    expect(session?.state).toBe('login');
+    expect(session?.platform).toBeUndefined();
+  });
+
+  it('ignores a detection from a catalogue host, whose platform the catalogue already knows', async () => {
+    await onSessionReport({ state: 'login', evidence: ['password-field'], path: '/', detection }, sender('https://mychart.clevelandclinic.org/MyChart/'), deps);
+    expect((await getTabSession(11))?.platform).toBeUndefined();
   });
 });
 

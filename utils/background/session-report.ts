@@ -3,6 +3,7 @@ import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import { portalIndex } from '../state/current-portals';
 import { applyBadge, badgeFor } from './badge';
 import { probeWanted } from './guide-actions';
+import { completeDetection, isCataloguePortal, platformSignalTable } from './platform-signals';
 import { portalNotices, toBannerNotice } from './portal-notices';
 import { setTabSession } from './tab-sessions';
 
@@ -27,13 +28,18 @@ export async function onSessionReport(
 
   // Origin from the browser, path from the page; no query or fragment, which can carry tokens.
   const pageUrl = `${new URL(url).origin}${report.path}`;
-  await setTabSession(tabId, { state: report.state, evidence: report.evidence, detectedAt: now(), url: pageUrl });
+  // On a host the patient or organisation added, the page may say which platform it runs (the
+  // watch flow reads it from the tab's session); on a catalogue host the catalogue already knows.
+  const custom = !isCataloguePortal(match.portal);
+  const platform = custom && report.detection ? completeDetection(report.detection, url, report.state) : undefined;
+  await setTabSession(tabId, { state: report.state, evidence: report.evidence, detectedAt: now(), url: pageUrl, ...(platform ? { platform } : {}) });
   const { relevant } = await notices(match);
   await badge(tabId, badgeFor(match.displayName, report.state, relevant.length));
   return {
     ok: true,
     notices: relevant.map(({ notice }) => toBannerNotice(match, notice)),
     ...(match.portal.signals ? { signals: match.portal.signals } : {}),
+    ...(custom ? { platforms: platformSignalTable() } : {}),
     ...((await probe(match, new URL(url).origin, now())) ? { probeChangePassword: true as const } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { applyBadge } from './badge';
 import { startClinicPolicy } from './clinic-policy';
 import { onChangePasswordProbe, onGuideEvent, onGuidePasswordChanged, onOpenGuide, onPasswordForm } from './guide-actions';
 import { startGuideReminders } from './guide-reminders';
+import { onPlatformSignals } from './platform-signals';
 import { onPwnedRange } from './pwned-range';
 import { onDismissNotice, onOpenNotice } from './notice-actions';
 import { onSessionReport } from './session-report';
@@ -29,6 +30,7 @@ export function startBackground(): () => void {
       'cs-bg/guide-password-changed': (request, sender) => onGuidePasswordChanged(request, sender),
       'ui-bg/guide-event': (request) => onGuideEvent(request),
       'ui-bg/tab-status': (request) => tabStatus(request),
+      'ui-bg/platform-signals': (request) => onPlatformSignals(request),
     }),
     ...watchTabs(),
     startFeedRefresh(),

@@ -1,4 +1,5 @@
 import { browser, type PublicPath } from 'wxt/browser';
+import { isolatedSlot } from './isolated-slot';
 
 /**
  * The content script stays small by leaving the banner, the password assistant and the strength
@@ -10,23 +11,7 @@ import { browser, type PublicPath } from 'wxt/browser';
  * separate builds and would not share a plain `Symbol()`.
  */
 
-export interface IsolatedSlot<T> {
-  get(): T | undefined;
-  set(value: T | undefined): void;
-}
-
-/** A value on this isolated world's global, shared with every other bundle of ours running in it. */
-export function isolatedSlot<T>(key: symbol): IsolatedSlot<T> {
-  // The one cast for the symbols on the global: TypeScript cannot know what another build put
-  // there. Each key has one owner (a bundle or a guard) that reads and writes it with one T.
-  const scope = globalThis as unknown as Record<symbol, T | undefined>;
-  return {
-    get: () => scope[key],
-    set: (value) => {
-      scope[key] = value;
-    },
-  };
-}
+export { isolatedSlot, type IsolatedSlot } from './isolated-slot';
 
 export interface LazyBundle<T> {
   /** Called by the bundle itself when it runs. */

@@ -99,3 +99,39 @@ describe('watchSession', () => {
     expect(reports.map((r) => r.state)).toEqual(['login']);
   });
 });
+
+describe('watchSession: the platform on a watched host', () => {
+  const ECW = 'https://mycw52.eclinicalweb.com/portal6061/jsp/100mp/login.jsp';
+  let ctx: ContentScriptContext | undefined;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    ctx?.notifyInvalidated();
+    vi.useRealTimers();
+  });
+
+  it('detects the platform once the reply brings the signal table, and reports it', async () => {
+    // An eClinicalWorks practice portal the patient watches: named by its host and path.
+    setBody('<form><input name="username"><input type="password" name="password"></form>');
+    const { signalTable } = await import('../portals/platform-signals');
+    const { CATALOGUE } = await import('../portals/catalogue');
+    const platforms = signalTable(CATALOGUE as Parameters<typeof signalTable>[0]);
+    const reports: { detection?: { platformId: string; matched: string[] } }[] = [];
+    ctx = new ContentScriptContext('portal');
+    watchSession(ctx, { href: () => ECW, report: async (result) => (reports.push(result), { ...OK, platforms }) });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reports.map((report) => report.detection)).toEqual([undefined, { platformId: 'healow', matched: ['ecw-host', 'ecw-login-path'] }]);
+  });
+
+  it('reports no platform where the reply brings no table (a catalogue host)', async () => {
+    setBody('<form><input type="password"></form>');
+    const reports: { detection?: unknown }[] = [];
+    ctx = new ContentScriptContext('portal');
+    watchSession(ctx, { href: () => ECW, report: async (result) => (reports.push(result), OK) });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]?.detection).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BannerNotice, ResponseOf } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send';
+import { detectPlatform, type SignalTable } from '../portals/platform-signals';
 import { classifyPage, type Classification, type PlatformSignals } from '../session/classify';
 import type { SessionState } from '../session/state';
 import { isolatedSlot } from './lazy-bundle';
@@ -26,7 +27,7 @@ const SETTLE_MS = 400;
 
 export interface WatchOptions {
   /** Send a classification to the background; the reply lists the notices relevant now. */
-  report?: (result: Classification & { path: string }) => Promise<ResponseOf<'cs-bg/session'>>;
+  report?: (result: Classification & { path: string; detection?: { platformId: string; matched: string[] } }) => Promise<ResponseOf<'cs-bg/session'>>;
   /** Called with each state the background acknowledged, and its relevant notices. */
   onUpdate?: (state: SessionState, notices: BannerNotice[]) => void;
   /** Called with every reply, for requests that ride on it (the password guide's well-known check). */
@@ -34,9 +35,11 @@ export interface WatchOptions {
   /** Called on every (throttled) check, whether or not the classification changed. */
   onCheck?: (doc: Document) => void;
   doc?: Document;
+  /** The page's address; tests pass one, since happy-dom's document stays on its own origin. */
+  href?: () => string;
 }
 
-export function watchSession(ctx: ContentScriptContext, { report = (result) => sendMessage('cs-bg/session', result), onUpdate, onReply, onCheck, doc = document }: WatchOptions = {}): void {
+export function watchSession(ctx: ContentScriptContext, { report = (result) => sendMessage('cs-bg/session', result), onUpdate, onReply, onCheck, doc = document, href = () => location.href }: WatchOptions = {}): void {
   // Guard against double injection (a manual re-injection, or a second copy after an update
   // before the old one noticed it was invalidated). The symbol lives in our isolated world, which
   // the page cannot see or set.
@@ -49,6 +52,8 @@ export function watchSession(ctx: ContentScriptContext, { report = (result) => s
 
   // Generic signals first; the platform's own arrive with the first reply (see the protocol).
   let signals: PlatformSignals = {};
+  // The platform-signal table arrives with a reply only on hosts the catalogue does not list.
+  let platforms: SignalTable | undefined;
   let last = '';
   let timer: number | undefined;
 
@@ -56,17 +61,26 @@ export function watchSession(ctx: ContentScriptContext, { report = (result) => s
     timer = undefined;
     if (ctx.isInvalid) return;
     onCheck?.(doc);
-    const result = classifyPage(doc, new URL(location.href), signals);
-    const key = `${result.state}|${result.evidence.join(',')}|${location.pathname}`;
+    const url = new URL(href());
+    const result = classifyPage(doc, url, signals);
+    const found = platforms ? detectPlatform(doc, url, platforms) : undefined;
+    const detection = found ? { platformId: found.platformId, matched: found.matched } : undefined;
+    const key = `${result.state}|${result.evidence.join(',')}|${url.pathname}|${detection ? `${detection.platformId}:${detection.matched.join(',')}` : ''}`;
     if (key === last) return;
     last = key;
-    report({ ...result, path: location.pathname }).then(
+    report({ ...result, path: url.pathname, ...(detection ? { detection } : {}) }).then(
       (reply) => {
         if (ctx.isInvalid) return;
+        let again = false;
         if (reply.signals && signals !== reply.signals && JSON.stringify(reply.signals) !== JSON.stringify(signals)) {
           signals = reply.signals;
-          schedule();
+          again = true;
         }
+        if (reply.platforms && !platforms) {
+          platforms = reply.platforms;
+          again = true;
+        }
+        if (again) schedule();
         onUpdate?.(result.state, reply.notices);
         onReply?.(reply);
       },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GUIDE_STEPS } from '../guide/steps';
+import { platformSignalKindSchema } from '../portals/schema';
 import { sessionStateSchema } from '../session/schema';
 
 /**
@@ -101,6 +102,24 @@ export const rangeReplySchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('failed'), reason: z.enum(['off', 'offline', 'timeout', 'server', 'bad-response']) }),
 ]);
 
+/**
+ * The compact platform-signal table (utils/portals/platform-signals.ts `SignalTable`): what the
+ * page-side detector needs, without sources. Bounded, since it is handed into pages.
+ */
+export const signalTableSchema = z
+  .array(
+    z.strictObject({
+      id: z.string().regex(/^[a-z0-9-]{2,80}$/),
+      name: z.string().min(1).max(100),
+      signals: z
+        .array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]{2,80}$/), kind: platformSignalKindSchema, pattern: z.string().min(2).max(200) }).readonly())
+        .max(40)
+        .readonly(),
+    }).readonly(),
+  )
+  .max(200)
+  .readonly();
+
 export const protocol = {
   /**
    * The content script reports what it sees on a catalogue host; the reply carries the notices
@@ -115,10 +134,17 @@ export const protocol = {
       // The page's current path: after a single-page navigation, `sender.url` still names the
       // document's first URL. Only ever combined with the sender's own origin, never trusted for it.
       path: z.string().max(2048).startsWith('/'),
+      // The platform the page looks like (utils/portals/platform-signals.ts), on hosts the patient
+      // watches. A hint from the page, like the state: the background takes the host from the
+      // sender and checks the platform id against its own table.
+      detection: z.strictObject({ platformId: z.string().regex(/^[a-z0-9-]{2,80}$/), matched: z.array(z.string().regex(/^[a-z0-9-]{2,80}$/)).min(1).max(40) }).optional(),
     }),
     response: z.strictObject({
       ok: z.literal(true),
       notices: z.array(bannerNoticeSchema),
+      // The platform-signal table, sent only to portals the catalogue does not list (the hosts a
+      // patient or organisation added), so the content script carries no signals of its own.
+      platforms: signalTableSchema.optional(),
       // The platform's own session hints from the catalogue. They come with the reply so the
       // content script does not carry the whole catalogue; it re-checks once when they arrive.
       signals: z
@@ -190,6 +216,12 @@ export const protocol = {
     from: 'extension-page',
     request: z.strictObject({ portalId: z.string().regex(/^[a-z0-9-]{2,80}$/), event: guidePageEventSchema }),
     response: z.strictObject({ ok: z.literal(true), finished: z.boolean() }),
+  },
+  /** The popup's "Check this page" asks for the platform-signal table to hand into the page. */
+  'ui-bg/platform-signals': {
+    from: 'extension-page',
+    request: z.strictObject({}),
+    response: z.strictObject({ platforms: signalTableSchema }),
   },
   /** The popup asks for everything it shows about one tab. The URL comes from `activeTab`. */
   'ui-bg/tab-status': {

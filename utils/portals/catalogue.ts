@@ -58,6 +58,17 @@ export const CATALOGUE = [
         "evidence": "official"
       }
     },
+    "platformSignals": [
+      {
+        "id": "athena-portal-host",
+        "kind": "host",
+        "pattern": "^[0-9]+(?:-[0-9]+)?\\.portal\\.athenahealth\\.com$",
+        "source": "https://help.athenahealth.com/ohelp/Content/Features/aCom_athenahealth_Account_for_Patient_Portal_Users_A.htm",
+        "evidence": "secondary",
+        "inferred": true,
+        "note": "The host shape comes from practices’ “Patient Portal” links (for example https://15731.portal.athenahealth.com/); the cited page says every Patient Portal is powered by athenahealth."
+      }
+    ],
     "lookalikes": [
       "myathenahealth.net"
     ],
@@ -72,7 +83,8 @@ export const CATALOGUE = [
       "https://myathenahealth.net/forgot-password/"
     ],
     "provenance": {
-      "hosts": "Per-practice hosts (<id>.portal.athenahealth.com?) are unverified and not claimed."
+      "hosts": "Per-practice hosts (<id>.portal.athenahealth.com?) are unverified and not claimed.",
+      "platformSignals": "Practices link to <practice id>.portal.athenahealth.com. No public copy of the page itself was found, so there is a host signal only, and one kind never names a platform: these pages are not recognised until a second kind is added from a public source."
     }
   },
   {
@@ -243,6 +255,66 @@ export const CATALOGUE = [
         "/Authentication/Login/?$"
       ]
     },
+    "platformSignals": [
+      {
+        "id": "mychart-login-path",
+        "kind": "path",
+        "pattern": "/Authentication/Login(?:[/?#]|$)",
+        "source": "https://mychart.fairview.org/MyChart/Authentication/Login?mode=stdfile&option=hlthprivacy",
+        "evidence": "official"
+      },
+      {
+        "id": "mychart-stdfile-path",
+        "kind": "path",
+        "pattern": "/default\\.asp\\?(?:[^#]*&)?mode=stdfile",
+        "source": "https://mychart.clevelandclinic.org/default.asp?mode=stdfile&option=faq",
+        "evidence": "official"
+      },
+      {
+        "id": "mychart-inside-path",
+        "kind": "path",
+        "pattern": "/inside\\.asp\\?(?:[^#]*&)?mode=",
+        "source": "https://www.dukemychart.org/Home/inside.asp?mode=visitsummary&submode=notes",
+        "evidence": "secondary"
+      },
+      {
+        "id": "mychart-default-asp-path",
+        "kind": "path",
+        "pattern": "/(?:mychart[a-z-]*|myhealth)/(?:default\\.asp)?$",
+        "source": "https://github.com/silverfoxy/JSCryptoMinerStudy/blob/afccd315654b9e4091c20fd0c385a89b1bbb3b3c/pagesource/myhealthatvanderbilt.com",
+        "evidence": "secondary",
+        "inferred": true,
+        "note": "The sign-in page is the root of the MyChart path; the copy links its logo to /mychartprd/ and its pages to default.asp."
+      },
+      {
+        "id": "mychart-prelogin-script",
+        "kind": "asset",
+        "pattern": "/scripts/ui_framework/core/prelogin(?:\\.min)?\\.js$",
+        "source": "https://github.com/silverfoxy/JSCryptoMinerStudy/blob/afccd315654b9e4091c20fd0c385a89b1bbb3b3c/pagesource/myhealthatvanderbilt.com",
+        "evidence": "secondary"
+      },
+      {
+        "id": "mychart-wp-script",
+        "kind": "asset",
+        "pattern": "/scripts/wp\\.(?:comm|utils|dom|controls|strings|events)(?:\\.min)?\\.js$",
+        "source": "https://github.com/silverfoxy/JSCryptoMinerStudy/blob/afccd315654b9e4091c20fd0c385a89b1bbb3b3c/pagesource/myhealthatvanderbilt.com",
+        "evidence": "secondary"
+      },
+      {
+        "id": "mychart-prelogin-style",
+        "kind": "asset",
+        "pattern": "/styles/prelogin\\.css$",
+        "source": "https://github.com/silverfoxy/JSCryptoMinerStudy/blob/afccd315654b9e4091c20fd0c385a89b1bbb3b3c/pagesource/myhealthatvanderbilt.com",
+        "evidence": "secondary"
+      },
+      {
+        "id": "mychart-jsenabled-field",
+        "kind": "form",
+        "pattern": "^jsenabled$",
+        "source": "https://github.com/silverfoxy/JSCryptoMinerStudy/blob/afccd315654b9e4091c20fd0c385a89b1bbb3b3c/pagesource/myhealthatvanderbilt.com",
+        "evidence": "secondary"
+      }
+    ],
     "lookalikes": [
       "mychart-health.org"
     ],
@@ -268,7 +340,8 @@ export const CATALOGUE = [
     "provenance": {
       "hosts": "mychart.org is Epic's own directory (\"Find your MyChart\") and help site, including preview.mychart.org; mychart.com was never seen and is not claimed.",
       "tenants": "A host alone does not say whose it is: each tenant cites the organisation's own MyChart or MyChart-help page, which shows the host belongs to it.",
-      "signals": "The sign-in page sits under the tenant's MyChart path, e.g. /MyChart/Authentication/Login."
+      "signals": "The sign-in page sits under the tenant's MyChart path, e.g. /MyChart/Authentication/Login.",
+      "platformSignals": "The assets and field names come from a 2018 copy of Vanderbilt's MyChart sign-in page kept in a public repository; the paths from tenants' own URLs."
     }
   },
   {
@@ -324,6 +397,23 @@ export const CATALOGUE = [
         "evidence": "secondary"
       }
     },
+    "platformSignals": [
+      {
+        "id": "fmh-host",
+        "kind": "host",
+        "pattern": "(?:^|\\.)followmyhealth\\.com$",
+        "source": "https://wvumedicine.org/wheeling/patients-and-visitors/patient-portal/frequently-asked-questions/",
+        "evidence": "secondary"
+      },
+      {
+        "id": "fmh-login-path",
+        "kind": "path",
+        "pattern": "^/Login/Home/Index(?:[/?#]|$)",
+        "source": "https://vaeye.followmyhealth.com/Login/Home/Index?authproviders=0&returnArea=PatientAccess",
+        "evidence": "secondary",
+        "note": "The sign-in address practices link to, with returnArea=PatientAccess."
+      }
+    ],
     "notes": [
       "You can sign in with a FollowMyHealth username or through Facebook, Google, Microsoft, Yahoo! or Cerner.",
       "Invitations come from noreply@followmyhealth.com."
@@ -355,6 +445,23 @@ export const CATALOGUE = [
         "evidence": "official"
       }
     },
+    "platformSignals": [
+      {
+        "id": "ecw-host",
+        "kind": "host",
+        "pattern": "^mycw[0-9]+\\.(?:eclinicalweb|ecwcloud)\\.com$",
+        "source": "https://pdfslide.us/documents/patient-portal-training-web-enabling-your-patient-can-be-done-in-multiple-ways.html",
+        "evidence": "secondary",
+        "note": "ecwcloud.com, the same shape on eClinicalWorks’ cloud hosting, is seen in practices’ portal links."
+      },
+      {
+        "id": "ecw-login-path",
+        "kind": "path",
+        "pattern": "^/portal[0-9]+/jsp/100mp/login(?:_otp)?\\.jsp",
+        "source": "https://pdfslide.us/documents/patient-portal-training-web-enabling-your-patient-can-be-done-in-multiple-ways.html",
+        "evidence": "secondary"
+      }
+    ],
     "lookalikes": [
       "cettest.org"
     ],
@@ -370,7 +477,8 @@ export const CATALOGUE = [
     ],
     "provenance": {
       "hosts": "healow.com, www.healow.com and help.healow.com are all eClinicalWorks' own; per-practice portal hosts are unverified and not claimed.",
-      "lookalikes": "The guide site claims nothing on healow's behalf, so warning on all of it (and, as a lookalike rule does, on its subdomains) is accurate: none of it is healow."
+      "lookalikes": "The guide site claims nothing on healow's behalf, so warning on all of it (and, as a lookalike rule does, on its subdomains) is accurate: none of it is healow.",
+      "platformSignals": "The practice's own eClinicalWorks portal, as a practice's training document shows it (https://mycw52.eclinicalweb.com/portal6061/jsp/100mp/login.jsp)."
     }
   },
   {
@@ -503,6 +611,15 @@ export const CATALOGUE = [
         "evidence": "official"
       }
     },
+    "platformSignals": [
+      {
+        "id": "mmh-app-path",
+        "kind": "path",
+        "pattern": "^/m/[A-Za-z]+/Index/[0-9A-F]{16,}$",
+        "source": "https://portal.managemyhealth.co.nz/m/Appointment/Index/52006C00470065006B006600560072005400410055003D00",
+        "evidence": "official"
+      }
+    ],
     "notes": [
       "Two-step verification has been mandatory since the 2025/26 breach and cannot be turned off.",
       "The emailed code has 6 digits and is valid for 20 minutes; Google or Microsoft Authenticator can be used instead.",
@@ -520,7 +637,46 @@ export const CATALOGUE = [
     ],
     "provenance": {
       "hosts": "No cited page confirms app.managemyhealth.co.nz (an open item in docs/catalogue.md), so it is left out rather than guessed; the registrable domain is not claimed with `subdomains` for that reason.",
-      "account": "No password-change page URL was found in any source, so there is no changePassword entry."
+      "account": "No password-change page URL was found in any source, so there is no changePassword entry.",
+      "platformSignals": "One kind only (no public copy of the page was found), so this never names a platform on its own; it is here for the next contributor to complete."
+    }
+  },
+  {
+    "id": "meditech-patient-portal",
+    "name": "MEDITECH Patient Portal",
+    "operator": "Each hospital, using MEDITECH software",
+    "country": "US",
+    "kind": "platform",
+    "hosts": [],
+    "platformSignals": [
+      {
+        "id": "meditech-phm-path",
+        "kind": "path",
+        "pattern": "/Phm-Phm(?:Page|Home)\\.HomePage\\.WR\\.mthr",
+        "source": "https://www.github.com/fastenhealth/fasten-onprem/issues/442",
+        "evidence": "secondary",
+        "inferred": true,
+        "note": "A hospital’s “Patient Portal Login Website” (Phm-PhmPage…); hospitals’ links also show Phm-PhmHome… (https://mycayugahealth.cayugamed.org/Phm-PhmHome.HomePage.WR.mthr?hcis=TOCGBL.LIVE&application=PHM). .mthr pages and the hcis parameter (MEDITECH’s “Health Care Information System”) are inferred to be MEDITECH’s."
+      },
+      {
+        "id": "meditech-hcis-query",
+        "kind": "path",
+        "pattern": "[?&]hcis=[A-Z0-9]+\\.LIVE",
+        "source": "https://www.github.com/fastenhealth/fasten-onprem/issues/442",
+        "evidence": "secondary",
+        "inferred": true
+      }
+    ],
+    "notes": [
+      "Over 500 hospitals used MEDITECH’s Patient and Consumer Health Portal in 2014, each on its own web address."
+    ],
+    "sources": [
+      "http://home.meditech.com/en/d/newsroom/pages/0714patientportalpaneltales.htm",
+      "https://www.github.com/fastenhealth/fasten-onprem/issues/442"
+    ],
+    "provenance": {
+      "hosts": "MEDITECH's Patient and Consumer Health Portal runs on each hospital's own host; no source names a host of MEDITECH's own for it, so none is claimed.",
+      "platformSignals": "Both signals are paths (one kind), so they never name the platform on their own; a second kind (the page's assets or field names) needs a public copy of a sign-in page."
     }
   },
   {
@@ -653,6 +809,17 @@ export const CATALOGUE = [
         "evidence": "secondary"
       }
     },
+    "platformSignals": [
+      {
+        "id": "myindici-portal-host",
+        "kind": "host",
+        "pattern": "^patientportal\\.myindici\\.co\\.nz$",
+        "source": "https://www.indici.co.nz/FAQs.html",
+        "evidence": "unverified",
+        "inferred": true,
+        "note": "patientportal.myindici.co.nz is named as the portal in public write-ups of NZ portals; no cited page confirms it."
+      }
+    ],
     "notes": [
       "Access is restricted to New Zealand and Australia.",
       "Your practice registers you; the first, temporary password is emailed and must be changed at first sign-in.",
@@ -662,7 +829,10 @@ export const CATALOGUE = [
       "https://itsmyhealth.nz/MiscellaneousDocs/PortalTermsConditions.html",
       "https://www.indici.co.nz/FAQs.html",
       "https://www.ferryroadmc.co.nz/Services/Patient-Portal"
-    ]
+    ],
+    "provenance": {
+      "platformSignals": "One kind only, so this never names a platform on its own (see managemyhealth)."
+    }
   },
   {
     "id": "nextgen-nextmd",
@@ -695,6 +865,43 @@ export const CATALOGUE = [
         "evidence": "secondary"
       }
     },
+    "platformSignals": [
+      {
+        "id": "nextmd-login-path",
+        "kind": "path",
+        "pattern": "^/ud2/Login/Login\\.aspx",
+        "source": "https://www.nextmd.com/ud2/Login/Login.aspx",
+        "evidence": "secondary"
+      },
+      {
+        "id": "nextmd-script",
+        "kind": "asset",
+        "pattern": "/App_Scripts/NextMDScripts\\.js$",
+        "source": "https://www.nextmd.com/ud2/Login/Login.aspx",
+        "evidence": "secondary"
+      },
+      {
+        "id": "nextmd-theme",
+        "kind": "asset",
+        "pattern": "/App_Themes/NextMDTheme/NextMDStyleSheet\\.css$",
+        "source": "https://www.nextmd.com/ud2/Login/Login.aspx",
+        "evidence": "secondary"
+      },
+      {
+        "id": "nextmd-username-field",
+        "kind": "form",
+        "pattern": "^ctl00\\$ContentPlaceHolder1\\$Login2\\$txtUserName$",
+        "source": "https://www.nextmd.com/ud2/Login/Login.aspx",
+        "evidence": "secondary"
+      },
+      {
+        "id": "nextmd-password-field",
+        "kind": "form",
+        "pattern": "^ctl00\\$ContentPlaceHolder1\\$Login2\\$txtPassword$",
+        "source": "https://www.nextmd.com/ud2/Login/Login.aspx",
+        "evidence": "secondary"
+      }
+    ],
     "lookalikes": [
       "nextmd.online"
     ],
@@ -708,7 +915,10 @@ export const CATALOGUE = [
       "https://www.corephysicians.org/Patient-Portal-(NextMD)/Upgrade-on-November-17th",
       "https://smscpatientportal.blogspot.com/2013/",
       "https://nextmd.online/"
-    ]
+    ],
+    "provenance": {
+      "platformSignals": "Seen on the sign-in page itself (a saved copy of it in a public repository, April 2024)."
+    }
   },
   {
     "id": "nhs-app",
@@ -828,6 +1038,23 @@ export const CATALOGUE = [
       },
       "accessLog": true
     },
+    "platformSignals": [
+      {
+        "id": "healthelife-host",
+        "kind": "host",
+        "pattern": "\\.iqhealth\\.com$",
+        "source": "https://bhorgbackup.scorpiontechnology.com/For-Patients/Patient-Portal/FAQs/Physician-Office-FAQs.aspx",
+        "evidence": "secondary"
+      },
+      {
+        "id": "healthelife-self-enroll-path",
+        "kind": "path",
+        "pattern": "^/self-enroll(?:/|$)",
+        "source": "https://coxhealthexpress.iqhealth.com/self-enroll/",
+        "evidence": "secondary",
+        "note": "The sign-up link a health system’s own site gives for its HealtheLife portal."
+      }
+    ],
     "notes": [
       "Legacy portals are called HealtheLife and live on <organisation>.iqhealth.com.",
       "Since October 2024 sign-in adds a CAPTCHA and one-time passcodes where the system judges it appropriate.",
@@ -907,6 +1134,15 @@ export const CATALOGUE = [
       }
     ],
     "homeUrl": "https://systmonline.tpp-uk.com/",
+    "platformSignals": [
+      {
+        "id": "systmonline-path",
+        "kind": "path",
+        "pattern": "^/2/(?:help/)?",
+        "source": "https://systmonline.tpp-uk.com/2/help/help.html",
+        "evidence": "official"
+      }
+    ],
     "notes": [
       "Works only from the UK; it is blocked abroad.",
       "Your practice gives you a username and password, and you must change the password at first sign-in."
@@ -914,7 +1150,10 @@ export const CATALOGUE = [
     "sources": [
       "https://systmonline.tpp-uk.com/2/help/help.html",
       "https://thelodgesurgery.co.uk/systmonline---online-services"
-    ]
+    ],
+    "provenance": {
+      "platformSignals": "One kind only, so this never names a platform on its own (see managemyhealth)."
+    }
   },
   {
     "id": "va-my-healthevet",

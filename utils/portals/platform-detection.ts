@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { sessionStateSchema } from '../session/schema';
 import type { SessionState } from '../session/state';
 
 /**
@@ -24,3 +26,23 @@ export interface PlatformDetection {
   /** Ids of the signals that matched, for the popup's "why" and for tests. */
   matched: string[];
 }
+
+const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
+// Lowercase ASCII with at least one dot; tldts checks the rest where the registrable domain is computed.
+const hostSchema = z.string().max(253).regex(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/);
+
+/**
+ * What the page side returns (`PageDetection` in platform-signals.ts): no registrable domain and no
+ * state yet, since the first needs the public-suffix list and the second comes from the classifier.
+ */
+export const pageDetectionSchema = z.strictObject({
+  platformId: idSchema,
+  platformName: z.string().min(1).max(100),
+  host: hostSchema,
+  matched: z.array(idSchema).min(1).max(40),
+});
+
+export const platformDetectionSchema = pageDetectionSchema.extend({
+  registrableDomain: hostSchema,
+  state: sessionStateSchema,
+}) satisfies z.ZodType<PlatformDetection>;

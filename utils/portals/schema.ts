@@ -126,6 +126,37 @@ export const sessionSignalsSchema = z.strictObject({
   logoutSelectors: z.array(z.string()).optional(),
 });
 
+/**
+ * What kind of evidence a platform signal is. Each kind is something a different part of the page
+ * controls, so a copy has to fake each one separately (docs/catalogue.md, "Platform signals"):
+ * - `host`: the page's hostname (a vendor's shared domain, `mycw52.eclinicalweb.com`);
+ * - `path`: the page's path and query (`/MyChart/Authentication/Login`, `default.asp?mode=stdfile`);
+ * - `asset`: the path of a script or stylesheet the page loads (`/scripts/ui_framework/core/prelogin.min.js`),
+ *   or `//host/path` for one from another origin;
+ * - `meta`: a `<meta>` tag, as `name=content`;
+ * - `form`: the `name` of a form field (`ctl00$ContentPlaceHolder1$Login2$txtUserName`).
+ */
+export const platformSignalKindSchema = z.enum(['host', 'path', 'asset', 'meta', 'form']);
+
+/**
+ * One signal that a page belongs to a platform, with the public page where it was seen.
+ * `pattern` is a regular-expression source, tested case-insensitively against the string its kind
+ * names (above). `inferred: true` marks a signal that no source shows on the platform's own page
+ * but that was reasoned from one (a path seen in practice links, say): it counts like the others,
+ * and the mark tells a reviewer where to look first.
+ */
+export const platformSignalSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case'),
+  kind: platformSignalKindSchema,
+  pattern: z.string().min(2).max(200),
+  /** The public page where the signal was seen (a copy of the page in a public repository counts). */
+  source: sourceUrlSchema,
+  evidence: evidenceSchema,
+  inferred: z.literal(true).optional(),
+  /** Why the signal means this platform, when the pattern does not say it. */
+  note: z.string().optional(),
+});
+
 /** A portal entry's own fields, in the order the data files list them. */
 const portalFields = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case'),
@@ -141,6 +172,8 @@ const portalFields = z.strictObject({
   homeUrl: httpsUrlSchema.optional(),
   account: accountSchema.optional(),
   signals: sessionSignalsSchema.optional(),
+  /** How to recognise this platform's pages on a host the catalogue does not list (platform-signals.ts). */
+  platformSignals: z.array(platformSignalSchema).optional(),
   /** Hosts that imitate this portal (unofficial guides); recognised only to warn. */
   lookalikes: z.array(hostnameSchema).optional(),
   /** Short facts a patient should know (geo-restrictions, mandatory 2SV and so on). */
@@ -178,6 +211,16 @@ export const portalSchema = z
     });
     if (portal.kind === 'portal' && ((portal.tenants?.length ?? 0) > 0 || (portal.tenantSuffixes?.length ?? 0) > 0)) {
       ctx.addIssue({ code: 'custom', path: ['kind'], message: 'only a platform has tenants' });
+    }
+    const ids = new Set<string>();
+    for (const [index, signal] of (portal.platformSignals ?? []).entries()) {
+      if (ids.has(signal.id)) ctx.addIssue({ code: 'custom', path: ['platformSignals', index, 'id'], message: `duplicate signal id ${signal.id}` });
+      ids.add(signal.id);
+      try {
+        new RegExp(signal.pattern, 'i');
+      } catch {
+        ctx.addIssue({ code: 'custom', path: ['platformSignals', index, 'pattern'], message: `not a valid regular expression: ${signal.pattern}` });
+      }
     }
     for (const [index, pattern] of [...(portal.signals?.loginPaths ?? []), ...(portal.signals?.signedOutPaths ?? [])].entries()) {
       try {
@@ -232,3 +275,4 @@ export type Tenant = z.infer<typeof tenantSchema>;
 export type Portal = z.infer<typeof portalSchema>;
 export type Country = z.infer<typeof countrySchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
+export type PlatformSignal = z.infer<typeof platformSignalSchema>;

@@ -4,6 +4,7 @@ import { MAX_SITES, MAX_SITE_NAME, type GuideProgress } from '../guide/state';
 import { GUIDE_STEPS } from '../guide/steps';
 import { sessionStateSchema } from '../session/schema';
 import { customPortalInputSchema } from '../portals/custom-input';
+import { platformDetectionSchema } from '../portals/platform-detection';
 
 /**
  * The one storage registry. Every item the extension keeps is defined here, versioned, with a zod
@@ -64,6 +65,12 @@ export const tabSessionSchema = z.strictObject({
   detectedAt: z.number(),
   /** The page URL as the browser reported it with the message (never taken from the page). */
   url: z.string(),
+  /**
+   * The platform the page looks like, on a host the patient or organisation added (a hint from the
+   * page, completed in the background: utils/background/platform-signals.ts). Optional, so values
+   * stored before it existed still parse and version 1 needs no migration.
+   */
+  platform: platformDetectionSchema.optional(),
 });
 export type TabSession = z.infer<typeof tabSessionSchema>;
 

@@ -39,6 +39,8 @@ export const SITES = {
     dir: 'mychart-cleveland',
     routes: {
       '/MyChart/Authentication/Login': 'login.html',
+      // The sign-in page with MyChart's own asset paths and fields (platform-signals.e2e.ts).
+      '/MyChart/default.asp': 'signals-login.html',
       '/MyChart/Home': 'home.html',
       '/MyChart/style.css': 'style.css',
     },
