@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatDate, formatDateTime, formatList, formatLocales, formatMonth, formatNumber } from './format';
+import { formatAge, formatDate, formatDateTime, formatList, formatLocales, formatMonth, formatNumber, formatPartialDate } from './format';
 
 describe('formatLocales', () => {
   it.each([
@@ -59,5 +59,16 @@ describe('formatAge', () => {
 
   it('speaks French in French', () => {
     expect(formatAge(now - 3 * 3_600_000, now, ['fr-CA'])).toBe('il y a 3 heures');
+  });
+});
+
+describe('formatPartialDate', () => {
+  it.each([
+    { value: '2019', want: '2019' },
+    { value: '2019-03', want: 'Mar 2019' },
+    { value: '2019-03-12', want: '12 Mar 2019' },
+    { value: '', want: '' },
+  ])('$value → $want', ({ value, want }) => {
+    expect(formatPartialDate(value, ['en-NZ'])).toBe(want);
   });
 });

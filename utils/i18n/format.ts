@@ -39,6 +39,17 @@ export function formatMonth(isoMonth: string, locales = formatLocales()): string
   return new Intl.DateTimeFormat(locales, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
+/** A date as precise as a record gives it: `2019` → "2019", `2019-03` → "Mar 2019", `2019-03-12` → "12 Mar 2019". */
+export function formatPartialDate(value: string | undefined, locales = formatLocales()): string {
+  if (!value) return '';
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return formatDate(value, locales);
+  if (/^\d{4}-\d{2}$/.test(value)) {
+    const date = new Date(`${value}-01T00:00:00Z`);
+    return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(locales, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  }
+  return value.slice(0, 4);
+}
+
 /** A moment on this device ("4 Dec 2026, 17:20"), in its time zone. */
 export function formatDateTime(at: number | Date, locales = formatLocales()): string {
   return new Intl.DateTimeFormat(locales, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
