@@ -29,7 +29,6 @@ const UI_FILES_IN_UTILS = [
 const NOT_YET_CONVERTED = new Set<string>([
   'components/export-review/DownloadHygiene.tsx',
   'components/export-review/ExportReview.tsx',
-  'components/export-review/PrintSummary.tsx',
   'components/export-review/SummaryView.tsx',
   'components/options/CustomPortalsSection.tsx',
   'components/options/SettingsTransfer.tsx',
