@@ -31,11 +31,12 @@ describe('notice.html', () => {
     [{ id: 'nz-managemyhealth-2025-12', portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz' }, `${NOTICE}?id=nz-managemyhealth-2025-12&portal=managemyhealth&host=portal.managemyhealth.co.nz`],
     [{ id: 'nz-managemyhealth-2025-12', portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz', section: 'todo' as const }, `${NOTICE}?id=nz-managemyhealth-2025-12&portal=managemyhealth&host=portal.managemyhealth.co.nz#todo-heading`],
     [{ id: 'us-changehealthcare-2024', portal: 'epic-mychart', host: 'mychart.clevelandclinic.org', section: 'details' as const }, `${NOTICE}?id=us-changehealthcare-2024&portal=epic-mychart&host=mychart.clevelandclinic.org`],
+    [{ id: 'nz-managemyhealth-2025-12', portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz', section: 'dismiss' as const }, `${NOTICE}?id=nz-managemyhealth-2025-12&portal=managemyhealth&host=portal.managemyhealth.co.nz#dismiss-heading`],
     [{ id: 'au-medisecure-2024' }, `${NOTICE}?id=au-medisecure-2024`],
   ])('builds %j as %s, and reads it back', (params, url) => {
     expect(noticePageUrl(params, NOTICE)).toBe(url);
     const { section, ...rest } = params as typeof params & { section?: string };
-    expect(parseNoticePage(url, NOTICE)).toEqual({ ok: true, params: { ...rest, ...(section === 'todo' ? { section } : {}) } });
+    expect(parseNoticePage(url, NOTICE)).toEqual({ ok: true, params: { ...rest, ...(section === 'todo' || section === 'dismiss' ? { section } : {}) } });
   });
 
   it.each([

@@ -26,6 +26,8 @@ const isHostname = (host: string) => HOSTNAME.test(host) && !host.split('.').som
 
 /** The anchor of the notice page's "What to do" heading (components/notice/NoticeDetail.tsx). */
 export const TODO_ANCHOR = 'todo-heading';
+/** The notice page's "Stop showing this notice?" question, where the banner's Dismiss leads. */
+export const DISMISS_ANCHOR = 'dismiss-heading';
 
 export type PageRefusal =
   | 'malformed-url'
@@ -96,20 +98,20 @@ export interface NoticePageParams {
   portal?: string | undefined;
   /** Only with `portal`: the page shows it only if the index gives it to that portal. */
   host?: string | undefined;
-  /** `todo` opens the page at "What to do"; `details` (the default) at the top. */
-  section?: 'details' | 'todo' | undefined;
+  /** `todo` opens the page at "What to do", `dismiss` at "Stop showing this notice?"; `details` (the default) at the top. */
+  section?: 'details' | 'todo' | 'dismiss' | undefined;
 }
 
 /** `notice.html?id=…&portal=…&host=…`, with `#todo-heading` for the "What to do" section. */
 export function noticePageUrl({ id, portal, host, section }: NoticePageParams, base: string = browser.runtime.getURL('/notice.html')): string {
-  return pageUrl(base, { id, portal, host }, section === 'todo' ? TODO_ANCHOR : '');
+  return pageUrl(base, { id, portal, host }, section === 'todo' ? TODO_ANCHOR : section === 'dismiss' ? DISMISS_ANCHOR : '');
 }
 
 export function parseNoticePage(input: string, base: string = browser.runtime.getURL('/notice.html')): ParsedPage<NoticePageParams> {
   const page = readPage(input, base, ['id', 'portal', 'host']);
   if (!page.ok) return page;
   const { params, hash } = page.params;
-  if (hash !== '' && hash !== TODO_ANCHOR) return refuse('unknown-hash');
+  if (hash !== '' && hash !== TODO_ANCHOR && hash !== DISMISS_ANCHOR) return refuse('unknown-hash');
   const id = required(params, 'id', (value) => KEBAB_ID.test(value), 'bad-id');
   if (!id.ok) return id;
   const portal = optional(params, 'portal', (value) => KEBAB_ID.test(value), 'bad-portal');
@@ -119,7 +121,7 @@ export function parseNoticePage(input: string, base: string = browser.runtime.ge
   if (host.params !== undefined && portal.params === undefined) return refuse('missing-param', 'portal');
   return {
     ok: true,
-    params: { id: id.params, ...(portal.params ? { portal: portal.params } : {}), ...(host.params ? { host: host.params } : {}), ...(hash ? { section: 'todo' as const } : {}) },
+    params: { id: id.params, ...(portal.params ? { portal: portal.params } : {}), ...(host.params ? { host: host.params } : {}), ...(hash === TODO_ANCHOR ? { section: 'todo' as const } : hash === DISMISS_ANCHOR ? { section: 'dismiss' as const } : {}) },
   };
 }
 

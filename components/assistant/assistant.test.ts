@@ -129,6 +129,32 @@ describe('the assistant on a change-password form', () => {
     await vi.waitFor(() => expect(ours('pwned-result')?.dataset.status).toBe('not-found'));
   });
 
+  // Issue 14, item 4: the page wrote the value; the patient typed nothing.
+  it.each([
+    ['before the assistant mounted', async () => {
+      form.newPassword.value = 'page-chosen-P@ssw0rd';
+      await mount();
+    }],
+    ['after it mounted, with untrusted input and change events', async () => {
+      await mount();
+      type(form.newPassword, 'page-chosen-P@ssw0rd', { isTrusted: false });
+      form.newPassword.dispatchEvent(new Event('change', { bubbles: true }));
+    }],
+    ['before the patient opted in, followed by a trusted focus that finds the check now on', async () => {
+      form.newPassword.value = 'page-chosen-P@ssw0rd';
+      await mount({ ...CONFIG, breachCheck: false });
+      form.newPassword.dispatchEvent(trusted(new FocusEvent('focus')));
+      await vi.waitFor(() => expect(send).toHaveBeenCalledWith('cs-bg/password-form', { kind: 'change' }));
+    }],
+  ])('never checks a value the page wrote %s', async (_when, act) => {
+    await act();
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(send).not.toHaveBeenCalledWith('cs-bg/pwned-range', expect.anything());
+    // The patient's own first keystroke is what starts the check.
+    type(form.newPassword, 'P@ssw0rd');
+    await vi.waitFor(() => expect(send).toHaveBeenCalledWith('cs-bg/pwned-range', { prefix: '21BD1' }), { timeout: 2_000 });
+  });
+
   it('says the breach check is off when the patient has not opted in, and asks nothing', async () => {
     await mount({ ...CONFIG, breachCheck: false });
     type(form.newPassword, 'P@ssw0rd');

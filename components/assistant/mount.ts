@@ -19,7 +19,8 @@ import { t } from '../../utils/i18n/t';
  *   portal's own validation still runs; its listeners are passive;
  * - its UI is in closed shadow roots, so the page cannot read it or press its buttons;
  * - anything that acts (a breach check, "Mark step 1 done", noticing a submission) needs a
- *   trusted event; a repaint does not, since a password manager's fill is not trusted either;
+ *   trusted event, and the breach check waits for the patient's first keystroke in the field; a
+ *   repaint does not, since a password manager's fill is not trusted either;
  * - every listener and timer is tied to WXT's `ctx` (and to this mount, for an SPA that removes
  *   the form), and the password only ever lives in the page's own field.
  */
@@ -74,6 +75,13 @@ export async function mountAssistant(ctx: ContentScriptContext, form: PasswordFo
   let pwnedTimer: number | undefined;
   let announceTimer: number | undefined;
   let frame: number | undefined;
+  /**
+   * Whether the patient has typed in the new-password field: a trusted `input` event there. Until
+   * then no range request is sent, whatever the field holds, because a value the page wrote (before
+   * or after we mounted) would otherwise send a prefix the patient never chose (issue 14, item 4).
+   * A password manager's fill is not trusted either, so it waits for the first keystroke too.
+   */
+  let typed = false;
 
   const portalLabel = location.hostname;
   const values = () => ({ newPassword: form.newPassword.value, ...(form.confirm ? { confirm: form.confirm.value } : {}), ...(form.current ? { current: form.current.value } : {}) });
@@ -122,7 +130,7 @@ export async function mountAssistant(ctx: ContentScriptContext, form: PasswordFo
 
   const runPwned = async () => {
     const password = form.newPassword.value;
-    if (!config.breachCheck) return;
+    if (!config.breachCheck || !typed) return;
     if ([...password].length < PWNED_MIN_LENGTH) {
       pwned = { status: 'idle' };
       return repaint();
@@ -140,7 +148,8 @@ export async function mountAssistant(ctx: ContentScriptContext, form: PasswordFo
   const onInput = (event: Event) => {
     repaint();
     announce();
-    if (event.target === form.newPassword && event.isTrusted && config.breachCheck) {
+    if (event.target === form.newPassword && event.isTrusted && event.type === 'input') typed = true;
+    if (event.target === form.newPassword && event.isTrusted && typed && config.breachCheck) {
       cancel(pwnedTimer);
       pwned = { status: 'idle' };
       pwnedTimer = later(PWNED_DEBOUNCE_MS, () => void runPwned());
@@ -236,8 +245,8 @@ export async function mountAssistant(ctx: ContentScriptContext, form: PasswordFo
       repaint();
     },
   );
-  // A password already in the field (a manager's fill, the back button) gets checked too.
-  if (config.breachCheck && form.newPassword.value) void runPwned();
+  // A password already in the field (a manager's fill, the back button, or the page's own
+  // script) is not checked: only the patient's typing starts the breach check.
 
   const handle: AssistantHandle = {
     field: form.newPassword,

@@ -1,11 +1,13 @@
-import { describe, expect, it, vi } from 'vitest';
-import { bannerActions } from './mount';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { protocol } from '@/utils/messaging/protocol';
+import type { BannerNotice } from '@/utils/messaging/protocol';
+import { bannerActions, mountBanner } from './mount';
 
 function setup(reply: unknown = { ok: true, probeChangePassword: false }) {
   const send = vi.fn(async () => reply);
   const probe = vi.fn(async () => {});
-  const onDismissed = vi.fn();
-  return { send, probe, onDismissed, actions: bannerActions({ send: send as never, probe, onDismissed }) };
+  return { send, probe, actions: bannerActions({ send: send as never, probe }) };
 }
 
 describe('the banner’s actions', () => {
@@ -26,17 +28,96 @@ describe('the banner’s actions', () => {
   it('a refused request changes nothing on the page', async () => {
     const send = vi.fn(async () => Promise.reject(new Error('cs-bg/open-guide: not on a portal')));
     const probe = vi.fn();
-    bannerActions({ send: send as never, probe, onDismissed: vi.fn() }).secure('x');
+    bannerActions({ send: send as never, probe }).secure('x');
     await vi.waitFor(() => expect(send).toHaveBeenCalled());
     expect(probe).not.toHaveBeenCalled();
   });
 
-  it('"Show details" still opens the notice page, and "Dismiss" dismisses', async () => {
-    const { send, onDismissed, actions } = setup({ ok: true });
+  it('"Show details" opens the notice page; "Dismiss" only opens it at the question, saving nothing (issue 14, item 1)', async () => {
+    const { send, actions } = setup({ ok: true });
     actions.details('nz-managemyhealth-2025-12');
     actions.dismiss('nz-managemyhealth-2025-12');
-    expect(send).toHaveBeenCalledWith('cs-bg/open-notice', { noticeId: 'nz-managemyhealth-2025-12', section: 'details' });
-    expect(send).toHaveBeenCalledWith('cs-bg/dismiss-notice', { noticeId: 'nz-managemyhealth-2025-12' });
-    expect(onDismissed).toHaveBeenCalledWith('nz-managemyhealth-2025-12');
+    expect(send.mock.calls).toEqual([
+      ['cs-bg/open-notice', { noticeId: 'nz-managemyhealth-2025-12', section: 'details' }],
+      ['cs-bg/open-notice', { noticeId: 'nz-managemyhealth-2025-12', section: 'dismiss' }],
+    ]);
+  });
+
+  it('no message a content script may send saves a dismissal: only an extension page can', () => {
+    const dismissing = Object.entries(protocol).filter(([name]) => name.includes('dismiss'));
+    expect(dismissing.map(([name, spec]) => [name, spec.from])).toEqual([['ui-bg/dismiss-notice', 'extension-page']]);
+  });
+});
+
+const NOTICE: BannerNotice = { id: 'nz-managemyhealth-2025-12', title: 'Manage My Health: documents copied', why: 'You are on portal.managemyhealth.co.nz, which is Manage My Health; notice added 1 Jan 2026.', taken: 'Referral letters' };
+
+describe('a page that removes the banner (issue 14, item 1)', () => {
+  let ctx: ContentScriptContext;
+  beforeEach(() => {
+    ctx = new ContentScriptContext('portal');
+    document.body.replaceChildren(Object.assign(document.createElement('h1'), { textContent: 'Sign in' }));
+  });
+  afterEach(() => {
+    ctx.abort();
+    document.body.replaceChildren();
+  });
+  const banner = () => document.querySelector('portal-guard-banner');
+
+  it.each([
+    ['removes it', () => banner()?.remove()],
+    ['moves it into a hidden box', () => {
+      const box = Object.assign(document.createElement('div'), { hidden: true });
+      document.body.append(box);
+      box.append(banner()!);
+    }],
+    ['replaces the whole body', () => document.documentElement.replaceChild(document.createElement('body'), document.body)],
+  ])('gets it back at the top of the page when the page %s', async (_how, attack) => {
+    const ui = await mountBanner(ctx);
+    ui.show([NOTICE]);
+    expect(banner()?.parentNode).toBe(document.body);
+    attack();
+    await vi.waitFor(() => expect(banner()?.parentNode).toBe(document.body));
+    expect(document.body.firstElementChild?.tagName.toLowerCase()).toBe('portal-guard-banner');
+  });
+
+  it('does not come back once no notice is relevant, nor after the extension context ends', async () => {
+    const ui = await mountBanner(ctx);
+    ui.show([NOTICE]);
+    ui.hide();
+    document.body.append(document.createElement('p'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(banner()).toBeNull();
+    ui.show([NOTICE]);
+    ctx.abort();
+    await vi.waitFor(() => expect(banner()).toBeNull());
+    document.body.append(document.createElement('p'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(banner()).toBeNull();
+  });
+
+  it('is rate-limited, so a page that removes it every time cannot make us loop', async () => {
+    let clock = 0;
+    const ui = await mountBanner(ctx, { remounts: { max: 3, windowMs: 60_000, now: () => clock } });
+    ui.show([NOTICE]);
+    let added = 0;
+    const page = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node instanceof Element && node.tagName.toLowerCase() === 'portal-guard-banner') {
+            added++;
+            node.remove();
+          }
+        }
+      }
+    });
+    page.observe(document.body, { childList: true });
+    banner()?.remove();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(added).toBe(3);
+    // A minute later it may come back again.
+    page.disconnect();
+    clock += 60_001;
+    document.body.append(document.createElement('p'));
+    await vi.waitFor(() => expect(banner()?.parentNode).toBe(document.body));
   });
 });

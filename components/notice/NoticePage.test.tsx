@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { feedSchema } from '@/utils/feed/schema';
 import { getPasswordChangedOn, getStepChoices } from '@/utils/state/patient-choices';
 import mmh from '../../feed/notices/nz-managemyhealth-2025-12.json';
-import { noticePageUrl, TODO_ANCHOR } from '@/utils/pages';
+import { DISMISS_ANCHOR, noticePageUrl, TODO_ANCHOR } from '@/utils/pages';
 import { NoticePage } from './NoticePage';
 
 const feed = feedSchema.parse({ formatVersion: '1.0', sequence: 4, generatedAt: '2026-11-28T00:00:00Z', notices: [mmh] });
@@ -21,6 +21,29 @@ const byText = (root: Element, selector: string, text: string) => [...root.query
 describe('NoticePage', () => {
   beforeEach(() => fakeBrowser.reset());
   afterEach(() => document.body.replaceChildren());
+
+  it('opened from the banner’s Dismiss, asks first, and saves the dismissal only when the patient confirms here', async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    const dismiss = vi.fn(async () => ({ ok: true }));
+    const search = new URL(noticePageUrl({ id: 'nz-managemyhealth-2025-12', portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz', section: 'dismiss' }, 'chrome-extension://x/notice.html'));
+    expect(search.hash).toBe(`#${DISMISS_ANCHOR}`);
+    render(<NoticePage deps={{ search: `${search.search}${search.hash}`, loadFeed: async () => active, today: () => '2026-11-28', dismiss }} />, container);
+    await vi.waitFor(() => expect(container.querySelector('[data-testid="notice-dismiss"]')).not.toBeNull());
+    // The question is the first thing on the page, above the notice itself.
+    expect(container.querySelector('main')?.firstElementChild?.getAttribute('data-testid')).toBe('notice-dismiss');
+    expect(container.querySelector(`#${DISMISS_ANCHOR}`)?.textContent).toBe('Stop showing this notice?');
+    expect(dismiss).not.toHaveBeenCalled();
+    container.querySelector<HTMLButtonElement>('[data-testid="notice-dismiss-confirm"]')!.click();
+    await vi.waitFor(() => expect(container.querySelector('[data-testid="notice-dismissed"]')?.textContent).toContain('no longer shows this notice on Manage My Health'));
+    expect(dismiss).toHaveBeenCalledWith('nz-managemyhealth-2025-12');
+  });
+
+  it('keeps the question at the end when opened for details', async () => {
+    const page = mount('?id=nz-managemyhealth-2025-12&portal=managemyhealth');
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="notice-dismiss"]')).not.toBeNull());
+    expect(page.querySelector('main')?.lastElementChild?.getAttribute('data-testid')).toBe('notice-dismiss');
+  });
 
   it('shows the Manage My Health notice in full, with why it matched', async () => {
     const page = mount('?id=nz-managemyhealth-2025-12&portal=managemyhealth&host=portal.managemyhealth.co.nz');

@@ -4,7 +4,8 @@ import type { Notice } from '@/utils/feed/schema';
 import { getPasswordChangedOn, getStepChoices, setPasswordChangedOn, setStepChoice } from '@/utils/state/patient-choices';
 import { localDate } from '@/utils/notices/relevance';
 import { remediationFor } from '@/utils/notices/remediation';
-import { guidePageUrl, parseNoticePage } from '@/utils/pages';
+import { DISMISS_ANCHOR, guidePageUrl, parseNoticePage } from '@/utils/pages';
+import { sendMessage } from '@/utils/messaging/send';
 import { policyNotices } from '@/utils/policy/managed';
 import type { Portal, PortalIndex } from '@/utils/portals';
 import { portalIndex } from '@/utils/state/current-portals';
@@ -20,9 +21,18 @@ export interface NoticePageDeps {
   today: () => string;
   /** The portals recognised now (catalogue, policy, the patient's own); a local notice may name a clinic's portal. */
   index?: () => Promise<PortalIndex>;
+  /** Save the dismissal: the background is its writer, and updates the portal tabs' badges. */
+  dismiss?: (noticeId: string) => Promise<unknown>;
 }
 
-const defaultDeps = (): NoticePageDeps => ({ search: location.search, loadFeed: () => getActiveFeed(), loadLocal: policyNotices, today: () => localDate(new Date()) });
+const defaultDeps = (): NoticePageDeps => ({
+  // With the hash: `#dismiss-heading` (the banner's Dismiss) puts the question first.
+  search: `${location.search}${location.hash}`,
+  loadFeed: () => getActiveFeed(),
+  loadLocal: policyNotices,
+  today: () => localDate(new Date()),
+  dismiss: (noticeId) => sendMessage('ui-bg/dismiss-notice', { noticeId }),
+});
 
 type Load =
   | { phase: 'loading' }
@@ -36,7 +46,7 @@ type Load =
 export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) {
   // An address the page does not understand names no notice (utils/pages.ts says why).
   const page = parseNoticePage(deps.search);
-  const { id, portal: portalId = '', host } = page.ok ? page.params : { id: undefined };
+  const { id, portal: portalId = '', host, section } = page.ok ? page.params : { id: undefined, section: undefined };
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
 
   useEffect(() => {
@@ -73,8 +83,11 @@ export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) 
     void setStepChoice(notice.id, stepId, choice);
   };
 
+  const dismissal = <DismissNotice key="dismiss" portalName={context?.portalName ?? portal?.name} onConfirm={() => (deps.dismiss ?? defaultDeps().dismiss!)(notice.id)} />;
   return (
     <main>
+      {/* The banner's Dismiss leads here: the question comes first, where the patient looks. */}
+      {section === 'dismiss' && dismissal}
       <NoticeDetail
         notice={notice}
         steps={remediationFor(notice)}
@@ -95,7 +108,46 @@ export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) 
           }}
         />
       )}
+      {section !== 'dismiss' && dismissal}
     </main>
+  );
+}
+
+/**
+ * "Stop showing this notice?": the only place a dismissal is saved. The banner in the portal page
+ * cannot save one, because the page can trick a real click onto it (issue 14, item 1); this page
+ * is ours, and no portal can draw over it.
+ */
+function DismissNotice({ portalName, onConfirm }: { portalName: string | undefined; onConfirm: () => Promise<unknown> }) {
+  const [state, setState] = useState<'ask' | 'saving' | 'done' | 'failed'>('ask');
+  const confirm = () => {
+    setState('saving');
+    onConfirm().then(
+      () => setState('done'),
+      () => setState('failed'),
+    );
+  };
+  return (
+    <section class="dismiss" aria-labelledby={DISMISS_ANCHOR} data-testid="notice-dismiss">
+      <h2 id={DISMISS_ANCHOR}>{t('noticePage.dismiss.heading')}</h2>
+      {state === 'done' ? (
+        <p role="status" data-testid="notice-dismissed">
+          {portalName ? t('noticePage.dismiss.doneOn', { portal: portalName }) : t('noticePage.dismiss.done')}
+        </p>
+      ) : (
+        <>
+          <p>{portalName ? t('noticePage.dismiss.askOn', { portal: portalName }) : t('noticePage.dismiss.ask')}</p>
+          <button type="button" class="secondary" disabled={state === 'saving'} onClick={confirm} data-testid="notice-dismiss-confirm">
+            {t('noticePage.dismiss.confirm')}
+          </button>
+          {state === 'failed' && (
+            <p class="error" role="alert">
+              {t('noticePage.dismiss.failed')}
+            </p>
+          )}
+        </>
+      )}
+    </section>
   );
 }
 

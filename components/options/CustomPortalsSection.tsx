@@ -1,3 +1,4 @@
+import { own } from '@/utils/own-keys';
 import { useState } from 'preact/hooks';
 import { portalFromForm, type ClinicData } from '@/utils/options/clinic-data';
 import { portalOrigins } from '@/utils/portals/custom';
@@ -77,7 +78,7 @@ export function CustomPortalsSection({ data, deps, refresh = () => {} }: { data:
   };
 
   const row = (portal: CustomPortal, removable: boolean) => {
-    const allowed = data.access[portal.portal.id] === true;
+    const allowed = own(data.access, portal.portal.id) === true;
     return (
       <li key={portal.portal.id} data-testid="custom-portal" data-portal-id={portal.portal.id}>
         <strong>{portal.portal.name}</strong> <span class="muted">({hostsOf(portal)})</span>{' '}

@@ -165,12 +165,12 @@ describe('Popup: shared-computer reminders', () => {
   it('lists the portals left signed in this session, newest first, with a sign-out link', async () => {
     const container = document.createElement('div');
     document.body.append(container);
-    const reminder = (portalId: string, displayName: string, at: number) => ({ id: `portal-guard-signout:${portalId}`, portalId, host: `${portalId}.example.org`, displayName, signOutUrl: `https://${portalId}.example.org/logout`, at, how: 'closed' as const, notification: 'no-permission' as const, clearedSiteData: false });
+    // The background sends them with the tab status (oldest first); the popup reads no storage.
+    const reminder = (portalId: string, displayName: string) => ({ id: `portal-guard-signout:${portalId}`, displayName, signOutUrl: `https://${portalId}.example.org/logout` });
     const deps: PopupDeps = {
       resolveTab: async () => ({ tabId: 4 }),
-      getStatus: async () => ({ lookup: 'none', notices: [] }),
+      getStatus: async () => ({ lookup: 'none', notices: [], signOutReminders: [reminder('managemyhealth', 'Manage My Health'), reminder('riverside', 'Riverside Medical Centre patient portal')] }),
       check: vi.fn(),
-      getReminders: async () => [reminder('managemyhealth', 'Manage My Health', 1), reminder('riverside', 'Riverside Medical Centre patient portal', 2)],
     };
     render(<Popup deps={deps} />, container);
     await vi.waitFor(() => expect(container.querySelectorAll('[data-testid="popup-sign-out-reminder"]')).toHaveLength(2));

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { checkPage } from '@/utils/popup/check-page';
 import { exportReviewPageUrl, guidePageUrl, optionsPageUrl } from '@/utils/pages';
 import { sendMessage } from '@/utils/messaging/send';
@@ -9,7 +8,6 @@ import { t } from '@/utils/i18n/t';
 import { FeedStatusLine } from './FeedStatusLine';
 import { NoticeList } from './NoticeList';
 import { LookalikeWarning, NotAPortal } from './NotAPortal';
-import type { SignOutReminder } from '@/utils/state/storage';
 import { OrganizationLine } from './OrganizationLine';
 import { PortalCard } from './PortalCard';
 import { SignOutReminders } from './SignOutReminders';
@@ -20,31 +18,17 @@ export interface PopupDeps {
   resolveTab: typeof resolveTargetTab;
   getStatus: (request: { tabId: number; url?: string }) => Promise<TabStatus>;
   check: typeof checkPage;
-  /** Shared-computer mode's reminders (storage.session); optional so older callers need not pass it. */
-  getReminders?: () => Promise<SignOutReminder[]>;
 }
 
 const defaultDeps: PopupDeps = {
   resolveTab: resolveTargetTab,
   getStatus: (request) => sendMessage('ui-bg/tab-status', request),
   check: checkPage,
-  // Read raw rather than through the storage registry, so the popup does not load zod for it; only
-  // the background writes this item, after parsing it (utils/background/shared-computer.ts).
-  getReminders: async () => {
-    const raw: unknown = (await browser.storage.session.get('signOutReminders')).signOutReminders;
-    return Array.isArray(raw) ? (raw as SignOutReminder[]) : [];
-  },
 };
 
 /** The toolbar popup: which portal this tab is on, its session, and any breach notice. */
 export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
-  const [reminders, setReminders] = useState<SignOutReminder[]>([]);
-
-  useEffect(() => {
-    void deps.getReminders?.().then(setReminders, () => {});
-  }, [deps]);
-
   useEffect(() => {
     let cancelled = false;
     (async () => {
@@ -80,7 +64,7 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
       )}
       {status.lookup === 'lookalike' && status.lookalike && <LookalikeWarning host={status.lookalike.host} imitates={status.lookalike.imitates} officialHome={status.lookalike.officialHome} />}
       {status.lookup === 'none' && <NotAPortal onCheck={fromToolbar ? () => deps.check(tabId).then((result) => result.classification) : undefined} />}
-      <SignOutReminders reminders={reminders} />
+      <SignOutReminders reminders={status.signOutReminders ?? []} />
       <FeedStatusLine feed={status.feed} />
       <OrganizationLine organization={status.organization} />
       <nav class="links small" aria-label={t('popup.navLabel')}>

@@ -1,3 +1,4 @@
+import { own } from '@/utils/own-keys';
 import type { PortalSummary, TabStatus } from '@/utils/messaging/protocol';
 import { formatList } from '@/utils/i18n/format';
 import { t, type PlainKey } from '@/utils/i18n/t';
@@ -14,7 +15,11 @@ const EVIDENCE_KEYS: Record<string, PlainKey> = {
 
 /** Which portal this is, who runs it, and the session state with the reason we think so. */
 export function PortalCard({ portal, session }: { portal: PortalSummary; session: TabStatus['session'] }) {
-  const reasons = session?.evidence.flatMap((item) => (EVIDENCE_KEYS[item] ? [t(EVIDENCE_KEYS[item])] : [])) ?? [];
+  // Own keys only: an evidence id from the page must never reach an inherited name (utils/own-keys.ts).
+  const reasons = session?.evidence.flatMap((item) => {
+    const key = own(EVIDENCE_KEYS, item);
+    return key ? [t(key)] : [];
+  }) ?? [];
   return (
     <section class="card" aria-labelledby="portal-name">
       <h1 id="portal-name" data-testid="portal-name">

@@ -1,4 +1,4 @@
-import type { SignOutReminder } from '@/utils/state/storage';
+import type { PopupReminder } from '@/utils/messaging/protocol';
 import { t } from '@/utils/i18n/t';
 
 /**
@@ -6,7 +6,7 @@ import { t } from '@/utils/i18n/t';
  * session, newest first, with the way to sign out. This is where a reminder shows when the browser
  * does not allow notifications.
  */
-export function SignOutReminders({ reminders }: { reminders: readonly SignOutReminder[] }) {
+export function SignOutReminders({ reminders }: { reminders: readonly PopupReminder[] }) {
   if (reminders.length === 0) return null;
   return (
     <section class="warning" aria-labelledby="reminders-heading" data-testid="popup-sign-out-reminders">

@@ -185,7 +185,7 @@ for (const { name, available, launch } of browsers) {
       }
     });
 
-    test('a hostile page can neither read, capture nor click the banner; the patient dismisses it from the keyboard', async () => {
+    test('a hostile page can neither read, capture nor click the banner; the patient’s Dismiss leads to the notice page, where the dismissal is confirmed', async () => {
       const page = await open(mmhHostile, 'login');
       try {
         await waitForBanner(page, true);
@@ -200,14 +200,28 @@ for (const { name, available, launch } of browsers) {
         expect((await readBanner(page)).present).toBe(true);
         expect(await dismissals(driver)).toEqual({});
 
-        // Keyboard: Secure your account → Show details → Official notice → Dismiss.
+        // Keyboard: Secure your account → Show details → Official notice → Dismiss. A click in
+        // the page (even a real one) saves nothing: it opens the notice page at the question
+        // (issue 14, item 1), and the banner stays.
         for (let i = 0; i < 4; i++) await page.press('Tab');
         await page.press('Enter');
-        await waitForBanner(page, false);
-        // The banner hides at once; the background records the dismissal a moment later.
-        await expect.poll(() => dismissals(driver), { timeout: 5_000 }).toEqual({ [MMH_ID]: '2026-06-01' });
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        expect(await dismissals(driver)).toEqual({});
+        expect((await readBanner(page)).present).toBe(true);
         const after = await page.evaluate(() => JSON.parse(document.body.dataset.hostileReport ?? '{}') as { composedPathLeak?: boolean }, undefined);
         expect(after.composedPathLeak).toBe(false);
+
+        const question = await driver.openExtensionPage(noticePageUrl({ id: MMH_ID, portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz', section: 'dismiss' }, 'notice.html'), '[data-testid=notice-dismiss-confirm]');
+        try {
+          // The question is first on the page, where the patient looks.
+          expect(await question.evaluate(() => document.querySelector('main')?.firstElementChild?.getAttribute('data-testid'), undefined)).toBe('notice-dismiss');
+          await question.screenshot(shot('notice-dismiss-question'));
+          await question.click('[data-testid=notice-dismiss-confirm]');
+          await expect.poll(() => dismissals(driver), { timeout: 5_000 }).toEqual({ [MMH_ID]: '2026-06-01' });
+          await question.screenshot(shot('notice-dismissed'));
+        } finally {
+          await question.close();
+        }
       } finally {
         await page.close();
       }

@@ -5,7 +5,10 @@ import type { Sender } from '../messaging/listen';
 import { noticePageUrl, parseNoticePage, type NoticePageParams } from '../pages';
 import { rememberActiveFeed } from '../state/active-feed';
 import { freshExtension } from '../../test/fresh-extension';
-import { onOpenNotice } from './notice-actions';
+import { onConfirmDismiss, onOpenNotice } from './notice-actions';
+import { readItem, noticeDismissals } from '../state/storage';
+import { createPortalIndex, CATALOGUE, type Portal } from '../portals';
+import type { TabSession } from '../state/storage';
 
 const sender = (url: string, tabId = 11, index = 2): Sender => ({ id: 'x', tab: { id: tabId, index } as Sender['tab'], frameId: 0, url });
 const MMH_NOTICE = 'nz-managemyhealth-2025-12';
@@ -42,5 +45,27 @@ describe('the banner opens the full notice for the sender’s portal', () => {
     const create = vi.fn();
     await expect(onOpenNotice({ noticeId, section: 'todo' }, sender(url), { create } as never)).rejects.toThrow(error);
     expect(create).not.toHaveBeenCalled();
+  });
+});
+
+describe('a dismissal is saved only when the patient confirms on the notice page (issue 14, item 1)', () => {
+  beforeEach(() => {
+    freshExtension();
+    withFeed();
+  });
+  const session = (url: string, state: TabSession['state'] = 'login'): TabSession => ({ state, evidence: ['password-field'], detectedAt: 1, url });
+  const index = async () => createPortalIndex(CATALOGUE as readonly Portal[]);
+
+  it('saves it with the notice’s own modified date, and recounts the badge of every tab on that portal only', async () => {
+    const badge = vi.fn(async (_tabId: number, _badge: { text: string } | undefined) => {});
+    const sessions = async () => ({ 3: session('https://portal.managemyhealth.co.nz/'), 4: session('https://mychart.clevelandclinic.org/MyChart/', 'signed-in'), 5: session('https://portal.managemyhealth.co.nz/dashboard', 'signed-in') });
+    await onConfirmDismiss({ noticeId: MMH_NOTICE }, { index, sessions, badge });
+    expect(await readItem(noticeDismissals)).toEqual({ [MMH_NOTICE]: sampleNotice().modified });
+    expect(badge.mock.calls.map(([tabId, shown]) => [tabId, shown?.text])).toEqual([[3, 'LOG'], [5, 'ON']]);
+  });
+
+  it('refuses a notice the feed does not have, and saves nothing', async () => {
+    await expect(onConfirmDismiss({ noticeId: 'xx-gone-2020' }, { index, sessions: async () => ({}), badge: vi.fn() })).rejects.toThrow('no such notice');
+    expect(await readItem(noticeDismissals)).toEqual({});
   });
 });

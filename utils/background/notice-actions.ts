@@ -8,11 +8,14 @@ import { noticePageUrl } from '../pages';
 import { portalIndex } from '../state/current-portals';
 import { applyBadge, badgeFor } from './badge';
 import { portalNotices } from './portal-notices';
-import { getTabSession } from './tab-sessions';
+import { allTabSessions } from './tab-sessions';
 
 /**
- * What the banner may ask for. Both check that the notice belongs to the portal the sender is on,
- * so a page cannot use our content script to dismiss notices for other portals.
+ * What the banner may ask for: open a notice's page, for a notice that belongs to the portal the
+ * sender is on. The banner cannot dismiss: a portal page can cover the banner with its own
+ * picture and let the patient's real click fall through onto Dismiss (issue 14, item 1), so the
+ * banner's Dismiss only opens the notice page at "Stop showing this notice?", and the dismissal
+ * is saved from there (`ui-bg/dismiss-notice`), a page no portal can draw over.
  */
 
 async function noticeOnSenderPortal(noticeId: string, sender: Sender) {
@@ -24,15 +27,22 @@ async function noticeOnSenderPortal(noticeId: string, sender: Sender) {
   return { notice, match: lookup.match };
 }
 
-export async function onDismissNotice({ noticeId }: RequestOf<'cs-bg/dismiss-notice'>, sender: Sender): Promise<ResponseOf<'cs-bg/dismiss-notice'>> {
-  const { notice, match } = await noticeOnSenderPortal(noticeId, sender);
-  // The `modified` date comes from our feed, not from the page, so a re-arm cannot be forged.
+/**
+ * The patient confirmed the dismissal on the notice page. The `modified` date comes from our
+ * feed, not from the page, so a re-arm cannot be forged; then every tab on one of the notice's
+ * portals gets its badge recounted.
+ */
+export async function onConfirmDismiss({ noticeId }: RequestOf<'ui-bg/dismiss-notice'>, { index = portalIndex, sessions = allTabSessions, badge = applyBadge } = {}): Promise<ResponseOf<'ui-bg/dismiss-notice'>> {
+  const [active, local] = await Promise.all([getActiveFeed().catch(() => undefined), policyNotices()]);
+  const notice = withLocalNotices(active?.feed.notices ?? [], local).find((candidate) => candidate.id === noticeId);
+  if (!notice) throw new Error('no such notice');
   await dismissNotice(notice);
-  const tabId = sender.tab?.id;
-  const session = tabId === undefined ? undefined : await getTabSession(tabId);
-  if (tabId !== undefined && session) {
-    const { relevant } = await portalNotices(match);
-    await applyBadge(tabId, badgeFor(match.displayName, session.state, relevant.length));
+  const [portals, tabs] = await Promise.all([index(), sessions()]);
+  for (const [tabId, session] of Object.entries(tabs)) {
+    const lookup = portals.lookupUrl(session.url);
+    if (lookup.kind !== 'portal' || !notice.portals.includes(lookup.match.portal.id)) continue;
+    const { relevant } = await portalNotices(lookup.match);
+    await badge(Number(tabId), badgeFor(lookup.match.displayName, session.state, relevant.length));
   }
   return { ok: true };
 }

@@ -35,7 +35,7 @@ describe.each([
     // The default check reads the policy and the grant itself; the grant is given here.
     Object.assign(fakeBrowser.permissions, { contains: vi.fn(async () => true) });
     const fetchRange = vi.fn(async () => ({ status: 'ok' as const, entries: [] }));
-    const reply = await onPwnedRange({ prefix: '21BD1' }, { breachCheckOn: defaultBreachCheckOn, fetchRange });
+    const reply = await onPwnedRange({ prefix: '21BD1' }, MMH, { breachCheckOn: defaultBreachCheckOn, fetchRange });
     expect(reply.result.status).toBe(expected ? 'ok' : 'failed');
     expect(fetchRange).toHaveBeenCalledTimes(expected ? 1 : 0);
   });

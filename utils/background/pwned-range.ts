@@ -4,6 +4,9 @@ import { RANGE_API_ORIGIN, RANGE_API_PERMISSION, type RangeReply } from '../pass
 import { breachCheckSetting } from '../policy/effective';
 import { currentPolicy } from '../policy/managed';
 import { readItem, settings } from '../state/storage';
+import { portalIndex } from '../state/current-portals';
+import type { Sender } from '../messaging/listen';
+import type { PortalIndex } from '../portals';
 
 /**
  * The background's half of the Pwned Passwords check: it receives a 5-character SHA-1 prefix
@@ -69,6 +72,8 @@ export async function fetchRange(prefix: string, { fetch: fetchImpl = fetch, tim
 export interface PwnedRangeDeps {
   breachCheckOn: () => Promise<boolean>;
   fetchRange: (prefix: string) => Promise<RangeReply>;
+  /** The current portal index (catalogue, policy and the patient's portals). */
+  index?: () => Promise<PortalIndex>;
 }
 
 /**
@@ -84,7 +89,13 @@ const defaultDeps: PwnedRangeDeps = {
   fetchRange: (prefix) => fetchRange(prefix),
 };
 
-export async function onPwnedRange({ prefix }: RequestOf<'cs-bg/pwned-range'>, deps: PwnedRangeDeps = defaultDeps): Promise<ResponseOf<'cs-bg/pwned-range'>> {
+/**
+ * Answers only a content script on a portal host, looked up from `sender.url` in the current
+ * index: the assistant runs only there, so a request from anywhere else (a look-alike, any https
+ * page our content script was made to run on) is refused before anything is fetched.
+ */
+export async function onPwnedRange({ prefix }: RequestOf<'cs-bg/pwned-range'>, sender: Sender, deps: PwnedRangeDeps = defaultDeps): Promise<ResponseOf<'cs-bg/pwned-range'>> {
+  if ((await (deps.index ?? portalIndex)()).lookupUrl(sender.url ?? '').kind !== 'portal') throw new Error('not on a portal');
   if (!(await deps.breachCheckOn())) return { ok: true, result: { status: 'failed', reason: 'off' } };
   return { ok: true, result: await deps.fetchRange(prefix) };
 }

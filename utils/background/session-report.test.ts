@@ -105,6 +105,13 @@ describe('tabStatus', () => {
     expect(result.feed?.sequence).toBe(7);
   });
 
+  it('carries shared-computer mode’s reminders, so the popup reads no storage itself', async () => {
+    const { signOutReminders, writeItem } = await import('../state/storage');
+    await writeItem(signOutReminders, [{ id: 'portal-guard-signout:managemyhealth', portalId: 'managemyhealth', host: 'portal.managemyhealth.co.nz', displayName: 'Manage My Health', signOutUrl: 'https://portal.managemyhealth.co.nz/', at: Date.UTC(2026, 10, 28, 1), how: 'closed', notification: 'no-permission', clearedSiteData: false }]);
+    const result = await tabStatus({ tabId: 11, url: 'https://www.example-clinic.org/' }, deps);
+    expect(result.signOutReminders).toEqual([{ id: 'portal-guard-signout:managemyhealth', displayName: 'Manage My Health', signOutUrl: 'https://portal.managemyhealth.co.nz/' }]);
+  });
+
   it('moves a dismissed notice to “other notices” until its modified date changes', async () => {
     await dismissNotice(feed.notices[0]!);
     const result = await tabStatus({ tabId: 3, url: 'https://portal.managemyhealth.co.nz/' }, deps);

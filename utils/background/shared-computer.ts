@@ -6,7 +6,7 @@ import { sharedComputerSetting } from '../policy/effective';
 import { currentPolicy } from '../policy/managed';
 import type { PortalIndex, PortalMatch } from '../portals';
 import { currentPortals } from '../state/current-portals';
-import { readItem, sharedComputer, signOutReminders, tabSessions, updateItem, type SignOutReminder, type TabSession } from '../state/storage';
+import { readItem, sharedComputer, sharedComputerSessionStart, signOutReminders, tabSessions, updateItem, writeItem, type SignOutReminder, type TabSession } from '../state/storage';
 import { allTabSessions } from './tab-sessions';
 
 /**
@@ -126,10 +126,9 @@ async function downloadsFrom(match: PortalMatch): Promise<number | undefined> {
 
 /** When this browser session started, as far as the extension knows: the first background start since. */
 async function browserSessionStart(now = Date.now()): Promise<number> {
-  const key = 'sharedComputerSessionStart';
-  const stored = (await browser.storage.session.get(key))[key];
-  if (typeof stored === 'number') return stored;
-  await browser.storage.session.set({ [key]: now });
+  const stored = await readItem(sharedComputerSessionStart);
+  if (stored !== null) return stored;
+  await writeItem(sharedComputerSessionStart, now);
   return now;
 }
 
@@ -182,7 +181,7 @@ export function watchSharedComputer({ deps = defaultDeps, tabs = browser.tabs, s
   // A new report from the same portal host in that tab: the patient is still there.
   const unwatchReports = tabSessions.item.watch((all) => {
     for (const [tabId, entry] of pending) {
-      const now = all?.[tabId];
+      const now = tabSessions.read(all)?.[String(tabId)];
       if (now && safeHost(now.url) === safeHost(entry.session.url)) settle(tabId);
     }
   });

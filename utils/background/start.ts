@@ -7,7 +7,7 @@ import { onChangePasswordProbe, onGuideEvent, onGuidePasswordChanged, onOpenGuid
 import { startGuideReminders } from './guide-reminders';
 import { onPlatformSignals } from './platform-signals';
 import { onPwnedRange } from './pwned-range';
-import { onDismissNotice, onOpenNotice } from './notice-actions';
+import { onConfirmDismiss, onOpenNotice } from './notice-actions';
 import { onSessionReport } from './session-report';
 import { watchSharedComputer, type SharedComputerWatch } from './shared-computer';
 import { takeTab } from './tab-sessions';
@@ -21,14 +21,14 @@ export function startBackground(): () => void {
   const stops = [
     listenForMessages({
       'cs-bg/session': (report, sender) => onSessionReport(report, sender),
-      'cs-bg/dismiss-notice': (request, sender) => onDismissNotice(request, sender),
       'cs-bg/open-notice': (request, sender) => onOpenNotice(request, sender),
       'cs-bg/open-guide': (request, sender) => onOpenGuide(request, sender),
       'cs-bg/change-password-probe': (request, sender) => onChangePasswordProbe(request, sender),
       'cs-bg/password-form': (request, sender) => onPasswordForm(request, sender),
-      'cs-bg/pwned-range': (request) => onPwnedRange(request),
+      'cs-bg/pwned-range': (request, sender) => onPwnedRange(request, sender),
       'cs-bg/guide-password-changed': (request, sender) => onGuidePasswordChanged(request, sender),
       'ui-bg/guide-event': (request) => onGuideEvent(request),
+      'ui-bg/dismiss-notice': (request) => onConfirmDismiss(request),
       'ui-bg/tab-status': (request) => tabStatus(request),
       'ui-bg/platform-signals': (request) => onPlatformSignals(request),
     }),

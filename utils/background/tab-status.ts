@@ -10,6 +10,7 @@ import type { PortalIndex, PortalMatch } from '../portals';
 import { portalIndex } from '../state/current-portals';
 import { portalNotices, whyShown } from './portal-notices';
 import { getTabSession } from './tab-sessions';
+import { readItem, signOutReminders, type SignOutReminder } from '../state/storage';
 
 /**
  * Everything the popup shows about one tab, assembled in the background from three trusted
@@ -25,6 +26,8 @@ export interface TabStatusDeps {
   index?: () => Promise<PortalIndex>;
   /** The organisation named by the managed policy, if any. */
   organization?: () => Promise<Organization | undefined>;
+  /** Shared-computer mode's reminders (storage.session). */
+  reminders?: () => Promise<SignOutReminder[]>;
 }
 
 const defaultDeps: TabStatusDeps = { getSession: getTabSession, getFeed: getActiveFeed, now: () => new Date(), index: portalIndex };
@@ -37,7 +40,11 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
   // opened as a page (`popup.html?tabId=`), which has no activeTab grant.
   const lookup = (await (deps.index ?? portalIndex)()).lookupUrl(url ?? session?.url ?? '');
   const organization = await (deps.organization ?? policyOrganization)().catch(() => undefined);
-  const org = organization ? { organization } : {};
+  const reminders = await (deps.reminders ?? (() => readItem(signOutReminders)))().catch(() => []);
+  const org = {
+    ...(organization ? { organization } : {}),
+    ...(reminders.length ? { signOutReminders: reminders.map(({ id, displayName, signOutUrl }) => ({ id, displayName, ...(signOutUrl ? { signOutUrl } : {}) })) } : {}),
+  };
 
   if (lookup.kind === 'lookalike') {
     const { imitates } = lookup;

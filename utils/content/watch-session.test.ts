@@ -82,6 +82,19 @@ describe('watchSession', () => {
     expect(reports.map((r) => r.state)).toEqual(['login', 'signed-in']);
   });
 
+  it('reports again when the tab is shown again, so a dismissal confirmed in another tab reaches the banner', async () => {
+    const reports: Classification[] = [];
+    const notices: number[] = [];
+    let relevant = 1;
+    watchSession(newContext(), { report: async (result) => (reports.push(result), { ...OK, notices: Array.from({ length: relevant }, () => ({ id: 'nz-managemyhealth-2025-12', title: 't', why: 'w', taken: 'x' })) }), onUpdate: (_state, shown) => notices.push(shown.length) });
+    await vi.advanceTimersByTimeAsync(10);
+    relevant = 0;
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reports.map((r) => r.state)).toEqual(['login', 'login']);
+    expect(notices).toEqual([1, 0]);
+  });
+
   it('reports again after a failed send, so a restarting background catches up', async () => {
     let fail = true;
     const reports: Classification[] = [];

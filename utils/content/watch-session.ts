@@ -99,6 +99,14 @@ export function watchSession(ctx: ContentScriptContext, { report = (result) => s
 
   check();
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  // Dismissing happens on the notice page, in another tab (issue 14, item 1), and a feed update
+  // can arrive meanwhile: when the patient comes back to this tab, report again so the banner
+  // shows what is relevant now. The listener is in our isolated world; the page cannot see it.
+  ctx.addEventListener(doc, 'visibilitychange', () => {
+    if (doc.visibilityState !== 'visible') return;
+    last = '';
+    schedule();
+  });
   const observer = new MutationObserver(schedule);
   observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'style', 'class', 'type'] });
   ctx.onInvalidated(() => observer.disconnect());

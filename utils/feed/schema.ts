@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROTOTYPE_NAME_REASON, notPrototypeName } from '../own-keys';
 
 /**
  * The breach-notice feed format, version 1.
@@ -39,7 +40,7 @@ export const partialDateSchema = z
   .refine((value) => value.length < 10 || calendarDateSchema.safeParse(value).success, 'is not a real calendar date');
 
 /** Catalogue portal ids are kebab-case (`managemyhealth`, `epic-mychart`). */
-export const portalIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case portal id from utils/portals/catalogue.ts');
+export const portalIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case portal id from utils/portals/catalogue.ts').refine(notPrototypeName, PROTOTYPE_NAME_REASON);
 
 /**
  * The controlled vocabulary of data classes, each with the key of its label in
@@ -148,7 +149,7 @@ export const dataClassDetailSchema = z.looseObject({
 
 export const noticeSchema = z
   .looseObject({
-    id: z.string().regex(/^[a-z]{2}-[a-z0-9-]+-\d{4}(?:-\d{2})?$/, 'must look like nz-managemyhealth-2025-12'),
+    id: z.string().regex(/^[a-z]{2}-[a-z0-9-]+-\d{4}(?:-\d{2})?$/, 'must look like nz-managemyhealth-2025-12').refine(notPrototypeName, PROTOTYPE_NAME_REASON),
     /**
      * Catalogue portal ids this notice is shown on. Empty when the incident did not involve any
      * catalogue portal (a lab, an insurer, a clearinghouse): such a notice appears only in the

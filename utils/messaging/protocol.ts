@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GUIDE_STEPS } from '../guide/steps';
 import { platformSignalKindSchema } from '../portals/schema';
 import { sessionStateSchema } from '../session/schema';
+import { notPrototypeName } from '../own-keys';
 
 /**
  * The one message protocol. Every message name says its direction (`cs-bg`: content script to
@@ -64,6 +65,11 @@ export const tabStatusSchema = z.strictObject({
   feed: feedStatusSchema.optional(),
   /** The organisation that deployed Portal Guard, from the managed policy (docs/deploy.md). */
   organization: z.strictObject({ name: z.string(), supportUrl: z.string().optional(), phone: z.string().optional() }).optional(),
+  /**
+   * Shared-computer mode's "you may still be signed in" reminders, oldest first. The background
+   * reads them from storage, so the popup never reads storage itself.
+   */
+  signOutReminders: z.array(z.strictObject({ id: z.string(), displayName: z.string(), signOutUrl: z.string().startsWith('https://').optional() })).max(50).optional(),
 });
 
 /** What the in-page banner needs about one relevant notice: text only, plus one https link. */
@@ -78,7 +84,7 @@ export const bannerNoticeSchema = z.strictObject({
   officialUrl: z.string().optional(),
 });
 
-const noticeIdSchema = z.string().regex(/^[a-z0-9-]{3,80}$/);
+const noticeIdSchema = z.string().regex(/^[a-z0-9-]{3,80}$/).refine(notPrototypeName);
 
 /**
  * A change the guide page asks for (utils/guide/state.ts `GuideEvent`). The well-known check's
@@ -155,16 +161,14 @@ export const protocol = {
       probeChangePassword: z.literal(true).optional(),
     }),
   },
-  /** The patient dismissed a notice in the banner (a trusted click, checked in the banner). */
-  'cs-bg/dismiss-notice': {
-    from: 'content-script',
-    request: z.strictObject({ noticeId: noticeIdSchema }),
-    response: z.strictObject({ ok: z.literal(true) }),
-  },
-  /** Open the notice's full page (details, or straight to "What to do"). */
+  /**
+   * Open the notice's full page: details, "What to do", or (the banner's Dismiss) the question
+   * "Stop showing this notice?". No content-script message saves a dismissal: a portal page can
+   * trick a real click onto the banner (issue 14, item 1), so the patient confirms on our own page.
+   */
   'cs-bg/open-notice': {
     from: 'content-script',
-    request: z.strictObject({ noticeId: noticeIdSchema, section: z.enum(['details', 'todo']) }),
+    request: z.strictObject({ noticeId: noticeIdSchema, section: z.enum(['details', 'todo', 'dismiss']) }),
     response: z.strictObject({ ok: z.literal(true) }),
   },
   /**
@@ -214,7 +218,7 @@ export const protocol = {
    */
   'ui-bg/guide-event': {
     from: 'extension-page',
-    request: z.strictObject({ portalId: z.string().regex(/^[a-z0-9-]{2,80}$/), event: guidePageEventSchema }),
+    request: z.strictObject({ portalId: z.string().regex(/^[a-z0-9-]{2,80}$/).refine(notPrototypeName), event: guidePageEventSchema }),
     response: z.strictObject({ ok: z.literal(true), finished: z.boolean() }),
   },
   /** The popup's "Check this page" asks for the platform-signal table to hand into the page. */
@@ -222,6 +226,16 @@ export const protocol = {
     from: 'extension-page',
     request: z.strictObject({}),
     response: z.strictObject({ platforms: signalTableSchema }),
+  },
+  /**
+   * The patient confirmed "Stop showing this notice" on the notice page (an extension page no
+   * portal can draw over). The background saves it with the `modified` date from our own feed and
+   * updates the badge of every tab on that notice's portals.
+   */
+  'ui-bg/dismiss-notice': {
+    from: 'extension-page',
+    request: z.strictObject({ noticeId: noticeIdSchema }),
+    response: z.strictObject({ ok: z.literal(true) }),
   },
   /** The popup asks for everything it shows about one tab. The URL comes from `activeTab`. */
   'ui-bg/tab-status': {
@@ -236,6 +250,7 @@ export type MessageName = keyof Protocol;
 export type RequestOf<N extends MessageName> = z.infer<Protocol[N]['request']>;
 export type ResponseOf<N extends MessageName> = z.infer<Protocol[N]['response']>;
 export type TabStatus = z.infer<typeof tabStatusSchema>;
+export type PopupReminder = NonNullable<TabStatus['signOutReminders']>[number];
 export type NoticeSummary = z.infer<typeof noticeSummarySchema>;
 export type PortalSummary = z.infer<typeof portalSummarySchema>;
 export type FeedStatus = z.infer<typeof feedStatusSchema>;

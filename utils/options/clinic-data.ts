@@ -35,7 +35,8 @@ export async function loadClinicData(permissions: PermissionsApi = browser.permi
   const [policy, portals, userPortals, prefs, reminders] = await Promise.all([currentPolicy(), currentPortals(), readItem(customPortals), readItem(sharedComputer), readItem(signOutReminders)]);
   const has = (origins: string[]) => Promise.resolve(origins).then((list) => permissions.contains({ origins: list })).catch(() => false);
   const hasApi = (name: Browser.runtime.ManifestPermission) => Promise.resolve(name).then((api) => permissions.contains({ permissions: [api] })).catch(() => false);
-  const access: Record<string, boolean> = {};
+  // Keyed by portal ids from the policy and the patient: no prototype, so no inherited names.
+  const access: Record<string, boolean> = Object.create(null) as Record<string, boolean>;
   await Promise.all(
     portals.custom.map(async (portal) => {
       access[portal.portal.id] = await has(portalOrigins(portal));

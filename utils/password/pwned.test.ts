@@ -139,10 +139,32 @@ describe('the background answers only when the patient opted in and the permissi
     const fetchSpy = vi.fn();
     vi.stubGlobal('fetch', fetchSpy);
     vi.spyOn(browser.permissions, 'contains').mockResolvedValue(granted as never);
-    const reply = await onPwnedRange({ prefix: PREFIX });
+    const reply = await onPwnedRange({ prefix: PREFIX }, contentSender);
     expect(reply).toEqual({ ok: true, result: { status: 'failed', reason: 'off' } });
     expect(fetchSpy).not.toHaveBeenCalled();
     vi.unstubAllGlobals();
+  });
+
+  // Issue 14, item 4: a content script on any https page could ask before; only portal hosts may.
+  it.each([
+    ['a site outside the catalogue', 'https://www.example-clinic.org/account/change-password'],
+    ['a look-alike of a portal', 'https://mychart-health.org/login'],
+    ['a plain https page', 'https://example.com/'],
+  ])('refuses %s, with nothing fetched', async (_name, url) => {
+    await writeItem(settings, { ...(await readItem(settings)), breachCheck: true });
+    vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true as never);
+    const fetchRange = vi.fn(async () => ({ status: 'ok' as const, entries: [] }));
+    await expect(onPwnedRange({ prefix: PREFIX }, { ...contentSender, url }, { breachCheckOn: async () => true, fetchRange })).rejects.toThrow(/not on a portal/);
+    const reply = await dispatch({ name: 'cs-bg/pwned-range', payload: { prefix: PREFIX } }, { ...contentSender, url }, { 'cs-bg/pwned-range': (request, sender) => onPwnedRange(request, sender, { breachCheckOn: async () => true, fetchRange }) }, extension);
+    expect(reply).toEqual({ ok: false, error: 'not on a portal' });
+    expect(fetchRange).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+  });
+
+  it('answers a portal host from the current index (a catalogue portal)', async () => {
+    const fetchRange = vi.fn(async () => ({ status: 'ok' as const, entries: [] }));
+    expect(await onPwnedRange({ prefix: PREFIX }, contentSender, { breachCheckOn: async () => true, fetchRange })).toEqual({ ok: true, result: { status: 'ok', entries: [] } });
+    expect(fetchRange).toHaveBeenCalledWith(PREFIX);
   });
 
   it.each([['21bd1'], ['21BD12'], ['21BD'], ['21BD1\n'], [HASH]])('the protocol refuses the prefix %j before any handler runs', async (prefix) => {
@@ -178,7 +200,7 @@ describe('never stored, logged or sent: only the 5-character prefix leaves the c
     const sent: unknown[] = [];
     vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
       sent.push(message);
-      return dispatch(message, contentSender, { 'cs-bg/pwned-range': (request) => onPwnedRange(request) }, extension);
+      return dispatch(message, contentSender, { 'cs-bg/pwned-range': (request, sender) => onPwnedRange(request, sender) }, extension);
     }) as never);
     // Logs: anything written to the console.
     const logged: unknown[] = [];

@@ -83,12 +83,12 @@ export function parsePolicy(raw: unknown, { feedOrigins = FEED_ORIGINS, pinnedKe
     if (!(POLICY_KEYS as readonly string[]).includes(key)) problem(key, '', `unknown key, ignored (the keys are ${POLICY_KEYS.join(', ')})`);
   }
 
-  if ('organization' in record) {
+  if (Object.hasOwn(record, 'organization')) {
     const organization = parseOrganization(record.organization, (where, reason) => problem('organization', where, reason));
     if (organization) policy.organization = organization;
   }
 
-  if ('additionalPortals' in record) {
+  if (Object.hasOwn(record, 'additionalPortals')) {
     const list = capped('additionalPortals', record.additionalPortals, problem);
     const accepted: Portal[] = [];
     list.forEach((entry, position) => {
@@ -108,13 +108,13 @@ export function parsePolicy(raw: unknown, { feedOrigins = FEED_ORIGINS, pinnedKe
     });
   }
 
-  if ('feedUrl' in record) {
+  if (Object.hasOwn(record, 'feedUrl')) {
     const feedUrl = parseFeedUrl(record.feedUrl, feedOrigins);
     if ('reason' in feedUrl) problem('feedUrl', '', feedUrl.reason);
     else policy.feedUrl = feedUrl.url;
   }
 
-  if ('additionalFeedKeys' in record) {
+  if (Object.hasOwn(record, 'additionalFeedKeys')) {
     capped('additionalFeedKeys', record.additionalFeedKeys, problem).forEach((entry, position) => {
       const where = `additionalFeedKeys[${position}]`;
       const parsed = feedKeySchema.safeParse(entry);
@@ -129,18 +129,18 @@ export function parsePolicy(raw: unknown, { feedOrigins = FEED_ORIGINS, pinnedKe
     });
   }
 
-  if ('pwnedPasswordsCheck' in record) {
+  if (Object.hasOwn(record, 'pwnedPasswordsCheck')) {
     const parsed = z.enum(PWNED_POLICY_VALUES).safeParse(record.pwnedPasswordsCheck);
     if (parsed.success) policy.pwnedPasswordsCheck = parsed.data;
     else problem('pwnedPasswordsCheck', '', `must be one of ${PWNED_POLICY_VALUES.map((value) => JSON.stringify(value)).join(', ')}; got ${preview(record.pwnedPasswordsCheck)}`);
   }
 
-  if ('sharedComputerMode' in record) {
+  if (Object.hasOwn(record, 'sharedComputerMode')) {
     if (typeof record.sharedComputerMode === 'boolean') policy.sharedComputerMode = record.sharedComputerMode;
     else problem('sharedComputerMode', '', `must be true or false; got ${preview(record.sharedComputerMode)}`);
   }
 
-  if ('localNotices' in record) {
+  if (Object.hasOwn(record, 'localNotices')) {
     const portalIds = new Set([...catalogue.map((portal) => portal.id), ...policy.additionalPortals.map(({ portal }) => portal.id)]);
     capped('localNotices', record.localNotices, problem).forEach((entry, position) => {
       const where = `localNotices[${position}]`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countrySchema } from './schema';
+import { PROTOTYPE_NAME_REASON, notPrototypeName } from '../own-keys';
 
 /**
  * The short form in which an administrator (policy `additionalPortals`) or a patient (the options
@@ -19,7 +20,7 @@ const text = z.string().trim().min(1).max(MAX_TEXT);
 
 /** The short form an administrator or a patient writes (docs/deploy.md, "additionalPortals"). */
 export const customPortalInputSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case, like riverside-myindici').max(60),
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case, like riverside-myindici').max(60).refine(notPrototypeName, PROTOTYPE_NAME_REASON),
   name: text.max(100),
   country: countrySchema,
   operator: text.max(100).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROTOTYPE_NAME_REASON, notPrototypeName } from '../own-keys';
 
 /**
  * The shape of one portal in the catalogue.
@@ -159,7 +160,7 @@ export const platformSignalSchema = z.strictObject({
 
 /** A portal entry's own fields, in the order the data files list them. */
 const portalFields = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case'),
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case').refine(notPrototypeName, PROTOTYPE_NAME_REASON),
   name: z.string().min(2),
   operator: z.string().min(2),
   country: countrySchema,

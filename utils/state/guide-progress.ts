@@ -2,6 +2,7 @@ import { getPasswordChangedOn, setPasswordChangedOn } from './patient-choices';
 import { localDate } from '../notices/relevance';
 import { guideProgress, readItem, updateItem } from './storage';
 import { passwordChangedAt, reduceGuide, type GuideEvent, type GuideProgress } from '../guide/state';
+import { PROTOTYPE_NAME_REASON, notPrototypeName, own } from '../own-keys';
 
 /**
  * The guide's progress in storage: one read-modify-write per event (serialised per key by
@@ -10,7 +11,7 @@ import { passwordChangedAt, reduceGuide, type GuideEvent, type GuideProgress } f
  */
 
 export async function getGuide(portalId: string): Promise<GuideProgress | undefined> {
-  return (await readItem(guideProgress))[portalId];
+  return own(await readItem(guideProgress), portalId);
 }
 
 export async function allGuides(): Promise<Record<string, GuideProgress>> {
@@ -19,10 +20,13 @@ export async function allGuides(): Promise<Record<string, GuideProgress>> {
 
 /** Apply one event to a portal's guide and return the result. */
 export async function updateGuide(portalId: string, event: GuideEvent, now = Date.now()): Promise<GuideProgress> {
+  // zod drops a `__proto__` key silently; refuse every inherited name out loud instead.
+  if (!notPrototypeName(portalId)) throw new Error(`${portalId} ${PROTOTYPE_NAME_REASON}`);
   let result: GuideProgress | undefined;
   await updateItem(guideProgress, (all) => {
-    result = reduceGuide(all[portalId], event, now);
-    return result === all[portalId] ? all : { ...all, [portalId]: result };
+    const current = own(all, portalId);
+    result = reduceGuide(current, event, now);
+    return result === current ? all : { ...all, [portalId]: result };
   });
   return result!;
 }

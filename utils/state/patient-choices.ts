@@ -1,6 +1,7 @@
 import type { Notice } from '../feed/schema';
 import { noticeDismissals, portalAccounts, readItem, remediationProgress, settings, updateItem } from './storage';
 import { relevance, type Relevance } from '../notices/relevance';
+import { own } from '../own-keys';
 
 /**
  * The patient's own decisions about notices (dismissals, "I changed my password on…", steps done
@@ -17,14 +18,14 @@ export interface RelevantNotice {
 export async function relevantNotices(portalId: string, candidates: readonly Notice[], now = new Date()): Promise<RelevantNotice[]> {
   if (candidates.length === 0) return [];
   const [dismissals, accounts, prefs] = await Promise.all([readItem(noticeDismissals), readItem(portalAccounts), readItem(settings)]);
-  const passwordChangedOn = accounts[portalId]?.passwordChangedOn;
+  const passwordChangedOn = own(accounts, portalId)?.passwordChangedOn;
   const shown: RelevantNotice[] = [];
   for (const notice of candidates) {
     const verdict = relevance(notice, {
       now,
       windowMonths: prefs.noticeWindowMonths,
       ...(passwordChangedOn ? { passwordChangedOn } : {}),
-      ...(dismissals[notice.id] ? { dismissedAtModified: dismissals[notice.id] } : {}),
+      ...(own(dismissals, notice.id) ? { dismissedAtModified: own(dismissals, notice.id) } : {}),
     });
     if (verdict.show) shown.push({ notice, why: verdict.why });
   }
@@ -39,23 +40,23 @@ export function dismissNotice(notice: Pick<Notice, 'id' | 'modified'>): Promise<
 /** Record (or clear, with `undefined`) the date the patient changed a portal's password. */
 export function setPasswordChangedOn(portalId: string, date: string | undefined): Promise<void> {
   return updateItem(portalAccounts, (all) => {
-    const { passwordChangedOn: _old, ...rest } = all[portalId] ?? {};
+    const { passwordChangedOn: _old, ...rest } = own(all, portalId) ?? {};
     return { ...all, [portalId]: { ...rest, ...(date ? { passwordChangedOn: date } : {}) } };
   });
 }
 
 export async function getPasswordChangedOn(portalId: string): Promise<string | undefined> {
-  return (await readItem(portalAccounts))[portalId]?.passwordChangedOn;
+  return own(await readItem(portalAccounts), portalId)?.passwordChangedOn;
 }
 
 /** Mark a remediation step done or skipped, or clear the choice. */
 export function setStepChoice(noticeId: string, stepId: string, choice: 'done' | 'skipped' | undefined): Promise<void> {
   return updateItem(remediationProgress, (all) => {
-    const { [stepId]: _old, ...steps } = all[noticeId] ?? {};
+    const { [stepId]: _old, ...steps } = own(all, noticeId) ?? {};
     return { ...all, [noticeId]: choice ? { ...steps, [stepId]: choice } : steps };
   });
 }
 
 export async function getStepChoices(noticeId: string): Promise<Record<string, 'done' | 'skipped'>> {
-  return (await readItem(remediationProgress))[noticeId] ?? {};
+  return own(await readItem(remediationProgress), noticeId) ?? {};
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, REGISTRY, guideProgress, readItem, settings, tabSessions, writeItem } from './storage';
+import { DEFAULT_SETTINGS, REGISTRY, guideProgress, readItem, settings, tabSessions, writeItem, type RegisteredItem } from './storage';
 
 describe('storage registry', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -73,5 +73,21 @@ describe('guideProgress', () => {
   ])('falls back when a stored guide has %s (tampering, or a future build)', async (_name, value) => {
     await fakeBrowser.storage.local.set({ guideProgress: { managemyhealth: value } });
     expect(await readItem(guideProgress)).toEqual({});
+  });
+});
+
+describe('every stored item is in the registry', () => {
+  it('define() registers each item itself, including the shared-computer session start', async () => {
+    const storage = await import('./storage');
+    const exported = (Object.values(storage) as unknown[]).filter((value): value is RegisteredItem<unknown> => typeof value === 'object' && value !== null && 'key' in value && 'item' in value);
+    expect(new Set(REGISTRY)).toEqual(new Set(exported));
+    expect(REGISTRY.map((entry) => entry.key)).toContain('session:sharedComputerSessionStart');
+  });
+
+  // Code outside the registry that calls storage.local/session/sync directly would bypass the
+  // schemas, the versions and the entry-by-entry reads. storage.managed is the policy, read-only.
+  const sources = import.meta.glob(['/utils/**/*.{ts,tsx}', '/components/**/*.{ts,tsx}', '/entrypoints/**/*.{ts,tsx}', '!**/*.test.{ts,tsx}', '!/utils/state/storage.ts'], { query: '?raw', import: 'default', eager: true });
+  it.each(Object.entries(sources))('%s reads and writes storage only through the registry', (_path, text) => {
+    expect(String(text)).not.toMatch(/storage\.(local|session|sync)\.(get|set|remove|clear)\b|storage\.defineItem|wxt\/utils\/storage/);
   });
 });

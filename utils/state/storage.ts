@@ -5,6 +5,7 @@ import { GUIDE_STEPS } from '../guide/steps';
 import { sessionStateSchema } from '../session/schema';
 import { customPortalInputSchema } from '../portals/custom-input';
 import { platformDetectionSchema } from '../portals/platform-detection';
+import { notPrototypeName } from '../own-keys';
 
 /**
  * The one storage registry. Every item the extension keeps is defined here, versioned, with a zod
@@ -17,20 +18,88 @@ import { platformDetectionSchema } from '../portals/platform-detection';
 export interface RegisteredItem<T> {
   key: string;
   version: number;
+  /** The whole value's schema: every write is checked against it. */
   schema: z.ZodType<T>;
   item: WxtStorageItem<T, Record<string, never>>;
+  /**
+   * How a stored value is read back. Records and lists are read entry by entry, so one bad
+   * entry (tampering, a bug, an older build) drops that entry only, never the patient's others.
+   * `undefined` means nothing in the stored value could be used: the read falls back.
+   */
+  read: (raw: unknown) => T | undefined;
 }
 
+type Area = `local:${string}` | `session:${string}` | `sync:${string}`;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration receives whatever an older version stored.
-function define<T>(key: `local:${string}` | `session:${string}` | `sync:${string}`, schema: z.ZodType<T>, options: { fallback: T; version: number; migrations?: Record<number, (old: any) => unknown> }): RegisteredItem<T> {
+type Options<T> = { fallback: T; version: number; migrations?: Record<number, (old: any) => unknown> };
+
+/** Filled by `define()` itself, so an item cannot be stored without being registered. */
+const registry: RegisteredItem<unknown>[] = [];
+
+/** Every registered item, for the meta tests (unique keys, versions, migrations). */
+export const REGISTRY: readonly RegisteredItem<unknown>[] = registry;
+
+function define<T>(key: Area, schema: z.ZodType<T>, options: Options<T>, read: (raw: unknown) => T | undefined = (raw) => whole(schema, raw)): RegisteredItem<T> {
   const item = storage.defineItem<T>(key, { fallback: options.fallback, version: options.version, ...(options.migrations ? { migrations: options.migrations } : {}) });
-  return { key, version: options.version, schema, item };
+  const registered: RegisteredItem<T> = { key, version: options.version, schema, item, read };
+  registry.push(registered as RegisteredItem<unknown>);
+  return registered;
 }
 
-/** Read an item, parse it, and fall back (without writing) when the stored value is invalid. */
+function whole<T>(schema: z.ZodType<T>, raw: unknown): T | undefined {
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Read a record entry by entry: keep each entry whose key and value fit, drop the rest. The result
+ * has no prototype, so an id such as `constructor` can never find something the patient did not
+ * store. Anything but a plain object is unreadable as a whole.
+ */
+function entries<V>(raw: unknown, key: z.ZodType<string>, value: (raw: unknown) => V | undefined): Record<string, V> | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const kept: Record<string, V> = Object.create(null) as Record<string, V>;
+  for (const [name, entry] of Object.entries(raw)) {
+    const parsed = value(entry);
+    if (key.safeParse(name).success && parsed !== undefined) kept[name] = parsed;
+  }
+  return kept;
+}
+
+/** Read a list item by item, keeping those that fit (up to `max`). Anything but an array is unreadable. */
+function items<V>(raw: unknown, item: z.ZodType<V>, max: number): V[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  return raw.flatMap((entry) => {
+    const parsed = item.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  }).slice(0, max);
+}
+
+/** A record item (id → entry), read entry by entry. */
+function defineRecord<V>(key: Area, keySchema: z.ZodString, value: z.ZodType<V>, options: Options<Record<string, V>>, readValue: (raw: unknown) => V | undefined = (raw) => whole(value, raw)) {
+  return define(key, z.record(keySchema, value), options, (raw) => entries(raw, keySchema, readValue));
+}
+
+/** A list item, read item by item. */
+function defineList<V>(key: Area, item: z.ZodType<V>, max: number, options: Options<V[]>) {
+  return define(key, z.array(item).max(max), options, (raw) => items(raw, item, max));
+}
+
+/** Thrown by `updateItem` rather than replacing a stored value it could not read. */
+export class UnreadableStoredValue extends Error {
+  constructor(key: string) {
+    super(`${key}: the stored value could not be read, so it was left as it is rather than replaced`);
+  }
+}
+
+async function readStored<T>(registered: RegisteredItem<T>): Promise<{ value: T; fallback: boolean }> {
+  const value = registered.read(await registered.item.getValue());
+  return value === undefined ? { value: registered.item.fallback, fallback: true } : { value, fallback: false };
+}
+
+/** Read an item, parse it, and fall back (without writing) when the stored value is unreadable. */
 export async function readItem<T>(registered: RegisteredItem<T>): Promise<T> {
-  const parsed = registered.schema.safeParse(await registered.item.getValue());
-  return parsed.success ? parsed.data : registered.item.fallback;
+  return (await readStored(registered)).value;
 }
 
 /** Parse, then write. A value that does not fit its schema is a bug, so it throws. */
@@ -43,11 +112,19 @@ const queues = new Map<string, Promise<unknown>>();
 /**
  * Read, change and write one item, one change at a time per key within this context. Two quick
  * clicks (or two tabs reporting at once) would otherwise both read the old value, and the second
- * write would silently undo the first.
+ * write would silently undo the first. Entries a record or list read dropped are dropped from
+ * storage by the write; a value that could not be read at all is never replaced
+ * (`UnreadableStoredValue`).
  */
 export function updateItem<T>(registered: RegisteredItem<T>, change: (current: T) => T): Promise<void> {
   const previous = queues.get(registered.key) ?? Promise.resolve();
-  const next = previous.then(async () => writeItem(registered, change(await readItem(registered))));
+  // A change applied to the fallback would replace whatever is stored (the patient's choices,
+  // or a newer build's value) with the fallback plus that one change, so it is refused instead.
+  const next = previous.then(async () => {
+    const current = await readStored(registered);
+    if (current.fallback) throw new UnreadableStoredValue(registered.key);
+    await writeItem(registered, change(current.value));
+  });
   queues.set(registered.key, next.catch(() => undefined));
   return next;
 }
@@ -74,7 +151,7 @@ export const tabSessionSchema = z.strictObject({
 });
 export type TabSession = z.infer<typeof tabSessionSchema>;
 
-export const tabSessions = define('session:tabSessions', z.record(z.string(), tabSessionSchema), { fallback: {}, version: 1 });
+export const tabSessions = defineRecord('session:tabSessions', z.string().regex(/^\d{1,10}$/), tabSessionSchema, { fallback: {}, version: 1 });
 
 // ── Breach-notice feed ───────────────────────────────────────────────────────────────────────
 
@@ -109,15 +186,20 @@ export const feedCheck = define('local:feedCheck', feedCheckSchema, { fallback: 
 // ── What the patient decided about notices (local: kept across updates and restarts) ──────────
 
 const isoDate = z.iso.date();
+/** A record's key: an id, never a name every object inherits (issue 14, item 5). */
+const idKey = z.string().max(200).refine(notPrototypeName);
 
 /** Notice id → the notice's `modified` date when the patient dismissed it. A newer date re-alerts. */
-export const noticeDismissals = define('local:noticeDismissals', z.record(z.string(), isoDate), { fallback: {}, version: 1 });
+export const noticeDismissals = defineRecord('local:noticeDismissals', idKey, isoDate, { fallback: {}, version: 1 });
 
 /** Portal id → what the patient told us about their account there. */
-export const portalAccounts = define('local:portalAccounts', z.record(z.string(), z.strictObject({ passwordChangedOn: isoDate.optional() })), { fallback: {}, version: 1 });
+export const portalAccounts = defineRecord('local:portalAccounts', idKey, z.strictObject({ passwordChangedOn: isoDate.optional() }), { fallback: {}, version: 1 });
 
 /** Notice id → remediation step → the patient's choice. */
-export const remediationProgress = define('local:remediationProgress', z.record(z.string(), z.record(z.string(), z.enum(['done', 'skipped']))), { fallback: {}, version: 1 });
+const stepChoice = z.enum(['done', 'skipped']);
+const stepChoices = z.record(idKey, stepChoice);
+// Entry by entry at both levels: a bad step drops that step, not the notice's other steps.
+export const remediationProgress = defineRecord('local:remediationProgress', idKey, stepChoices, { fallback: {}, version: 1 }, (raw) => entries(raw, idKey, (choice) => whole(stepChoice, choice)));
 
 /** The patient's preferences. */
 export const settingsSchema = z.strictObject({
@@ -162,7 +244,7 @@ export const guideProgressSchema = z.strictObject({
 }) satisfies z.ZodType<GuideProgress>;
 
 /** Portal id → that portal's password-guide progress. */
-export const guideProgress = define('local:guideProgress', z.record(z.string(), guideProgressSchema), { fallback: {}, version: 1 });
+export const guideProgress = defineRecord('local:guideProgress', idKey, guideProgressSchema, { fallback: {}, version: 1 });
 
 // ── Clinic deployments: custom portals and shared-computer mode (issue 7; docs/deploy.md) ─────
 
@@ -174,7 +256,7 @@ export const MAX_USER_PORTALS = 50;
  * (utils/portals/custom.ts) whenever the index is built, so an entry a policy later shadows stays
  * stored, shown as inactive with the reason, and comes back when the policy changes.
  */
-export const customPortals = define('local:customPortals', z.array(customPortalInputSchema).max(MAX_USER_PORTALS), { fallback: [], version: 1 });
+export const customPortals = defineList('local:customPortals', customPortalInputSchema, MAX_USER_PORTALS, { fallback: [], version: 1 });
 
 /** The patient's own shared-computer choices; a policy `sharedComputerMode: true` overrides `enabled`. */
 export const sharedComputerSchema = z.strictObject({
@@ -206,7 +288,10 @@ export const signOutReminderSchema = z.strictObject({
   downloads: z.number().int().nonnegative().optional(),
 });
 export type SignOutReminder = z.infer<typeof signOutReminderSchema>;
-export const signOutReminders = define('session:signOutReminders', z.array(signOutReminderSchema).max(50), { fallback: [], version: 1 });
+export const signOutReminders = defineList('session:signOutReminders', signOutReminderSchema, 50, { fallback: [], version: 1 });
 
-/** Every registered item, for the meta tests (unique keys, versions, migrations). */
-export const REGISTRY: readonly RegisteredItem<unknown>[] = [tabSessions, feedStore, feedCheck, noticeDismissals, portalAccounts, remediationProgress, settings, guideProgress, customPortals, sharedComputer, signOutReminders] as RegisteredItem<unknown>[];
+/**
+ * When this browser session started, as far as the extension knows: the first background start
+ * since (session area). Shared-computer mode counts the portal's downloads from then.
+ */
+export const sharedComputerSessionStart = define('session:sharedComputerSessionStart', timestamp.nullable(), { fallback: null, version: 1 });
