@@ -8,6 +8,7 @@ import { runNewPortal } from './feed/new-portal';
 import { runCatalogue, runFormatPortals } from './feed/portals';
 import { runImport } from './feed/import/run';
 import { runSign } from './feed/sign';
+import { runStats } from './feed/stats';
 import { runTamper } from './feed/tamper';
 import { runValidate } from './feed/validate';
 import { readPinnedKeyFile, runVerify } from './feed/verify';
@@ -19,6 +20,8 @@ const USAGE = `usage: npm run feed -- <command> [options]
   validate [--notices DIR] [--portals DIR]
                                 check every feed/portals/*.json and feed/notices/*.json
                                 (file, JSON path, reason), and that the generated catalogue is current
+  stats [--notices DIR] [--additions FILE]
+                                how far the notices reach: the "reach: N of M" line (docs/feed.md)
   new ID [--portal ID]...       scaffold feed/notices/ID.json
   new-portal ID [--kind portal|platform] [--country CC]
                                 scaffold feed/portals/ID.json (a portal, or a platform with tenants)
@@ -31,7 +34,7 @@ const USAGE = `usage: npm run feed -- <command> [options]
                                 print a reviewable diff of what the file adds to feed/portals/,
                                 and every refused item with its reason; --write writes the portal
                                 files for review (never the module, a feed or a signature)
-  build [--out FILE] [--sequence N] [--against SIGNED] [--notices DIR]
+  build [--out FILE] [--sequence N] [--against SIGNED] [--notices DIR] [--additions FILE]
                                 canonical unsigned payload (default feed/dist/feed.payload.json),
                                 sequence above the last published feed (public/feed/feed.json)
   sign [--in FILE] [--out FILE] [--key PRIVATE.jwk]
@@ -55,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       in: { type: 'string' },
       notices: { type: 'string' },
+      additions: { type: 'string' },
       portals: { type: 'string' },
       platform: { type: 'string' },
       write: { type: 'boolean' },
@@ -81,6 +85,8 @@ async function main(argv: string[]): Promise<number> {
   switch (values.help ? 'help' : command) {
     case 'validate':
       return runValidate(values.notices, console.log, values.portals);
+    case 'stats':
+      return runStats({ ...(values.notices ? { noticesDir: values.notices } : {}), ...(values.additions ? { additionsFile: values.additions } : {}) });
     case 'new':
       return runNew({ id: requireValue('a notice id', rest[0]), portals: values.portal ?? [] });
     case 'new-portal':
@@ -93,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
     case 'import':
       return runImport({ source: rest[0], paths: rest.slice(1), ...(values.platform ? { platform: values.platform } : {}), write: values.write ?? false });
     case 'build':
-      return runBuild({ ...(values.notices ? { noticesDir: values.notices } : {}), ...(values.out ? { out: values.out } : {}), ...(values.against ? { against: values.against } : {}), ...(values.sequence ? { sequence: Number(values.sequence) } : {}) });
+      return runBuild({ ...(values.notices ? { noticesDir: values.notices } : {}), ...(values.additions ? { additionsFile: values.additions } : {}), ...(values.out ? { out: values.out } : {}), ...(values.against ? { against: values.against } : {}), ...(values.sequence ? { sequence: Number(values.sequence) } : {}) });
     case 'sign':
       return runSign({ ...(values.in ? { input: values.in } : {}), ...(values.out ? { out: values.out } : {}), ...(values.key ? { keyFile: values.key } : {}) });
     case 'verify':

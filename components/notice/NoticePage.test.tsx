@@ -144,3 +144,31 @@ describe('NoticePage: an organisation’s local notice', () => {
     await vi.waitFor(() => expect(feedNotice.querySelector('h1')?.textContent).toBe(mmh.title));
   });
 });
+
+describe('NoticePage: a notice that reaches a watched portal by its domain', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => document.body.replaceChildren());
+
+  it('offers the watched portal’s guide for its organisation’s notice, and not for another portal’s', async () => {
+    const uwHealth = (await import('../../feed/notices/us-uwhealth-2021.json')).default;
+    const { parsePolicy } = await import('@/utils/policy/schema');
+    const { buildCurrentPortals } = await import('@/utils/state/current-portals');
+    const both = feedSchema.parse({ formatVersion: '1.1', sequence: 5, generatedAt: '2026-11-28T00:00:00Z', notices: [mmh, uwHealth] });
+    const watching = buildCurrentPortals(parsePolicy({}).policy, [{ id: 'user-uwhealth', name: 'UW Health MyChart', country: 'US', hosts: ['mychart.uwhealth.org'] }]).index;
+    const mountFor = (search: string) => {
+      const container = document.createElement('div');
+      document.body.append(container);
+      render(<NoticePage deps={{ search, loadFeed: async () => ({ ...active, feed: both }), today: () => '2026-11-28', index: async () => watching }} />, container);
+      return container;
+    };
+    const own = mountFor('?id=us-uwhealth-2021&portal=user-uwhealth&host=mychart.uwhealth.org');
+    await vi.waitFor(() => expect(own.querySelector('[data-testid="notice-guide-link"]')).not.toBeNull());
+    expect(own.querySelector('[data-testid="notice-why"]')?.textContent).toContain('You are on mychart.uwhealth.org, which is UW Health MyChart');
+    expect(own.querySelector('[data-testid="notice-guide-link"]')?.getAttribute('href')).toMatch(/\/guide\.html\?portal=user-uwhealth&host=mychart\.uwhealth\.org$/);
+
+    const other = mountFor('?id=nz-managemyhealth-2025-12&portal=user-uwhealth&host=mychart.uwhealth.org');
+    await vi.waitFor(() => expect(other.querySelector('h1')?.textContent).toBe(mmh.title));
+    await vi.waitFor(() => expect(other.querySelector('#changed-on')).not.toBeNull());
+    expect(other.querySelector('[data-testid="notice-guide-link"]')).toBeNull();
+  });
+});

@@ -3,6 +3,7 @@ import { getActiveFeed, withLocalNotices, type ActiveFeed } from '@/utils/state/
 import type { Notice } from '@/utils/feed/schema';
 import { getPasswordChangedOn, getStepChoices, setPasswordChangedOn, setStepChoice } from '@/utils/state/patient-choices';
 import { localDate } from '@/utils/notices/relevance';
+import { noticeIndex } from '@/utils/notices/notice-index';
 import { remediationFor } from '@/utils/notices/remediation';
 import { DISMISS_ANCHOR, guidePageUrl, parseNoticePage } from '@/utils/pages';
 import { sendMessage } from '@/utils/messaging/send';
@@ -37,7 +38,7 @@ const defaultDeps = (): NoticePageDeps => ({
 type Load =
   | { phase: 'loading' }
   | { phase: 'missing' }
-  | { phase: 'ready'; notice: Notice; active: ActiveFeed; choices: Record<string, 'done' | 'skipped'>; changedOn: string | undefined; portal: Portal | undefined; context: { host: string; portalName: string } | undefined };
+  | { phase: 'ready'; notice: Notice; active: ActiveFeed; choices: Record<string, 'done' | 'skipped'>; changedOn: string | undefined; portal: Portal | undefined; context: { host: string; portalName: string } | undefined; applies: boolean };
 
 /**
  * The full-page notice view (a notice id, its portal and host: `noticePageUrl` in utils/pages.ts), opened from the banner or the
@@ -55,22 +56,26 @@ export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) 
       const active = await deps.loadFeed();
       // The signed feed wins over an organisation's local notice with the same id.
       const local = (await deps.loadLocal?.().catch(() => [])) ?? [];
-      const notice = withLocalNotices(active.feed.notices, local).find((candidate) => candidate.id === id);
+      const notices = withLocalNotices(active.feed.notices, local);
+      const notice = notices.find((candidate) => candidate.id === id);
       if (!notice) return setLoad({ phase: 'missing' });
       const index = await (deps.index ?? portalIndex)().catch(() => undefined);
       const portal = index?.byId(portalId);
       // The host is shown only when the index gives it to this portal (the URL is only a hint).
       const match = host ? index?.lookupHost(host) : undefined;
       const context = portal && host && match?.portal.id === portal.id ? { host, portalName: match.displayName } : undefined;
+      // The guide is offered when the notice applies to this portal: by id, or by the registrable
+      // domain of the host it was opened from (the banner's own rule, utils/notices/notice-index.ts).
+      const applies = portal !== undefined && (match && context ? noticeIndex(notices).applies(notice, match) : noticeIndex(notices).forPortal(portal).includes(notice));
       const [choices, changedOn] = await Promise.all([getStepChoices(notice.id), portal ? getPasswordChangedOn(portal.id) : undefined]);
-      setLoad({ phase: 'ready', notice, active, choices, changedOn, portal, context });
+      setLoad({ phase: 'ready', notice, active, choices, changedOn, portal, context, applies });
     })().catch(() => setLoad({ phase: 'missing' }));
   }, [id]);
 
   if (load.phase === 'loading') return <main aria-busy="true"><p>{t('noticePage.loading')}</p></main>;
   if (load.phase === 'missing') return <main><h1>{t('noticePage.missingHeading')}</h1><p>{t('noticePage.missingBody')}</p></main>;
 
-  const { notice, active, choices, changedOn, portal, context } = load;
+  const { notice, active, choices, changedOn, portal, context, applies } = load;
   const onChoice = (stepId: string, choice: 'done' | 'skipped' | undefined) => {
     // Functional update: two quick clicks must both land, not the second over a stale copy.
     setLoad((current) => {
@@ -95,7 +100,7 @@ export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) 
         onChoice={onChoice}
         feed={active.status}
         {...(context ? { context } : {})}
-        {...(portal && notice.portals.includes(portal.id) ? { guideUrl: guidePageUrl({ portal: portal.id, host: context?.host }) } : {})}
+        {...(portal && applies ? { guideUrl: guidePageUrl({ portal: portal.id, host: context?.host }) } : {})}
       />
       {portal && (
         <PasswordChangedForm

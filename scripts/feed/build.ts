@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { canonicalJson } from '../../utils/feed/canonical';
 import { parseFeedPayload } from '../../utils/feed/parse';
@@ -22,12 +22,12 @@ export function nextSequence(published: number | undefined, requested?: number):
   return requested;
 }
 
-export function buildPayload(notices: readonly Notice[], sequence: number, generatedAt: string): string {
+export function buildPayload(notices: readonly Notice[], sequence: number, generatedAt: string, catalogue?: unknown): string {
   const cleaned = notices.map((notice) => {
     const { $schema: _editorHint, ...rest } = notice as Notice & { $schema?: unknown };
     return rest;
   });
-  const payload = canonicalJson({ formatVersion: FEED_FORMAT_VERSION, sequence, generatedAt, notices: cleaned });
+  const payload = canonicalJson({ formatVersion: FEED_FORMAT_VERSION, sequence, generatedAt, notices: cleaned, ...(catalogue !== undefined ? { catalogue } : {}) });
   // The payload must read back as a valid feed: a build that the extension would refuse is a bug.
   const check = parseFeedPayload(payload);
   if (!check.ok) throw new Error(`the built feed does not parse: ${check.reason}`);
@@ -36,6 +36,8 @@ export function buildPayload(notices: readonly Notice[], sequence: number, gener
 
 export interface BuildOptions {
   noticesDir?: string;
+  /** A JSON file of catalogue additions (`{tenants, tenantSuffixes, signals}`), docs/feed.md. */
+  additionsFile?: string;
   out?: string;
   against?: string;
   sequence?: number;
@@ -43,7 +45,7 @@ export interface BuildOptions {
   log?: (line: string) => void;
 }
 
-export function runBuild({ noticesDir = NOTICES_DIR, out = BUILT_PAYLOAD_FILE, against = PUBLISHED_FILE, sequence, now = new Date(), log = console.log }: BuildOptions = {}): number {
+export function runBuild({ noticesDir = NOTICES_DIR, additionsFile, out = BUILT_PAYLOAD_FILE, against = PUBLISHED_FILE, sequence, now = new Date(), log = console.log }: BuildOptions = {}): number {
   const { notices, problems } = checkNotices(readNoticeFiles(noticesDir), undefined, now.toISOString().slice(0, 10));
   if (problems.length > 0) {
     for (const problem of problems) log(formatProblem(problem));
@@ -52,7 +54,9 @@ export function runBuild({ noticesDir = NOTICES_DIR, out = BUILT_PAYLOAD_FILE, a
   }
   const published = readSignedFeed(against);
   const next = nextSequence(published?.feed.sequence, sequence);
-  const payload = buildPayload(notices, next, now.toISOString());
+  const additions: unknown = additionsFile ? JSON.parse(readFileSync(additionsFile, 'utf8')) : undefined;
+  // The additions are checked by the same schema the extension uses, inside buildPayload.
+  const payload = buildPayload(notices, next, now.toISOString(), additions);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, payload);
   log(`built ${display(out)}: sequence ${next} (last published: ${published ? published.feed.sequence : 'none'}), ${notices.length} notices, ${payload.length} bytes`);

@@ -8,6 +8,7 @@ import { sampleNotice, TEST_KEY_FILE } from '../../utils/feed/test-fixtures';
 import { buildPayload, nextSequence, runBuild } from './build';
 import { diffNotices, formatDiff, runDiff } from './diff';
 import { runSchema } from './json-schema';
+import { FEED_FORMAT_VERSION } from '../../utils/feed/schema';
 import { loadSigningKey, runKeygen } from './keys';
 import { ROOT } from './paths';
 import { runSign } from './sign';
@@ -92,7 +93,7 @@ describe('sign, verify, build again', () => {
 
     lines = [];
     expect(await runVerify({ file: paths().against, testKey: true, log })).toBe(0);
-    expect(lines).toEqual([`${paths().against}: good signature by test-only-1; format 1.0, sequence 1, generated 2026-06-01T00:00:00.000Z, 2 notices`]);
+    expect(lines).toEqual([`${paths().against}: good signature by test-only-1; format ${FEED_FORMAT_VERSION}, sequence 1, generated 2026-06-01T00:00:00.000Z, 2 notices`]);
     lines = [];
     expect(await runVerify({ file: paths().against, log })).toBe(1);
     expect(lines[0]).toContain('refused (unknown-key): the feed is signed with key "test-only-1"');

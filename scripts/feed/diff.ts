@@ -24,6 +24,13 @@ export interface FeedDiff {
   changed: NoticeChange[];
 }
 
+/**
+ * Fields whose change is not news for a patient: which domains a notice reaches, and the list of
+ * citations. A new `modified` re-alerts everyone who dismissed the notice, so filling `domains`
+ * (with the source that supports it) must not demand one.
+ */
+const TARGETING_ONLY = /^\$\.(?:domains|sources)(?:\[|$)/;
+
 export function diffNotices(before: readonly Notice[], after: readonly Notice[]): FeedDiff {
   const old = new Map(before.map((notice) => [notice.id, notice]));
   const current = new Map(after.map((notice) => [notice.id, notice]));
@@ -33,7 +40,7 @@ export function diffNotices(before: readonly Notice[], after: readonly Notice[])
     if (!previous) continue;
     const fields = changedPaths(strip(previous), strip(notice), []);
     if (fields.length === 0) continue;
-    const contentChanged = fields.some((field) => field.path !== '$.modified');
+    const contentChanged = fields.some((field) => field.path !== '$.modified' && !TARGETING_ONLY.test(field.path));
     changed.push({ id: notice.id, fields, modifiedBumped: !contentChanged || notice.modified > previous.modified });
   }
   return {

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { DATA_CLASSES, FEED_FORMAT_MAJOR, feedSchema, noticeSchema, tolerantDataClassSchema } from '../../utils/feed/schema';
+import { DATA_CLASSES, FEED_FORMAT_MAJOR, feedSchema, noticeDomainSchema, noticeSchema, tolerantDataClassSchema } from '../../utils/feed/schema';
 import { portalSchema } from '../../utils/portals/schema';
 import { FEED_SCHEMA_FILE, NOTICE_SCHEMA_FILE, PORTAL_SCHEMA_FILE, display } from './paths';
 
@@ -14,12 +14,18 @@ import { FEED_SCHEMA_FILE, NOTICE_SCHEMA_FILE, PORTAL_SCHEMA_FILE, display } fro
  * A test checks that all three are up to date; `npm run feed -- schema` rewrites them.
  */
 
+const DOMAIN_PATTERN = '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$';
+
 function generate(schema: z.ZodType, options: { title: string; strict: boolean }): string {
   const json = z.toJSONSchema(schema, {
     // Both describe files as written, before zod applies defaults or drops unknown data classes.
     io: 'input',
     override: ({ zodSchema, jsonSchema }) => {
       if (options.strict && jsonSchema.type === 'object' && jsonSchema.additionalProperties !== undefined) jsonSchema.additionalProperties = false;
+      // The public-suffix check cannot be written as JSON Schema; the shape can, for editors.
+      if (zodSchema === noticeDomainSchema) {
+        Object.assign(jsonSchema, { pattern: DOMAIN_PATTERN, description: 'A registrable domain (eTLD+1) of the organisation, lowercase ASCII, such as uwhealth.org; npm run feed -- validate checks it against the public-suffix list.' });
+      }
       // Sources use the vocabulary only; the published feed tolerates classes from a newer one.
       if (options.strict && zodSchema === tolerantDataClassSchema) {
         delete jsonSchema.anyOf;

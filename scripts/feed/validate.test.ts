@@ -43,6 +43,8 @@ describe('validate names the file, the JSON path and the reason', () => {
     ['a platform without tenants', sampleNotice({ portals: ['epic-mychart'] }), `${FILE}: $.tenants: epic-mychart is a platform: list the affected tenants' hosts, or set platformWide when the platform itself was breached`],
     ['an unknown tenant', sampleNotice({ portals: ['epic-mychart'], tenants: ['mychart.example.org'] }), `${FILE}: $.tenants[0]: mychart.example.org is not a tenant of epic-mychart in the catalogue`],
     ['tenants on a single portal', sampleNotice({ tenants: ['portal.managemyhealth.co.nz'] }), `${FILE}: $.tenants: only a notice on a platform can name tenants`],
+    ['a platform’s shared tenant domain without platformWide', sampleNotice({ portals: [], domains: ['iqhealth.com'] }), `${FILE}: $.domains[0]: iqhealth.com is where every tenant of oracle-health lives: name the affected tenants, or set platformWide when the platform itself was breached`],
+    ['a public suffix as a domain', sampleNotice({ portals: [], domains: ['co.nz'] }), `${FILE}: $.domains[0]: co.nz is a public suffix: it would reach every site under it`],
     ['a date in the future', sampleNotice({ modified: '2027-01-01' }), `${FILE}: $.modified: 2027-01-01 is in the future`],
     ['a file named after another id', sampleNotice({ id: 'nz-other-2026-01' }), `${FILE}: $.id: the file must be named nz-other-2026-01.json`],
     ['broken JSON', '{\n  "id": "nz-example-2026-01",\n  "title": "x"\n  "summary": "y"\n}', `${FILE}: $: not valid JSON: Expected ',' or '}' after property value (line 4, column 3)`],

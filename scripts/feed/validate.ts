@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { CATALOGUE } from '../../utils/portals/catalogue';
 import type { Portal } from '../../utils/portals/schema';
+import { registrableDomainOf } from '../../utils/portals/registrable-domain';
 import { formatPath } from '../../utils/feed/parse';
 import { dataClassSchema, isDataClass, noticeSchema, type Notice } from '../../utils/feed/schema';
 import { checkPortalFiles, describeJsonError, readPortalFiles, writeCatalogueModule, type FileProblem } from '../../utils/build/catalogue-files';
@@ -77,6 +78,20 @@ export function checkPortals(notice: Notice, catalogue: readonly Portal[]): { pa
     problems.push({ path: ['tenants'], reason: `${platforms.map((portal) => portal.id).join(', ')} is a platform: list the affected tenants' hosts, or set platformWide when the platform itself was breached` });
   }
   if (platforms.length === 0 && notice.tenants?.length) problems.push({ path: ['tenants'], reason: 'only a notice on a platform can name tenants' });
+  // A platform's shared domain (`iqhealth.com`, where every tenant has a subdomain) reaches every
+  // tenant: the same as platformWide, so it needs platformWide.
+  const shared = new Map<string, string>();
+  for (const portal of catalogue) {
+    if (portal.kind !== 'platform') continue;
+    for (const { suffix } of portal.tenantSuffixes ?? []) {
+      const domain = registrableDomainOf(suffix);
+      if (domain) shared.set(domain, portal.id);
+    }
+  }
+  notice.domains?.forEach((domain, index) => {
+    const platform = shared.get(domain);
+    if (platform && !notice.platformWide) problems.push({ path: ['domains', index], reason: `${domain} is where every tenant of ${platform} lives: name the affected tenants, or set platformWide when the platform itself was breached` });
+  });
   notice.tenants?.forEach((host, index) => {
     const known = platforms.some((portal) => portal.tenants?.some((tenant) => tenant.host === host) || portal.tenantSuffixes?.some(({ suffix }) => host.endsWith(`.${suffix}`)));
     if (platforms.length > 0 && !known) problems.push({ path: ['tenants', index], reason: `${host} is not a tenant of ${platforms.map((portal) => portal.id).join(', ')} in the catalogue` });

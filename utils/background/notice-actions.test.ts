@@ -4,9 +4,12 @@ import { sampleFeed, sampleNotice } from '../feed/test-fixtures';
 import type { Sender } from '../messaging/listen';
 import { noticePageUrl, parseNoticePage, type NoticePageParams } from '../pages';
 import { rememberActiveFeed } from '../state/active-feed';
+import { customPortals, noticeDismissals, readItem, writeItem } from '../state/storage';
+import { feedSchema } from '../feed/schema';
+import mmh from '../../feed/notices/nz-managemyhealth-2025-12.json';
+import uwHealth from '../../feed/notices/us-uwhealth-2021.json';
 import { freshExtension } from '../../test/fresh-extension';
 import { onConfirmDismiss, onOpenNotice } from './notice-actions';
-import { readItem, noticeDismissals } from '../state/storage';
 import { createPortalIndex, CATALOGUE, type Portal } from '../portals';
 import type { TabSession } from '../state/storage';
 
@@ -66,6 +69,50 @@ describe('a dismissal is saved only when the patient confirms on the notice page
 
   it('refuses a notice the feed does not have, and saves nothing', async () => {
     await expect(onConfirmDismiss({ noticeId: 'xx-gone-2020' }, { index, sessions: async () => ({}), badge: vi.fn() })).rejects.toThrow('no such notice');
+    expect(await readItem(noticeDismissals)).toEqual({});
+  });
+});
+
+/**
+ * The banner acts on a notice only when the notice belongs to the page the sender is on, by the
+ * same rule the banner used to show it: a portal id, or the host's registrable domain
+ * (`utils/notices/notice-index.ts`).
+ */
+
+// The real notices, as the repository's feed carries them (the UW Health notice names uwhealth.org).
+const feed = feedSchema.parse({ formatVersion: '1.1', sequence: 9, generatedAt: '2026-11-28T00:00:00Z', notices: [mmh, uwHealth] });
+
+describe('a notice reached by its organisation’s domain', () => {
+  beforeEach(async () => {
+    freshExtension();
+    rememberActiveFeed({ envelope: 'signed', source: 'remote', sequence: 9, generatedAt: feed.generatedAt, receivedAt: 0 }, feed);
+    // The patient watches UW Health's MyChart host (options page or "Watch this portal").
+    await writeItem(customPortals, [{ id: 'user-uwhealth', name: 'UW Health MyChart', country: 'US', hosts: ['mychart.uwhealth.org'] }]);
+  });
+
+  it('opens on a watched host for its organisation’s notice', async () => {
+    expect(uwHealth.domains).toEqual(['uwhealth.org']);
+    const create = vi.fn(async (_options: { url: string }) => ({}) as never);
+    expect(await onOpenNotice({ noticeId: 'us-uwhealth-2021', section: 'dismiss' }, sender('https://mychart.uwhealth.org/MyChart/Home'), { create } as never)).toEqual({ ok: true });
+    expect(parseNoticePage(create.mock.calls[0]![0].url)).toMatchObject({ ok: true, params: { id: 'us-uwhealth-2021', host: 'mychart.uwhealth.org' } });
+  });
+
+  it('a confirmed dismissal recounts the badge of the watched host’s tab, reached by domain', async () => {
+    const badge = vi.fn(async (_tabId: number, _badge: { text: string } | undefined) => {});
+    const sessions = async () => ({ 7: { state: 'signed-in' as const, evidence: ['logout-control'], detectedAt: 1, url: 'https://mychart.uwhealth.org/MyChart/Home' }, 8: { state: 'login' as const, evidence: ['password-field'], detectedAt: 1, url: 'https://mychart.clevelandclinic.org/MyChart/' } });
+    await onConfirmDismiss({ noticeId: 'us-uwhealth-2021' }, { sessions, badge });
+    expect(await readItem(noticeDismissals)).toEqual({ 'us-uwhealth-2021': uwHealth.modified });
+    expect(badge.mock.calls.map(([tabId, shown]) => [tabId, shown?.text])).toEqual([[7, 'ON']]);
+  });
+
+  it.each([
+    ['another organisation’s notice on the watched host', 'nz-managemyhealth-2025-12', 'https://mychart.uwhealth.org/MyChart/Home', 'no such notice for this portal'],
+    ['the organisation’s notice from a look-alike host', 'us-uwhealth-2021', 'https://mychart-uwhealth.org/MyChart/Home', 'not on a portal'],
+    ['the organisation’s notice from a host nobody watches', 'us-uwhealth-2021', 'https://www.uwhealth.org/', 'not on a portal'],
+  ])('refuses to open %s, and stores nothing', async (_name, noticeId, url, reason) => {
+    const create = vi.fn();
+    await expect(onOpenNotice({ noticeId, section: 'dismiss' }, sender(url), { create } as never)).rejects.toThrow(reason);
+    expect(create).not.toHaveBeenCalled();
     expect(await readItem(noticeDismissals)).toEqual({});
   });
 });

@@ -4,6 +4,7 @@ import type { Sender } from '../messaging/listen';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import { dismissNotice } from '../state/patient-choices';
 import { policyNotices } from '../policy/managed';
+import { noticeIndex } from '../notices/notice-index';
 import { noticePageUrl } from '../pages';
 import { portalIndex } from '../state/current-portals';
 import { applyBadge, badgeFor } from './badge';
@@ -12,18 +13,21 @@ import { allTabSessions } from './tab-sessions';
 
 /**
  * What the banner may ask for: open a notice's page, for a notice that belongs to the portal the
- * sender is on. The banner cannot dismiss: a portal page can cover the banner with its own
- * picture and let the patient's real click fall through onto Dismiss (issue 14, item 1), so the
- * banner's Dismiss only opens the notice page at "Stop showing this notice?", and the dismissal
- * is saved from there (`ui-bg/dismiss-notice`), a page no portal can draw over.
+ * sender is on (by portal id or by the registrable domain of the sender's host, the banner's own
+ * rule), so a page cannot use our content script to act on other portals' notices. The banner
+ * cannot dismiss: a portal page can cover the banner with its own picture and let the patient's
+ * real click fall through onto Dismiss (issue 14, item 1), so the banner's Dismiss only opens the
+ * notice page at "Stop showing this notice?", and the dismissal is saved from there
+ * (`ui-bg/dismiss-notice`), a page no portal can draw over.
  */
 
 async function noticeOnSenderPortal(noticeId: string, sender: Sender) {
   const lookup = (await portalIndex()).lookupUrl(sender.url ?? '');
   if (lookup.kind !== 'portal') throw new Error('not on a portal');
   const [active, local] = await Promise.all([getActiveFeed().catch(() => undefined), policyNotices()]);
-  const notice = withLocalNotices(active?.feed.notices ?? [], local).find((candidate) => candidate.id === noticeId);
-  if (!notice || !notice.portals.includes(lookup.match.portal.id)) throw new Error('no such notice for this portal');
+  const notices = withLocalNotices(active?.feed.notices ?? [], local);
+  const notice = notices.find((candidate) => candidate.id === noticeId);
+  if (!notice || !noticeIndex(notices).applies(notice, lookup.match)) throw new Error('no such notice for this portal');
   return { notice, match: lookup.match };
 }
 
@@ -34,13 +38,16 @@ async function noticeOnSenderPortal(noticeId: string, sender: Sender) {
  */
 export async function onConfirmDismiss({ noticeId }: RequestOf<'ui-bg/dismiss-notice'>, { index = portalIndex, sessions = allTabSessions, badge = applyBadge } = {}): Promise<ResponseOf<'ui-bg/dismiss-notice'>> {
   const [active, local] = await Promise.all([getActiveFeed().catch(() => undefined), policyNotices()]);
-  const notice = withLocalNotices(active?.feed.notices ?? [], local).find((candidate) => candidate.id === noticeId);
+  const notices = withLocalNotices(active?.feed.notices ?? [], local);
+  const notice = notices.find((candidate) => candidate.id === noticeId);
   if (!notice) throw new Error('no such notice');
   await dismissNotice(notice);
   const [portals, tabs] = await Promise.all([index(), sessions()]);
+  const rule = noticeIndex(notices);
   for (const [tabId, session] of Object.entries(tabs)) {
     const lookup = portals.lookupUrl(session.url);
-    if (lookup.kind !== 'portal' || !notice.portals.includes(lookup.match.portal.id)) continue;
+    // The banner's own rule (portal id or organisation domain), so a watched host's tab is recounted too.
+    if (lookup.kind !== 'portal' || !rule.applies(notice, lookup.match)) continue;
     const { relevant } = await portalNotices(lookup.match);
     await badge(Number(tabId), badgeFor(lookup.match.displayName, session.state, relevant.length));
   }

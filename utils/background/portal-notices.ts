@@ -1,6 +1,6 @@
 import { dataClassLabel } from '../feed/data-class-label';
 import type { Notice } from '../feed/schema';
-import { getActiveFeed, noticesForPortal, withLocalNotices, type ActiveFeed } from '../state/active-feed';
+import { getActiveFeed, noticesForMatch, withLocalNotices, type ActiveFeed } from '../state/active-feed';
 import type { BannerNotice } from '../messaging/protocol';
 import { relevantNotices, type RelevantNotice } from '../state/patient-choices';
 import { policyNotices } from '../policy/managed';
@@ -12,7 +12,8 @@ import { t } from '../i18n/t';
  * A portal's notices, split into the ones to show now (relevance rules plus the patient's own
  * choices) and the rest. Shared by the badge, the banner and the popup so they always agree.
  *
- * They come from the verified feed and from the managed policy's `localNotices` (an
+ * A notice belongs to the portal by its portal id or by its organisation's registrable domains
+ * (`utils/notices/notice-index.ts`). They come from the verified feed and from the managed policy's `localNotices` (an
  * organisation's notices for its own patients, docs/deploy.md). A local notice with the id of a
  * feed notice is ignored: the signed feed is the authority on its own notices.
  */
@@ -27,7 +28,7 @@ export async function portalNotices(match: PortalMatch, { feed = getActiveFeed, 
   const [active, fromPolicy] = await Promise.all([feed().catch(() => undefined), local().catch(() => [])]);
   const notices = withLocalNotices(active?.feed.notices ?? [], fromPolicy);
   if (notices.length === 0) return { relevant: [], others: [], active };
-  const all = noticesForPortal({ notices }, match.portal.id, match.tenant?.host);
+  const all = noticesForMatch(notices, match);
   const relevant = await relevantNotices(match.portal.id, all, now());
   const shown = new Set(relevant.map(({ notice }) => notice.id));
   return { relevant, others: all.filter((notice) => !shown.has(notice.id)), active };

@@ -11,6 +11,7 @@ import { portalIndex } from '../state/current-portals';
 import { portalNotices, whyShown } from './portal-notices';
 import { getTabSession } from './tab-sessions';
 import { readItem, signOutReminders, type SignOutReminder } from '../state/storage';
+import { isScriptable } from './scriptable';
 
 /**
  * Everything the popup shows about one tab, assembled in the background from three trusted
@@ -28,6 +29,8 @@ export interface TabStatusDeps {
   organization?: () => Promise<Organization | undefined>;
   /** Shared-computer mode's reminders (storage.session). */
   reminders?: () => Promise<SignOutReminder[]>;
+  /** Whether the content script can run on a URL now (scriptable.ts). */
+  scriptable?: (url: string) => Promise<boolean | undefined>;
 }
 
 const defaultDeps: TabStatusDeps = { getSession: getTabSession, getFeed: getActiveFeed, now: () => new Date(), index: portalIndex };
@@ -45,12 +48,15 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
     ...(organization ? { organization } : {}),
     ...(reminders.length ? { signOutReminders: reminders.map(({ id, displayName, signOutUrl }) => ({ id, displayName, ...(signOutUrl ? { signOutUrl } : {}) })) } : {}),
   };
+  const pageUrl = url ?? session?.url ?? '';
+  const canRun = lookup.kind === 'lookalike' ? undefined : await (deps.scriptable ?? isScriptable)(pageUrl).catch(() => undefined);
+  const scriptable = canRun === undefined ? {} : { scriptable: canRun };
 
   if (lookup.kind === 'lookalike') {
     const { imitates } = lookup;
     return { lookup: 'lookalike', lookalike: { host: lookup.host, imitates: imitates.name, ...(imitates.homeUrl ? { officialHome: imitates.homeUrl } : {}) }, notices: [], otherNotices: [], ...(feed ? { feed } : {}), ...org };
   }
-  if (lookup.kind === 'none') return { lookup: 'none', notices: [], otherNotices: [], ...(feed ? { feed } : {}), ...org };
+  if (lookup.kind === 'none') return { lookup: 'none', notices: [], otherNotices: [], ...(feed ? { feed } : {}), ...scriptable, ...org };
 
   const { match } = lookup;
   // A session reported for another page of the same tab (before a navigation) is stale.
@@ -64,6 +70,7 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
     notices: relevant.map(({ notice }) => summariseNotice(notice, whyShown(match, notice))),
     otherNotices: others.map(({ id, title }) => ({ id, title })),
     ...(feed ? { feed } : {}),
+    ...scriptable,
     ...org,
   };
 }

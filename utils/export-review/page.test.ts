@@ -38,6 +38,16 @@ describe('export review page wiring', () => {
     expect((await loadOtherNotices(feed)).map((n) => n.id)).toEqual(['us-changehealthcare-2024', 'au-medisecure-2024']);
   });
 
+  it('gives a watched portal its organisation’s notices by domain, and the page wires the current portals in', async () => {
+    const uw = noticeSchema.parse(sampleNotice({ id: 'us-uwhealth-2021', portals: [], domains: ['uwhealth.org'], title: 'UW Health MyChart', disclosed: '2021-06-18' }));
+    const feed = sources([uw, notice('nz-managemyhealth-2025-12', ['managemyhealth'])]);
+    const watching = buildCurrentPortals(parsePolicy({}).policy, [{ id: 'user-uwhealth', name: 'UW Health MyChart', country: 'US', hosts: ['mychart.uwhealth.org'] }]);
+    expect((await loadPortalNotices('user-uwhealth', feed, watching.index)).map((n) => n.id)).toEqual(['us-uwhealth-2021']);
+    expect((await pageDeps('?portal=user-uwhealth', watching, feed).loadNotices('user-uwhealth')).map((n) => n.id)).toEqual(['us-uwhealth-2021']);
+    // The platform as a whole is not UW Health's: its own hosts are Epic's.
+    expect(await loadPortalNotices('epic-mychart', feed, watching.index)).toEqual([]);
+  });
+
   it('adds the organisation’s local notices for its portal, and the feed wins on a shared id', async () => {
     const local = parsePolicy(RIVERSIDE_POLICY).policy.localNotices;
     const forged = { ...local[0]!, id: 'nz-managemyhealth-2025-12', title: 'Forged' };

@@ -1,8 +1,9 @@
-import { getActiveFeed, noticesForPortal, withLocalNotices, type ActiveFeed } from '../state/active-feed';
+import { getActiveFeed, withLocalNotices, type ActiveFeed } from '../state/active-feed';
+import { noticeIndex } from '../notices/notice-index';
 import type { Notice } from '../feed/schema';
 import { policyNotices } from '../policy/managed';
 import { parseExportReviewPage } from '../pages';
-import { CATALOGUE, type Portal, type PortalIndex } from '../portals';
+import { CATALOGUE, catalogueIndex, type Portal, type PortalIndex } from '../portals';
 import { currentPortals, type CurrentPortals } from '../state/current-portals';
 import { startReview } from './worker-client';
 
@@ -22,14 +23,18 @@ export interface NoticeSources {
 
 const defaultSources: NoticeSources = { feed: () => getActiveFeed(), local: policyNotices };
 
-async function allNotices(sources: NoticeSources): Promise<Notice[]> {
+async function allNotices(sources: NoticeSources): Promise<readonly Notice[]> {
   const [active, local] = await Promise.all([sources.feed(), sources.local().catch(() => [])]);
   return withLocalNotices(active.feed.notices, local);
 }
 
-/** The notices for one portal: the feed's, and the organisation's own for a portal it names. */
-export async function loadPortalNotices(portalId: string, sources: NoticeSources = defaultSources): Promise<Notice[]> {
-  return noticesForPortal({ notices: await allNotices(sources) }, portalId);
+/**
+ * The notices for one portal: the feed's and the organisation's own, by portal id or by the
+ * registrable domains of the portal's own hosts (a watched or clinic portal at `uwhealth.org`
+ * gets the UW Health notice), with the same rule as the banner (`utils/notices/notice-index.ts`).
+ */
+export async function loadPortalNotices(portalId: string, sources: NoticeSources = defaultSources, portals: Pick<PortalIndex, 'byId'> = catalogueIndex): Promise<Notice[]> {
+  return noticeIndex(await allNotices(sources)).forPortal(portals.byId(portalId) ?? { id: portalId, hosts: [] });
 }
 
 /**
@@ -51,7 +56,7 @@ export function pageDeps(search: string, current: CurrentPortals, sources: Notic
     initialPortal: portalFromQuery(search, current.index),
     portalIndex: current.index,
     startReview,
-    loadNotices: (portalId: string) => loadPortalNotices(portalId, sources),
+    loadNotices: (portalId: string) => loadPortalNotices(portalId, sources, current.index),
     loadOtherNotices: () => loadOtherNotices(sources),
   };
 }

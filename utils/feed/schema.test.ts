@@ -163,3 +163,13 @@ describe('document windows', () => {
     expect(documentWindowContains(referralLetters, date)).toBe(inside);
   });
 });
+
+describe('a notice’s domains', () => {
+  it.each(['uwhealth.org', 'novanthealth.org', '23andme.com', 'lifelabs.com', 'medibank.com.au', 'kp.org', 'compasshealth.org.nz', 'synnovis.co.uk'])('accepts the registrable domain %s', (domain) => {
+    expect(reasonOf(sampleFeed({ notices: [sampleNotice({ domains: [domain] })] }))).toBe('ok');
+  });
+
+  it('is optional, so a notice from a 1.0 feed still parses', () => {
+    expect(reasonOf(sampleFeed({ notices: [sampleNotice()] }))).toBe('ok');
+  });
+});

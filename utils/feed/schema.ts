@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { PROTOTYPE_NAME_REASON, notPrototypeName } from '../own-keys';
+import { registrableDomainProblem } from '../portals/registrable-domain';
+import { catalogueAdditionsSchema } from './catalogue-additions';
 
 /**
  * The breach-notice feed format, version 1.
@@ -11,8 +13,11 @@ import { PROTOTYPE_NAME_REASON, notPrototypeName } from '../own-keys';
  */
 
 export const FEED_FORMAT_MAJOR = 1;
-/** The version `npm run feed -- build` writes. Bump the minor for added optional fields. */
-export const FEED_FORMAT_VERSION = `${FEED_FORMAT_MAJOR}.0`;
+/**
+ * The version `npm run feed -- build` writes. Bump the minor for added optional fields: 1.1 added a
+ * notice's `domains` and the feed's `catalogue` additions, which a 1.0 reader ignores.
+ */
+export const FEED_FORMAT_VERSION = `${FEED_FORMAT_MAJOR}.1`;
 
 /**
  * An absolute URL with a DNS hostname, no user info, and printable ASCII only (non-ASCII must be
@@ -41,6 +46,16 @@ export const partialDateSchema = z
 
 /** Catalogue portal ids are kebab-case (`managemyhealth`, `epic-mychart`). */
 export const portalIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case portal id from utils/portals/catalogue.ts').refine(notPrototypeName, PROTOTYPE_NAME_REASON);
+
+/**
+ * One registrable domain (eTLD+1) of the organisation a notice concerns, such as `uwhealth.org`.
+ * Checked with the public-suffix list (tldts): lowercase ASCII, no IP, no public suffix, and
+ * exactly the registrable domain (`mychart.uwhealth.org` is refused with "name uwhealth.org").
+ */
+export const noticeDomainSchema = z.string().superRefine((domain, ctx) => {
+  const problem = registrableDomainProblem(domain);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /**
  * The controlled vocabulary of data classes, each with the key of its label in
@@ -157,6 +172,17 @@ export const noticeSchema = z
      * validate` refuses them, so that only happens when an older extension reads a newer feed.
      */
     portals: z.array(portalIdSchema),
+    /**
+     * The registrable domains of the organisation the notice concerns (`["uwhealth.org"]`). The
+     * notice then also applies to every recognised host (catalogue host or tenant, feed addition,
+     * a clinic's or the patient's own portal) whose registrable domain is one of them, besides the
+     * portals named above. See `utils/notices/notice-index.ts` and docs/feed.md.
+     */
+    domains: z
+      .array(noticeDomainSchema)
+      .max(20)
+      .refine((list) => new Set(list).size === list.length, 'domains must not repeat')
+      .optional(),
     /** When only some tenants of a platform were affected: their hostnames. */
     tenants: z.array(z.string().regex(/^[a-z0-9.-]+$/, 'tenants are lowercase hostnames')).optional(),
     /**
@@ -236,6 +262,11 @@ export const feedSchema = z
     /** When the feed was built, as an ISO instant. */
     generatedAt: z.iso.datetime({ offset: true }),
     notices: z.array(noticeSchema),
+    /**
+     * Catalogue additions (format 1.1): tenants, tenant suffixes and platform signals, each checked
+     * like a catalogue entry against the bundled catalogue (`catalogue-additions.ts`).
+     */
+    catalogue: catalogueAdditionsSchema.optional(),
   })
   .superRefine((feed, ctx) => {
     const major = Number(feed.formatVersion.split('.')[0]);

@@ -63,6 +63,13 @@ export const tabStatusSchema = z.strictObject({
   /** This portal's notices that are not shown now (dismissed, older, or password changed since). */
   otherNotices: z.array(z.strictObject({ id: z.string(), title: z.string() })).optional(),
   feed: feedStatusSchema.optional(),
+  /**
+   * For an https page that is a portal or no known portal: whether Portal Guard's content script can
+   * run there now (the manifest covers the host, or a watched portal's script with its permission).
+   * `false` on a recognised host outside the manifest (a feed-added tenant) or an unknown one, so the
+   * popup can offer "Watch this portal". Absent for look-alikes and non-https pages.
+   */
+  scriptable: z.boolean().optional(),
   /** The organisation that deployed Portal Guard, from the managed policy (docs/deploy.md). */
   organization: z.strictObject({ name: z.string(), supportUrl: z.string().optional(), phone: z.string().optional() }).optional(),
   /**

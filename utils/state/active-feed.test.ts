@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { feedCheck, feedStore, readItem, writeItem } from './storage';
-import { forgetActiveFeed, getActiveFeed, noticesForPortal, rememberActiveFeed, type ActiveFeedOptions } from './active-feed';
+import { forgetActiveFeed, getActiveFeed, rememberActiveFeed, withLocalNotices, type ActiveFeedOptions } from './active-feed';
 import { parseFeedValue } from '../feed/parse';
-import type { Feed } from '../feed/schema';
 import { sampleFeed, sampleNotice, signedFeed, TEST_KEYS } from '../feed/test-fixtures';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
@@ -97,29 +96,23 @@ describe('getActiveFeed', () => {
   });
 });
 
-describe('noticesForPortal', () => {
-  const feedWith = (notices: Record<string, unknown>[]): Feed => {
+describe('withLocalNotices', () => {
+  const parse = (notices: Record<string, unknown>[]) => {
     const parsed = parseFeedValue(sampleFeed({ notices }));
     if (!parsed.ok) throw new Error(parsed.reason);
-    return parsed.feed;
+    return parsed.feed.notices;
   };
-  const feed = feedWith([
-    sampleNotice({ id: 'nz-managemyhealth-2025-12', portals: ['managemyhealth'], disclosed: '2026-01-01', added: '2026-01-02', modified: '2026-01-02' }),
-    sampleNotice({ id: 'nz-managemyhealth-2019-01', portals: ['managemyhealth'], disclosed: '2019-01-05', added: '2019-01-06', modified: '2019-01-06', breach: {} }),
-    sampleNotice({ id: 'us-clevelandclinic-2024', portals: ['epic-mychart'], tenants: ['mychart.clevelandclinic.org'] }),
-    sampleNotice({ id: 'us-epic-2025', portals: ['epic-mychart'], platformWide: true }),
-    sampleNotice({ id: 'au-medisecure-2024', portals: [], portalInvolved: false }),
-    sampleNotice({ id: 'us-future-2026', portals: ['portal-from-a-newer-catalogue'] }),
-  ]);
+  const feedNotices = parse([sampleNotice({ id: 'nz-managemyhealth-2025-12' })]);
+  const local = parse([sampleNotice({ id: 'nz-managemyhealth-2025-12', title: 'A local copy' }), sampleNotice({ id: 'nz-riverside-2026-02' })]);
 
-  it.each<[string, string | undefined, string[]]>([
-    ['managemyhealth', undefined, ['nz-managemyhealth-2025-12', 'nz-managemyhealth-2019-01']],
-    ['epic-mychart', 'mychart.clevelandclinic.org', ['us-clevelandclinic-2024', 'us-epic-2025']],
-    ['epic-mychart', 'mychart.fairview.org', ['us-epic-2025']],
-    ['epic-mychart', undefined, ['us-epic-2025']],
-    ['myindici', undefined, []],
-    ['kaiser-permanente', undefined, []],
-  ])('%s (tenant %s) → %j', (portalId, tenant, ids) => {
-    expect(noticesForPortal(feed, portalId, tenant).map((notice) => notice.id)).toEqual(ids);
+  it('gives the same array back for the same lists, so the notice index is built once per feed and policy', () => {
+    expect(withLocalNotices(feedNotices, [])).toBe(feedNotices);
+    const merged = withLocalNotices(feedNotices, local);
+    expect(withLocalNotices(feedNotices, local)).toBe(merged);
+    // The signed feed wins over a local notice with its id.
+    expect(merged.map((notice) => [notice.id, notice.title])).toEqual([
+      ['nz-managemyhealth-2025-12', feedNotices[0]?.title],
+      ['nz-riverside-2026-02', local[1]?.title],
+    ]);
   });
 });

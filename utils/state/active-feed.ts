@@ -6,6 +6,8 @@ import { BUNDLED_FEED_PATH } from '../feed/config';
 import type { PinnedKey } from '../feed/envelope';
 import { withFeedLock } from './feed-lock';
 import type { Feed, Notice } from '../feed/schema';
+import { noticeIndex } from '../notices/notice-index';
+import type { PortalMatch } from '../portals/match';
 import { verifyFeed } from '../feed/verify';
 
 /**
@@ -116,20 +118,28 @@ export function statusOf(stored: StoredFeed, check: { lastCheckedAt?: number; la
 /**
  * The feed's notices and an organisation's local ones (managed policy `localNotices`) together. A
  * local notice with the id of a feed notice is dropped: the signed feed is the authority on its own.
+ *
+ * The same two lists give the same array back (the feed's own list when there are no local
+ * notices), so the notice index built on it (`noticeIndex`, by identity) is built once per feed
+ * and policy, not once per page load or banner reply.
  */
-export function withLocalNotices(feedNotices: readonly Notice[], local: readonly Notice[]): Notice[] {
+export function withLocalNotices(feedNotices: readonly Notice[], local: readonly Notice[]): readonly Notice[] {
+  if (local.length === 0) return feedNotices;
+  const previous = merged.get(feedNotices);
+  if (previous?.local === local) return previous.all;
   const feedIds = new Set(feedNotices.map((notice) => notice.id));
-  return [...feedNotices, ...local.filter((notice) => !feedIds.has(notice.id))];
+  const all = [...feedNotices, ...local.filter((notice) => !feedIds.has(notice.id))];
+  merged.set(feedNotices, { local, all });
+  return all;
 }
 
+const merged = new WeakMap<readonly Notice[], { local: readonly Notice[]; all: readonly Notice[] }>();
+
 /**
- * The notices to show on a portal, newest disclosure first. A notice naming tenants shows only on
- * those tenants' hosts; one without tenants, or marked `platformWide`, shows on every host of the
- * portal. Portal ids this build's catalogue does not know simply never match.
+ * The notices to show on a recognised host, newest disclosure first: by portal id (a notice naming
+ * tenants only on those tenants' hosts) and by the registrable domains a notice names. The rule
+ * itself is `utils/notices/notice-index.ts`; this is its one entry for a notice list.
  */
-export function noticesForPortal(feed: Pick<Feed, 'notices'>, portalId: string, tenantHost?: string): Notice[] {
-  return feed.notices
-    .filter((notice) => notice.portals.includes(portalId))
-    .filter((notice) => notice.platformWide || !notice.tenants?.length || (tenantHost !== undefined && notice.tenants.includes(tenantHost)))
-    .sort((a, b) => (a.disclosed < b.disclosed ? 1 : a.disclosed > b.disclosed ? -1 : a.id.localeCompare(b.id)));
+export function noticesForMatch(notices: readonly Notice[], match: PortalMatch): readonly Notice[] {
+  return noticeIndex(notices).forMatch(match);
 }

@@ -8,6 +8,8 @@ import { sampleFeed, sampleNotice, signedFeed, TEST_KEYS } from '../feed/test-fi
 import { updateFeed, type UpdateOptions } from './feed-update';
 
 const URL_ = 'https://feed.portal-guard.org/v1/feed.json';
+/** A catalogue addition as a feed carries it: UW Health's MyChart host, cited from its own notice. */
+const TENANT = { portal: 'epic-mychart', host: 'mychart.uwhealth.org', organization: 'UW Health', evidence: 'official', sources: ['https://www.uwhealth.org/news/notice-of-privacy-incident'] };
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
 const now = () => NOW;
 
@@ -130,6 +132,38 @@ describe('a bad update is refused with its own reason and changes nothing', () =
     ['a javascript: link', async () => serve(await sign(sampleFeed({ sequence: 6, notices: [sampleNotice({ links: [{ title: 'Notice', url: 'javascript:alert(1)', official: true }] })] }))), 'schema', /\$\.notices\[0\]\.links\[0\]\.url \(notice nz-example-2026-01\): links must be https:\/\/ URLs$/],
     ['an http: link', async () => serve(await sign(sampleFeed({ sequence: 6, notices: [sampleNotice({ links: [{ title: 'Notice', url: 'http://example.org/notice', official: true }] })] }))), 'schema', /\$\.notices\[0\]\.links\[0\]\.url \(notice nz-example-2026-01\): links must be https:\/\/ URLs$/],
     ['duplicate ids', async () => serve(await sign(sampleFeed({ sequence: 6, notices: [sampleNotice(), sampleNotice()] }))), 'schema', /\$\.notices\[1\]\.id \(notice nz-example-2026-01\): duplicate notice id nz-example-2026-01$/],
+    // A notice's domains: exactly a registrable domain, nothing wider, nothing else.
+    ...(
+      [
+        ['co.nz', 'co.nz is a public suffix: it would reach every site under it'],
+        ['com', 'com is a public suffix: it would reach every site under it'],
+        ['192.0.2.10', '192.0.2.10 is an IP address, not a domain'],
+        ['UWHealth.org', 'UWHealth.org must be written in lowercase (uwhealth.org)'],
+        ['üwhealth.org', 'üwhealth.org is not a lowercase ASCII domain name (international names are not accepted)'],
+        ['xn--whealth-n2a.org', 'xn--whealth-n2a.org is a punycode (international) name, which is not accepted'],
+        ['mychart.uwhealth.org', 'mychart.uwhealth.org is not a registrable domain; name uwhealth.org instead'],
+      ] as const
+    ).map(([domain, why]): [string, () => Promise<typeof fetch>, string, RegExp] => [
+      `a notice domain ${domain}`,
+      async () => serve(await sign(sampleFeed({ sequence: 6, notices: [sampleNotice({ domains: [domain] })] }))),
+      'schema',
+      new RegExp(`\\$\\.notices\\[0\\]\\.domains\\[0\\] \\(notice nz-example-2026-01\\): ${why.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+    ]),
+    ['a notice domain twice', async () => serve(await sign(sampleFeed({ sequence: 6, notices: [sampleNotice({ domains: ['uwhealth.org', 'uwhealth.org'] })] }))), 'schema', /\$\.notices\[0\]\.domains \(notice nz-example-2026-01\): domains must not repeat$/],
+    // Catalogue additions: checked like catalogue entries against the bundled catalogue.
+    ...(
+      [
+        ['a tenant on a catalogue host', { tenants: [{ ...TENANT, host: 'mychart.clevelandclinic.org' }] }, /\$\.catalogue\.tenants\[0\]\.host: mychart\.clevelandclinic\.org is already recognised as Cleveland Clinic’s MyChart$/],
+        ['a tenant inside a catalogue subdomain rule', { tenants: [{ ...TENANT, host: 'mychart.kp.org' }] }, /\$\.catalogue\.tenants\[0\]\.host: mychart\.kp\.org is already recognised as Kaiser Permanente$/],
+        ['a tenant on a public suffix', { tenants: [{ ...TENANT, host: 'co.nz' }] }, /\$\.catalogue\.tenants\[0\]\.host: co\.nz is a public suffix$/],
+        ['a tenant-suffix rule on a public suffix', { tenantSuffixes: [{ portal: 'oracle-health', suffix: 'co.nz', evidence: 'official', sources: ['https://example.org/'] }] }, /\$\.catalogue\.tenantSuffixes\[0\]\.suffix: co\.nz is a public suffix$/],
+        ['a tenant-suffix rule above a catalogue host', { tenantSuffixes: [{ portal: 'epic-mychart', suffix: 'clevelandclinic.org', evidence: 'official', sources: ['https://example.org/'] }] }, /\$\.catalogue\.tenantSuffixes\[0\]\.suffix: \*\.clevelandclinic\.org would take over mychart\.clevelandclinic\.org, which the catalogue already recognises$/],
+        ['a tenant on a known look-alike', { tenants: [{ ...TENANT, host: 'mychart-health.org' }] }, /\$\.catalogue\.tenants\[0\]\.host: mychart-health\.org is a known look-alike of MyChart, not a portal$/],
+        ['a tenant on an IP address', { tenants: [{ ...TENANT, host: '192.0.2.10' }] }, /\$\.catalogue\.tenants\[0\]\.host: 192\.0\.2\.10 is an IP address, not a portal$/],
+        ['the same tenant twice', { tenants: [TENANT, TENANT] }, /\$\.catalogue\.tenants\[1\]\.host: mychart\.uwhealth\.org is added twice/],
+        ['a tenant for a single portal', { tenants: [{ ...TENANT, portal: 'managemyhealth' }] }, /\$\.catalogue\.tenants\[0\]\.portal: managemyhealth is a single portal, not a platform/],
+      ] as const
+    ).map(([name, catalogue, reason]): [string, () => Promise<typeof fetch>, string, RegExp] => [name, async () => serve(await sign({ ...sampleFeed({ sequence: 6 }), formatVersion: '1.1', catalogue })), 'schema', reason]),
     ['an unknown major format version', async () => serve(await sign({ ...sampleFeed({ sequence: 6 }), formatVersion: '2.0' })), 'unsupported-format', /^the feed uses format 2\.0, but this version of Portal Guard reads format 1\.x; update Portal Guard to read it$/],
     ['a signed payload that is not JSON', async () => serve(await signedFeed('{"formatVersion":"1.0",')), 'malformed-json', /^the signed feed is not valid JSON/],
     ['bytes that are not UTF-8', async () => serve(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])), 'not-utf8', /^the feed is not UTF-8 text$/],

@@ -61,7 +61,7 @@ export interface WebExtensionApi {
     getAll(): Promise<{ origins?: string[]; permissions?: string[] }>;
     contains(details: { origins: string[] }): Promise<boolean>;
   };
-  runtime: { getManifest(): { manifest_version: number; content_scripts?: { matches: string[] }[] } };
+  runtime: { getManifest(): { manifest_version: number; content_scripts?: { matches: string[] }[] }; sendMessage(message: unknown): Promise<unknown> };
 }
 
 /** Toolbar-popup size, for pages opened as tabs: Chrome caps a popup at 800×600. */
