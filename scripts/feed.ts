@@ -34,9 +34,14 @@ const USAGE = `usage: npm run feed -- <command> [options]
                                 print a reviewable diff of what the file adds to feed/portals/,
                                 and every refused item with its reason; --write writes the portal
                                 files for review (never the module, a feed or a signature)
-  build [--out FILE] [--sequence N] [--against SIGNED] [--notices DIR] [--additions FILE]
+  import hhs-ocr FILE --out DIR [--notices DIR] [--additions FILE]
+                                one draft notice file per breach in a regulator's list (the HHS
+                                OCR breach portal CSV), de-duplicated against feed/notices/, with
+                                a review report; malformed rows are reported by line and skipped
+  build [--out FILE] [--sequence N [--force]] [--against SIGNED] [--notices DIR] [--additions FILE]
                                 canonical unsigned payload (default feed/dist/feed.payload.json),
-                                sequence above the last published feed (public/feed/feed.json)
+                                sequence above the last published feed (public/feed/feed.json);
+                                at most 2^40, and a jump of more than 1,000,000 needs --force
   sign [--in FILE] [--out FILE] [--key PRIVATE.jwk]
                                 sign the payload into public/feed/feed.json; the key comes from
                                 --key, $PORTAL_GUARD_FEED_SIGNING_KEY, or
@@ -74,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
       'test-key': { type: 'boolean' },
       'public-key': { type: 'string' },
       check: { type: 'boolean' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -97,9 +103,9 @@ async function main(argv: string[]): Promise<number> {
     case 'catalogue':
       return runCatalogue(values.check ?? false);
     case 'import':
-      return runImport({ source: rest[0], paths: rest.slice(1), ...(values.platform ? { platform: values.platform } : {}), write: values.write ?? false });
+      return runImport({ source: rest[0], paths: rest.slice(1), ...(values.platform ? { platform: values.platform } : {}), ...(values.out ? { out: values.out } : {}), ...(values.notices ? { noticesDir: values.notices } : {}), write: values.write ?? false });
     case 'build':
-      return runBuild({ ...(values.notices ? { noticesDir: values.notices } : {}), ...(values.additions ? { additionsFile: values.additions } : {}), ...(values.out ? { out: values.out } : {}), ...(values.against ? { against: values.against } : {}), ...(values.sequence ? { sequence: Number(values.sequence) } : {}) });
+      return runBuild({ ...(values.notices ? { noticesDir: values.notices } : {}), ...(values.additions ? { additionsFile: values.additions } : {}), ...(values.out ? { out: values.out } : {}), ...(values.against ? { against: values.against } : {}), ...(values.sequence ? { sequence: Number(values.sequence) } : {}), force: values.force ?? false });
     case 'sign':
       return runSign({ ...(values.in ? { input: values.in } : {}), ...(values.out ? { out: values.out } : {}), ...(values.key ? { keyFile: values.key } : {}) });
     case 'verify':

@@ -11,7 +11,7 @@ import { localDate } from '@/utils/notices/relevance';
 import type { GuidePageEvent } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/send';
 import { parseGuidePage } from '@/utils/pages';
-import { RANGE_API_PERMISSION } from '@/utils/password/range-api';
+import { hasBreachCheckPermission, removeBreachCheckPermission, requestBreachCheckPermission } from '@/utils/password/breach-check-permission';
 import { sharedComputerOn } from '@/utils/options/clinic-data';
 import { currentPolicy } from '@/utils/policy/managed';
 import type { ManagedPolicy } from '@/utils/policy/schema';
@@ -42,8 +42,9 @@ export interface GuidePageDeps {
 }
 
 const defaultOptIns: OptInDeps = {
-  requestRangeApi: () => browser.permissions.request({ origins: [RANGE_API_PERMISSION] }),
-  removeRangeApi: () => browser.permissions.remove({ origins: [RANGE_API_PERMISSION] }),
+  // The range API's host, and in Firefox the optional data collection declared for it.
+  requestRangeApi: () => requestBreachCheckPermission(),
+  removeRangeApi: () => removeBreachCheckPermission(),
   requestNotifications: () => browser.permissions.request({ permissions: ['notifications'] }),
   // Shared-computer mode uses the same permission for its reminder: keep it while the mode is on.
   removeNotifications: async () => (await sharedComputerOn()) || browser.permissions.remove({ permissions: ['notifications'] }),
@@ -54,7 +55,7 @@ const defaultDeps = (): GuidePageDeps => ({
   search: location.search,
   applyEvent: (portalId, event) => sendMessage('ui-bg/guide-event', { portalId, event }),
   optIns: defaultOptIns,
-  rangeApiGranted: () => browser.permissions.contains({ origins: [RANGE_API_PERMISSION] }),
+  rangeApiGranted: () => hasBreachCheckPermission(),
   index: portalIndex,
   policy: async () => (await currentPolicy()).policy,
 });

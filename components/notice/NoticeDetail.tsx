@@ -32,6 +32,7 @@ const STATUS_WORDS: Record<Notice['status'], PlainKey> = {
   notified: 'noticePage.status.notified',
   'regulator-action': 'noticePage.status.regulatorAction',
   resolved: 'noticePage.status.resolved',
+  reported: 'noticePage.status.reported',
 };
 
 export function describePartialDate(value: string): string {

@@ -57,12 +57,20 @@ describe('OptionsPage', () => {
     await vi.waitFor(async () => expect((await readItem(settings)).noticeWindowMonths).toBe(24));
   });
 
-  it('asks the background to check now through its refresh alarm', async () => {
+  it('asks the background to check now with a protocol message, not through its alarm', async () => {
     await seed();
+    const received: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
+      received.push(message);
+      sendResponse({ ok: true, value: { ok: true } });
+      return true;
+    });
     const page = mount();
     await vi.waitFor(() => expect(page.querySelector('[data-testid="options-feed"] button')).not.toBeNull());
     (page.querySelector('[data-testid="options-feed"] button') as HTMLButtonElement).click();
-    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('feed-refresh')).toBeDefined());
+    await vi.waitFor(() => expect(received).toEqual([{ name: 'ui-bg/check-feed-now', payload: {} }]));
+    // The alarm is the background's own: the page neither creates nor replaces it.
+    expect(await fakeBrowser.alarms.get('feed-refresh')).toBeUndefined();
   });
 
   it('clears a password-changed date', async () => {

@@ -5,7 +5,7 @@ import { t } from '@/utils/i18n/t';
 import { setPasswordChangedOn } from '@/utils/state/patient-choices';
 import { addUserPortal, loadClinicData, removeUserPortal, saveSharedComputer, watchClinicData, type ClinicData } from '@/utils/options/clinic-data';
 import { loadOptionsData, requestFeedRefresh, setNoticeWindow, undismiss, watchOptionsData, type OptionsData } from '@/utils/options/options-data';
-import { RANGE_API_PERMISSION } from '@/utils/password/range-api';
+import { removeBreachCheckPermission, requestBreachCheckPermission } from '@/utils/password/breach-check-permission';
 import { catalogueIndex } from '@/utils/portals';
 import { settings, updateItem } from '@/utils/state/storage';
 import { CustomPortalsSection, type CustomPortalDeps } from './CustomPortalsSection';
@@ -22,8 +22,9 @@ const defaultClinicDeps: ClinicDeps = {
   request: (origins) => browser.permissions.request({ origins }),
   add: addUserPortal,
   remove: (id) => removeUserPortal(id),
-  requestRangeApi: () => browser.permissions.request({ origins: [RANGE_API_PERMISSION] }),
-  removeRangeApi: () => browser.permissions.remove({ origins: [RANGE_API_PERMISSION] }),
+  // The range API's host, and in Firefox the optional data collection declared for it.
+  requestRangeApi: () => requestBreachCheckPermission(),
+  removeRangeApi: () => removeBreachCheckPermission(),
   saveBreachCheck: (on) => updateItem(settings, (current) => ({ ...current, breachCheck: on })),
   requestNotifications: () => browser.permissions.request({ permissions: ['notifications'] }),
   requestBrowsingData: () => browser.permissions.request({ permissions: ['browsingData'] }),

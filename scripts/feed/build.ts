@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { canonicalJson } from '../../utils/feed/canonical';
 import { parseFeedPayload } from '../../utils/feed/parse';
-import { FEED_FORMAT_VERSION, type Notice } from '../../utils/feed/schema';
+import { FEED_FORMAT_VERSION, MAX_FEED_SEQUENCE, MAX_SEQUENCE_JUMP, type Notice } from '../../utils/feed/schema';
 import { BUILT_PAYLOAD_FILE, NOTICES_DIR, PUBLISHED_FILE, display } from './paths';
 import { readSignedFeed } from './published';
 import { checkNotices, formatProblem, readNoticeFiles } from './validate';
@@ -14,11 +14,18 @@ import { checkNotices, formatProblem, readNoticeFiles } from './validate';
  * `public/feed/feed.json`: publishing means committing that file and uploading it unchanged.
  */
 
-/** The next sequence: above the last published one, never equal or below. */
-export function nextSequence(published: number | undefined, requested?: number): number {
+/**
+ * The next sequence: above the last published one, never equal or below, never above the schema's
+ * cap, and (unless `force`) at most MAX_SEQUENCE_JUMP above it, so one mistyped `--sequence`
+ * cannot spend the counter that every later feed must climb above.
+ */
+export function nextSequence(published: number | undefined, requested?: number, force = false): number {
   const floor = published ?? 0;
+  if (floor >= MAX_FEED_SEQUENCE) throw new Error(`the last published sequence ${floor} is the largest a feed may have (2^40); see docs/feed.md, "Sequence rules"`);
   if (requested === undefined) return floor + 1;
   if (!Number.isInteger(requested) || requested <= floor) throw new Error(`--sequence ${requested} must be an integer greater than the last published sequence ${floor}`);
+  if (requested > MAX_FEED_SEQUENCE) throw new Error(`--sequence ${requested} is above the largest sequence a feed may have, ${MAX_FEED_SEQUENCE} (2^40)`);
+  if (requested - floor > MAX_SEQUENCE_JUMP && !force) throw new Error(`--sequence ${requested} jumps ${requested - floor} above the last published sequence ${floor}; more than ${MAX_SEQUENCE_JUMP} needs --force`);
   return requested;
 }
 
@@ -41,11 +48,13 @@ export interface BuildOptions {
   out?: string;
   against?: string;
   sequence?: number;
+  /** Allow a jump of more than MAX_SEQUENCE_JUMP (never past MAX_FEED_SEQUENCE). */
+  force?: boolean;
   now?: Date;
   log?: (line: string) => void;
 }
 
-export function runBuild({ noticesDir = NOTICES_DIR, additionsFile, out = BUILT_PAYLOAD_FILE, against = PUBLISHED_FILE, sequence, now = new Date(), log = console.log }: BuildOptions = {}): number {
+export function runBuild({ noticesDir = NOTICES_DIR, additionsFile, out = BUILT_PAYLOAD_FILE, against = PUBLISHED_FILE, sequence, force = false, now = new Date(), log = console.log }: BuildOptions = {}): number {
   const { notices, problems } = checkNotices(readNoticeFiles(noticesDir), undefined, now.toISOString().slice(0, 10));
   if (problems.length > 0) {
     for (const problem of problems) log(formatProblem(problem));
@@ -53,7 +62,7 @@ export function runBuild({ noticesDir = NOTICES_DIR, additionsFile, out = BUILT_
     return 1;
   }
   const published = readSignedFeed(against);
-  const next = nextSequence(published?.feed.sequence, sequence);
+  const next = nextSequence(published?.feed.sequence, sequence, force);
   const additions: unknown = additionsFile ? JSON.parse(readFileSync(additionsFile, 'utf8')) : undefined;
   // The additions are checked by the same schema the extension uses, inside buildPayload.
   const payload = buildPayload(notices, next, now.toISOString(), additions);

@@ -70,9 +70,25 @@ describe('build', () => {
     [4, 4, '--sequence 4 must be an integer greater than the last published sequence 4'],
     [4, 2, '--sequence 2 must be an integer greater than the last published sequence 4'],
     [4, 5.5, '--sequence 5.5 must be an integer greater than the last published sequence 4'],
+    // Issue 13, item 4: a jump of more than 1,000,000 needs --force; nothing goes above the cap (2^40).
+    [4, 1_000_004, 1_000_004],
+    [4, 1_000_005, '--sequence 1000005 jumps 1000001 above the last published sequence 4; more than 1000000 needs --force'],
+    [undefined, 9_007_199_254_740_991, '--sequence 9007199254740991 is above the largest sequence a feed may have, 1099511627776 (2^40)'],
   ])('after published %s, requested %s → %s', (published, requested, expected) => {
     if (typeof expected === 'string') expect(() => nextSequence(published, requested)).toThrow(expected);
     else expect(nextSequence(published, requested)).toBe(expected);
+  });
+
+  it('allows a larger jump with --force, but never past the cap', () => {
+    expect(nextSequence(4, 5_000_000, true)).toBe(5_000_000);
+    expect(nextSequence(4, 2 ** 40, true)).toBe(2 ** 40);
+    expect(() => nextSequence(4, 2 ** 40 + 1, true)).toThrow('above the largest sequence a feed may have');
+    expect(() => nextSequence(2 ** 40)).toThrow('the last published sequence 1099511627776 is the largest a feed may have');
+  });
+
+  it('refuses --sequence 9007199254740991 and writes nothing', () => {
+    expect(() => build({ sequence: Number.MAX_SAFE_INTEGER })).toThrow('above the largest sequence a feed may have');
+    expect(existsSync(paths().out)).toBe(false);
   });
 
   it('refuses to build a payload the extension would refuse', () => {

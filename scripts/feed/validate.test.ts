@@ -47,6 +47,13 @@ describe('validate names the file, the JSON path and the reason', () => {
     ['a public suffix as a domain', sampleNotice({ portals: [], domains: ['co.nz'] }), `${FILE}: $.domains[0]: co.nz is a public suffix: it would reach every site under it`],
     ['a date in the future', sampleNotice({ modified: '2027-01-01' }), `${FILE}: $.modified: 2027-01-01 is in the future`],
     ['a file named after another id', sampleNotice({ id: 'nz-other-2026-01' }), `${FILE}: $.id: the file must be named nz-other-2026-01.json`],
+    // Issue 13, item 5: two title keys pass JSON.parse, which keeps the second; build would sign what the reviewer may not have read.
+    ['a key listed twice', JSON.stringify(sampleNotice(), null, 2).replace('"title": "Example portal: documents copied",', '"title": "Example portal: documents copied",\n  "title": "Nothing happened, ignore this",'), `${FILE}: $.title: the key "title" is listed twice (lines 7 and 8): JSON.parse would keep only the last`],
+    ['a key listed twice deep inside', JSON.stringify(sampleNotice(), null, 2).replace('"official": true', '"official": true,\n      "url": "https://example.org/other"'), `${FILE}: $.links[0].url: the key "url" is listed twice (lines 46 and 48): JSON.parse would keep only the last`],
+    ['a right-to-left override in the summary', sampleNotice({ summary: 'Someone copied documents \u202Efrom an example portal.' }), `${FILE}: $.summary: contains U+202E, an invisible or direction-changing character`],
+    ['a Cyrillic look-alike letter in the organisation', sampleNotice({ organization: 'Ex\u0430mple Health Limited' }), `${FILE}: $.organization: the word "Ex\u0430mple" mixes Latin and Cyrillic letters`],
+    ['a punycode link host', sampleNotice({ links: [{ title: 'Notice', url: 'https://xn--xample-hva.org/notice', official: true }] }), `${FILE}: $.links[0].url: link hosts must be plain ASCII, not punycode (xn--)`],
+    ['an over-long source', sampleNotice({ sources: [`https://example.org/${'a'.repeat(2048)}`] }), `${FILE}: $.sources[0]: links and sources are at most 2048 characters`],
     ['broken JSON', '{\n  "id": "nz-example-2026-01",\n  "title": "x"\n  "summary": "y"\n}', `${FILE}: $: not valid JSON: Expected ',' or '}' after property value (line 4, column 3)`],
   ])('%s', (_name, notice, expected) => {
     expect(problemsOf(notice)).toContain(expected);

@@ -7,6 +7,7 @@ import { registrableDomainOf } from '../../utils/portals/registrable-domain';
 import { formatPath } from '../../utils/feed/parse';
 import { dataClassSchema, isDataClass, noticeSchema, type Notice } from '../../utils/feed/schema';
 import { checkPortalFiles, describeJsonError, readPortalFiles, writeCatalogueModule, type FileProblem } from '../../utils/build/catalogue-files';
+import { describeDuplicateKey, duplicateJsonKeys } from '../../utils/build/json-duplicates';
 import { NOTICES_DIR, PORTALS_DIR, display } from './paths';
 
 export { describeJsonError } from '../../utils/build/catalogue-files';
@@ -41,6 +42,7 @@ export function checkNoticeFile(source: SourceFile, catalogue: readonly Portal[]
     problem([], `not valid JSON: ${describeJsonError(source.text, error as Error)}`);
     return { problems };
   }
+  for (const twin of duplicateJsonKeys(source.text)) problem(twin.path, describeDuplicateKey(twin));
   for (const path of unknownKeys(noticeSchema, value, [])) {
     if (path.length === 1 && EDITOR_KEYS.has(String(path[0]))) continue;
     problem(path, `unknown field ${JSON.stringify(String(path.at(-1)))} (a typo? the fields are listed in feed/notice.schema.json)`);

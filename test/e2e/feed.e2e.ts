@@ -105,6 +105,20 @@ for (const { name, available, launch, dir } of browsers) describe.skipIf(!availa
     }
   });
 
+  test('a genuinely signed feed with sequence 9007199254740991 is refused, and the next genuine feed is still accepted', async () => {
+    const before = await storedFeed(driver);
+    serveFeed(e2eContext().servedDir, feeds!.usedUp);
+    const triggeredAt = Date.now();
+    await triggerFeedRefresh(driver);
+    const { feed: after, check } = await waitForFeedState(driver, 'the used-up sequence to be refused', (_feed, state) => (state.lastError?.at ?? 0) >= triggeredAt);
+    expect(check.lastError?.reason).toMatch(/\$\.sequence: the sequence must be at most 1099511627776 \(2\^40\)/);
+    expect(after).toEqual(before);
+
+    serveFeed(e2eContext().servedDir, feeds!.next);
+    await triggerFeedRefresh(driver);
+    await waitForFeedState(driver, `sequence ${feeds!.goodSequence + 1}`, (feed) => feed?.sequence === feeds!.goodSequence + 1);
+  });
+
   test('feed checks send nothing about the user: a plain GET of the feed URL, no cookies, no referrer', () => {
     const requests = feedRequests(startedAt).filter((request) => request.method !== 'OPTIONS');
     expect(requests.length).toBeGreaterThanOrEqual(2);

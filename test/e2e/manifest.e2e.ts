@@ -28,8 +28,13 @@ const OPTIONAL_HOST_PERMISSIONS = ['https://api.pwnedpasswords.com/*', 'https://
 const CHROME_DEV_ID = 'hhgfimkmfcaiemkpadgcfaegejnclhhk';
 /** The feed's origin only: one GET per check, with a readable ETag (docs/feed.md). */
 const HOST_PERMISSIONS = ['https://feed.portal-guard.org/*'];
-/** Extension pages and workers may connect to the extension itself, the feed host and the range API (background, opt-in), nowhere else. */
-const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; worker-src 'self'; connect-src 'self' https://feed.portal-guard.org https://api.pwnedpasswords.com";
+/**
+ * The whole policy: our own files by default, our scripts only (no WebAssembly), no plugins, no
+ * <base>, no form posts, our own images; connections to the extension itself, the feed host and
+ * the range API (background, opt-in), nowhere else.
+ */
+const EXTENSION_PAGES_CSP =
+  "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self'; worker-src 'self'; connect-src 'self' https://feed.portal-guard.org https://api.pwnedpasswords.com";
 /** Loaded on demand by the content script; reachable from catalogue portal pages only. */
 const WEB_ACCESSIBLE = ['banner.js', 'password-assistant.js', 'password-strength.js'];
 
@@ -83,7 +88,7 @@ describe.each(builds)('built manifest: $name', ({ name, dir }) => {
     expect(built.optional_host_permissions ?? []).toEqual(OPTIONAL_HOST_PERMISSIONS);
   });
 
-  test('limits where extension pages may connect', () => {
+  test('has the whole reviewed CSP for extension pages', () => {
     expect(manifest().content_security_policy).toEqual({ extension_pages: EXTENSION_PAGES_CSP });
   });
 
@@ -95,13 +100,15 @@ describe.each(builds)('built manifest: $name', ({ name, dir }) => {
     const portalMatches = (built.content_scripts ?? []).flatMap((script) => script.matches).sort();
     expect([...catalogue!.resources].sort()).toEqual(WEB_ACCESSIBLE);
     expect([...(catalogue!.matches ?? [])].sort()).toEqual(portalMatches);
-    expect(catalogue!.use_dynamic_url).toBeUndefined();
-    // A policy's or patient's portal is any https host: Chrome serves the bundles there under a
-    // per-session random id only; Firefox's moz-extension id is random per installation anyway.
+    // A policy's or patient's portal is any https host.
     expect([...custom!.resources].sort()).toEqual(WEB_ACCESSIBLE);
     expect(custom!.matches).toEqual(['https://*/*']);
-    expect(custom!.use_dynamic_url).toBe(name === 'chrome-mv3' ? true : undefined);
-    for (const entry of [catalogue!, custom!]) expect(entry.extension_ids).toBeUndefined();
+    for (const entry of [catalogue!, custom!]) {
+      expect(entry.extension_ids).toBeUndefined();
+      // Chrome serves every entry under a per-session random id only, so no page can probe the
+      // fixed id (isolation.e2e.ts); Firefox's moz-extension id is random per installation anyway.
+      expect(entry.use_dynamic_url).toBe(name === 'chrome-mv3' ? true : undefined);
+    }
   });
 
   test('injects content scripts over https on catalogue hosts only', () => {
@@ -133,10 +140,10 @@ describe.each(builds)('built manifest: $name', ({ name, dir }) => {
 });
 
 describe('built manifest: firefox-mv3 only', () => {
-  test('names its Firefox id and collects no data', () => {
+  test('names its Firefox id; collects no data unless the patient turns on the breach check (optional authenticationInfo)', () => {
     const gecko = read(e2eContext().firefoxExtensionDir).browser_specific_settings?.gecko;
     expect(gecko?.id).toBe('portal-guard@portal-guard.org');
-    expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(gecko?.data_collection_permissions).toEqual({ required: ['none'], optional: ['authenticationInfo'] });
   });
 
   test('has no Chrome-only keys (Firefox reads policies.json without a schema, and its id is the gecko id)', () => {

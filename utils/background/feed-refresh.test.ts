@@ -5,7 +5,7 @@ import { forgetActiveFeed } from '../state/active-feed';
 import { REFRESH_PERIOD_MINUTES } from '../feed/config';
 import { feedCheck, writeItem } from '../state/storage';
 import { FEED_ALARM } from '../feed/config';
-import { refreshFeed, startFeedRefresh } from './feed-refresh';
+import { onCheckFeedNow, refreshFeed, startFeedRefresh } from './feed-refresh';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -81,5 +81,18 @@ describe('refreshFeed', () => {
     expect(await second).toEqual({ outcome: 'not-modified' });
     expect(update).toHaveBeenCalledTimes(1);
     expect(await refreshFeed(async () => ({ outcome: 'not-modified' }))).toEqual({ outcome: 'not-modified' });
+  });
+});
+
+describe('onCheckFeedNow (the options page’s “Check for updates now”)', () => {
+  it.each(['not-modified', 'rejected'] as const)('runs the refresh and replies with its outcome (%s), leaving the 12-hour alarm alone', async (outcome) => {
+    const stop = startFeedRefresh({ refresh: async () => {}, now: () => NOW });
+    await settle();
+    const schedule = await browser.alarms.get(FEED_ALARM);
+    const refresh = vi.fn(async () => (outcome === 'rejected' ? { outcome, code: 'signature' as never, reason: 'the signature does not match the feed’s contents' } : { outcome }));
+    expect(await onCheckFeedNow({}, refresh)).toEqual({ ok: true, outcome });
+    expect(refresh).toHaveBeenCalledOnce();
+    expect(await browser.alarms.get(FEED_ALARM)).toEqual(schedule);
+    stop();
   });
 });

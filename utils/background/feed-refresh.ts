@@ -4,6 +4,7 @@ import { FEED_ALARM, REFRESH_PERIOD_MINUTES, STARTUP_CHECK_AFTER_MS } from '../f
 import { updateFeed, type UpdateResult } from '../state/feed-update';
 import { feedSource } from '../policy/feed-source';
 import { feedCheck, readItem } from '../state/storage';
+import type { RequestOf, ResponseOf } from '../messaging/protocol';
 
 /**
  * Make sure a feed is installed, then check for an update and use it if one was stored. Runs one
@@ -22,6 +23,15 @@ export function refreshFeed(update: () => Promise<UpdateResult> = async () => up
     }
   })();
   return running;
+}
+
+/**
+ * The options page's "Check for updates now" (`ui-bg/check-feed-now`): the same one-at-a-time
+ * refresh the alarm runs, answered when it is over. The page used to create the alarm itself,
+ * which replaced the 12-hour schedule with a one-shot; now only the background touches it.
+ */
+export async function onCheckFeedNow(_request: RequestOf<'ui-bg/check-feed-now'>, refresh: () => Promise<UpdateResult> = refreshFeed): Promise<ResponseOf<'ui-bg/check-feed-now'>> {
+  return { ok: true, outcome: (await refresh()).outcome };
 }
 
 export interface FeedRefreshOptions {

@@ -7,7 +7,7 @@ import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import type { PortalIndex, PortalMatch } from '../portals';
 import { portalIndex } from '../state/current-portals';
 import { readItem, settings } from '../state/storage';
-import { RANGE_API_PERMISSION } from '../password/range-api';
+import { hasBreachCheckPermission, type PermissionsApi } from '../password/breach-check-permission';
 import { breachCheckSetting } from '../policy/effective';
 import { currentPolicy } from '../policy/managed';
 
@@ -54,7 +54,7 @@ export async function onPasswordForm(_request: RequestOf<'cs-bg/password-form'>,
   const { match } = await senderPortal(sender, index);
   const [progress, prefs, managed] = await Promise.all([getGuide(match.portal.id), readItem(settings), policy()]);
   // A managed policy's `pwnedPasswordsCheck` overrides the patient's choice (utils/policy/effective.ts).
-  const breachCheck = breachCheckSetting(managed.policy, prefs.breachCheck).on && (await permissions.contains({ origins: [RANGE_API_PERMISSION] }));
+  const breachCheck = breachCheckSetting(managed.policy, prefs.breachCheck).on && (await hasBreachCheckPermission(permissions as unknown as PermissionsApi));
   return {
     ok: true,
     breachCheck,

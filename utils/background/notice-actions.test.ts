@@ -116,3 +116,28 @@ describe('a notice reached by its organisation’s domain', () => {
     expect(await readItem(noticeDismissals)).toEqual({});
   });
 });
+
+/**
+ * Issue 14, item 7: a page on one portal can make our content script ask for any notice id. The
+ * background opens (and so offers to dismiss) only a notice of the portal the sender is on (from
+ * `sender.url`, never the payload), so a hostile portal page cannot reach another portal's notice.
+ */
+describe('the banner reaches only a notice of the sender’s portal', () => {
+  beforeEach(() => {
+    freshExtension();
+    withFeed();
+  });
+
+  it.each([
+    ['another portal’s notice (Change Healthcare’s, from Manage My Health)', 'https://portal.managemyhealth.co.nz/dashboard', CHANGE_NOTICE, 'no such notice for this portal'],
+    ['Manage My Health’s notice from a MyChart tenant', 'https://mychart.clevelandclinic.org/MyChart/Home', MMH_NOTICE, 'no such notice for this portal'],
+    ['a notice the feed does not have', 'https://portal.managemyhealth.co.nz/dashboard', 'xx-gone-2020', 'no such notice for this portal'],
+    ['a page that is not a portal', 'https://www.example-clinic.org/', MMH_NOTICE, 'not on a portal'],
+    ['a look-alike of the portal', 'https://portal.managemyhealth.co.nz.example-clinic.org/', MMH_NOTICE, 'not on a portal'],
+  ])('refuses %s, opens nothing and stores nothing', async (_name, url, noticeId, error) => {
+    const create = vi.fn();
+    await expect(onOpenNotice({ noticeId, section: 'dismiss' }, sender(url), { create } as never)).rejects.toThrow(error);
+    expect(create).not.toHaveBeenCalled();
+    expect(await readItem(noticeDismissals)).toEqual({});
+  });
+});

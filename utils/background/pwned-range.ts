@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
-import { RANGE_API_ORIGIN, RANGE_API_PERMISSION, type RangeReply } from '../password/range-api';
+import { hasBreachCheckPermission } from '../password/breach-check-permission';
+import { RANGE_API_ORIGIN, type RangeReply } from '../password/range-api';
 import { breachCheckSetting } from '../policy/effective';
 import { currentPolicy } from '../policy/managed';
 import { readItem, settings } from '../state/storage';
@@ -77,11 +77,12 @@ export interface PwnedRangeDeps {
 }
 
 /**
- * Both the patient's choice and the browser's grant: either can be withdrawn on its own. A managed
+ * Both the patient's choice and the browser's grant (the range API's host, and in Firefox the
+ * declared data collection): either can be withdrawn on its own. A managed
  * policy's `pwnedPasswordsCheck` overrides the choice (utils/policy/effective.ts).
  */
 export async function defaultBreachCheckOn(): Promise<boolean> {
-  return breachCheckSetting((await currentPolicy()).policy, (await readItem(settings)).breachCheck).on && (await browser.permissions.contains({ origins: [RANGE_API_PERMISSION] }));
+  return breachCheckSetting((await currentPolicy()).policy, (await readItem(settings)).breachCheck).on && (await hasBreachCheckPermission());
 }
 
 const defaultDeps: PwnedRangeDeps = {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { listenForMessages } from '../messaging/listen';
-import { startFeedRefresh } from './feed-refresh';
+import { onCheckFeedNow, startFeedRefresh } from './feed-refresh';
 import { applyBadge } from './badge';
 import { startClinicPolicy } from './clinic-policy';
 import { onChangePasswordProbe, onGuideEvent, onGuidePasswordChanged, onOpenGuide, onPasswordForm } from './guide-actions';
@@ -10,6 +10,7 @@ import { onPwnedRange } from './pwned-range';
 import { onConfirmDismiss, onOpenNotice } from './notice-actions';
 import { onSessionReport } from './session-report';
 import { watchSharedComputer, type SharedComputerWatch } from './shared-computer';
+import { restrictStorageToTrustedContexts } from './storage-access';
 import { takeTab } from './tab-sessions';
 import { tabStatus } from './tab-status';
 
@@ -18,6 +19,8 @@ import { tabStatus } from './tab-status';
  * returns one function that stops every listener (used by tests, and documents what is running).
  */
 export function startBackground(): () => void {
+  // First, before anything can message us: content scripts never need storage (storage-access.ts).
+  void restrictStorageToTrustedContexts();
   const stops = [
     listenForMessages({
       'cs-bg/session': (report, sender) => onSessionReport(report, sender),
@@ -31,6 +34,7 @@ export function startBackground(): () => void {
       'ui-bg/dismiss-notice': (request) => onConfirmDismiss(request),
       'ui-bg/tab-status': (request) => tabStatus(request),
       'ui-bg/platform-signals': (request) => onPlatformSignals(request),
+      'ui-bg/check-feed-now': (request) => onCheckFeedNow(request),
     }),
     ...watchTabs(),
     startFeedRefresh(),

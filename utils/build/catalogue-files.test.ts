@@ -56,6 +56,12 @@ describe('a bad portal file is refused with the file, the JSON path and the reas
   it.each<[string, SourceFile[], string]>([
     ['malformed JSON', withFile({ file: MMH, text: '{\n  "id": "managemyhealth",\n  "hosts": [\n}\n' }), `${MMH}: $: not valid JSON: Unexpected token '}'`],
     ['not an object', withFile({ file: MMH, text: '[]\n' }), `${MMH}: $: a portal file holds one JSON object`],
+    // Issue 13, item 5: JSON.parse keeps the second of two keys, so the catalogue would hold a host the reviewer never read.
+    [
+      'a key listed twice',
+      withFile({ file: MMH, text: portalFileText(loadCatalogue().find((portal) => portal.id === 'managemyhealth')!).replace('"id": "managemyhealth",', '"id": "managemyhealth",\n  "id": "managemyhealth",') }),
+      `${MMH}: $.id: the key "id" is listed twice (lines 3 and 4): JSON.parse would keep only the last`,
+    ],
     ['a typo in a field name', withFile(fileFor({ ...entryOf('managemyhealth'), homeURL: 'https://portal.managemyhealth.co.nz/' })), `${MMH}: $: Unrecognized key: "homeURL"`],
     ['a wrong $schema hint', withFile(fileFor({ ...entryOf('managemyhealth'), $schema: 'https://example.org/schema.json' })), `${MMH}: $.$schema: must be "../portal.schema.json"`],
     ['a file named for another id', withFile(fileFor(entryOf('managemyhealth'), 'manage-my-health')), 'feed/portals/manage-my-health.json: $.id: the file must be named managemyhealth.json'],

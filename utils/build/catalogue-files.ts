@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { formatPath } from '../feed/parse';
 import { portalSchema, type Portal } from '../portals/schema';
 import { catalogueProblems } from '../portals/validate-catalogue';
+import { describeDuplicateKey, duplicateJsonKeys } from './json-duplicates';
 
 /**
  * The portal catalogue's data files, `feed/portals/<id>.json`, one portal each, and the typed module
@@ -96,6 +97,7 @@ export function checkPortalFile(source: SourceFile): { portal?: Portal; problems
     problem([], `not valid JSON: ${describeJsonError(source.text, error as Error)}`);
     return { problems };
   }
+  for (const twin of duplicateJsonKeys(source.text)) problem(twin.path, describeDuplicateKey(twin));
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     problem([], 'a portal file holds one JSON object');
     return { problems };

@@ -38,3 +38,46 @@ describe('feed origins are fixed at build time', () => {
     expect(() => feedOrigins(mirror)).toThrow();
   });
 });
+
+describe('web-accessible resources cannot be probed by their fixed address', () => {
+  const patterns = ['https://portal.managemyhealth.co.nz/*', 'https://mychart.clevelandclinic.org/*'];
+
+  it('serves every Chrome entry only under the per-session random id (`use_dynamic_url`)', () => {
+    const entries = buildManifestExtras({ browser: 'chrome', ...options, portalPatterns: patterns }).web_accessible_resources;
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) expect(entry).toHaveProperty('use_dynamic_url', true);
+  });
+
+  it('leaves the key out of Firefox, whose moz-extension id is already random per installation', () => {
+    for (const entry of buildManifestExtras({ browser: 'firefox', ...options, portalPatterns: patterns }).web_accessible_resources) expect(entry).not.toHaveProperty('use_dynamic_url');
+  });
+});
+
+describe('the extension pages’ content security policy', () => {
+  it.each(['chrome', 'firefox'])('is the whole reviewed policy in the %s build: no WebAssembly, no plugins, no <base>, no form posts, network only to the feed and the range API', (browser) => {
+    expect(buildManifestExtras({ browser, ...options }).content_security_policy).toEqual({
+      extension_pages:
+        "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self'; worker-src 'self'; connect-src 'self' https://feed.portal-guard.org https://api.pwnedpasswords.com",
+    });
+  });
+
+  it('lets a development build reach WXT’s dev server, and only then', () => {
+    expect(extensionPagesCsp('development')).toContain("connect-src 'self' https://feed.portal-guard.org https://api.pwnedpasswords.com http://localhost:* ws://localhost:*");
+    expect(extensionPagesCsp('development')).toContain("style-src 'self' 'unsafe-inline'");
+    expect(extensionPagesCsp('production')).not.toContain('localhost');
+    expect(extensionPagesCsp('production')).not.toContain('unsafe-inline');
+  });
+});
+
+describe('the Firefox data-collection label (AMO)', () => {
+  it('collects nothing by default, and declares the opt-in breach check as optional authentication information', () => {
+    // The breach check sends 5 hex characters of a password's SHA-1 to api.pwnedpasswords.com,
+    // only after the patient turns it on (docs/password-guide.md, "Why Firefox asks about
+    // authentication information"); nothing else leaves the device but the feed download.
+    expect(buildManifestExtras({ browser: 'firefox', ...options })).toHaveProperty('browser_specific_settings.gecko.data_collection_permissions', { required: ['none'], optional: ['authenticationInfo'] });
+  });
+
+  it('is Firefox’s alone', () => {
+    expect(buildManifestExtras({ browser: 'chrome', ...options })).not.toHaveProperty('browser_specific_settings');
+  });
+});

@@ -1,5 +1,5 @@
 import { FEED_ORIGINS } from '../feed/config';
-import { RANGE_API_ORIGIN, RANGE_API_PERMISSION } from '../password/range-api';
+import { BREACH_CHECK_DATA_COLLECTION, RANGE_API_ORIGIN, RANGE_API_PERMISSION } from '../password/range-api';
 
 /**
  * Manifest fields that wxt.config.ts adds. Kept as a pure function so `manifest.test.ts` can
@@ -85,12 +85,35 @@ export function connectSources(mode: string, feedOrigins: readonly string[] = FE
   return ["'self'", ...feedOrigins, RANGE_API_ORIGIN, ...(mode === 'development' ? ['http://localhost:*', 'ws://localhost:*'] : [])];
 }
 
+/**
+ * The whole policy for extension pages, the background and the export review's worker, so it
+ * does not rest on `connect-src` alone (issue 14, item 8): everything defaults to our own files;
+ * scripts only ours (no `'wasm-unsafe-eval'`: there is no WebAssembly); no plugins; no `<base>`
+ * that could re-point relative URLs; no form posts (every form is handled in script); images only
+ * our own files (nothing draws a `data:` image, so it is not allowed). Every page is checked to
+ * render whole under it in both browsers (test/e2e/isolation.e2e.ts).
+ */
 export function extensionPagesCsp(mode: string, feedOrigins: readonly string[] = FEED_ORIGINS): string {
-  return [`script-src 'self' 'wasm-unsafe-eval'`, `object-src 'self'`, `worker-src 'self'`, `connect-src ${connectSources(mode, feedOrigins).join(' ')}`].join('; ');
+  return [
+    `default-src 'self'`,
+    `script-src 'self'`,
+    `object-src 'none'`,
+    `base-uri 'none'`,
+    `form-action 'none'`,
+    `img-src 'self'`,
+    `worker-src 'self'`,
+    `connect-src ${connectSources(mode, feedOrigins).join(' ')}`,
+    // `npm run dev` only: Vite's dev client injects CSS as <style> elements, which `default-src
+    // 'self'` blocks. A built page links its CSS files and has no inline style at all.
+    ...(mode === 'development' ? [`style-src 'self' 'unsafe-inline'`] : []),
+  ].join('; ');
 }
 
 /** Loaded on demand by the content script, so reachable from portal pages and only from them. */
 export const WEB_ACCESSIBLE_RESOURCES = ['banner.js', 'password-assistant.js', 'password-strength.js'] as const;
+
+/** Chrome only: serve web-accessible resources under the per-session id, never the fixed one. */
+const dynamicUrl = (browser: string) => (browser === 'firefox' ? {} : { use_dynamic_url: true as const });
 
 export interface ManifestOptions {
   browser: string;
@@ -129,14 +152,17 @@ export function buildManifestExtras({ browser, mode, geckoId, portalPatterns, gr
     content_security_policy: { extension_pages: extensionPagesCsp(mode, feedOrigins) },
     action: { default_title: '__MSG_manifest_actionTitle__' },
     // The banner's and the password assistant's code is loaded on demand by the content script,
-    // so it must be reachable from portal pages, and only from them: other sites cannot probe for it.
+    // so it must be reachable from portal pages, and only from them. Even there a page must not
+    // learn that Portal Guard is installed by loading a file of ours (issue 14, item 3): Chrome's
+    // extension id is fixed (the store's, or CHROME_DEV_ID), so in Chrome every entry is served
+    // only under a per-session random id (`use_dynamic_url`), which `runtime.getURL` hands our
+    // content script and nobody else. Firefox's moz-extension id is already random per
+    // installation, and it does not take the key.
     web_accessible_resources: [
-      { resources: [...WEB_ACCESSIBLE_RESOURCES], matches: portalPatterns },
+      { resources: [...WEB_ACCESSIBLE_RESOURCES], matches: portalPatterns, ...dynamicUrl(browser) },
       // Custom portals (a policy's, a patient's) are not known when the manifest is written, and
-      // their content script loads the same bundles. A page can still not probe for them: Chrome
-      // serves them there only under a per-session random id (`use_dynamic_url`); Firefox's
-      // moz-extension id is already random per installation.
-      { resources: [...WEB_ACCESSIBLE_RESOURCES], matches: [...CUSTOM_PORTAL_HOST_PERMISSIONS], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+      // their content script loads the same bundles.
+      { resources: [...WEB_ACCESSIBLE_RESOURCES], matches: [...CUSTOM_PORTAL_HOST_PERMISSIONS], ...dynamicUrl(browser) },
     ],
     ...(browser === 'firefox'
       ? {
@@ -145,8 +171,13 @@ export function buildManifestExtras({ browser, mode, geckoId, portalPatterns, gr
               id: geckoId,
               // 140 is the first ESR that reads data_collection_permissions.
               strict_min_version: '140.0',
-              // Portal Guard collects nothing: https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
-              data_collection_permissions: { required: ['none'] },
+              // https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
+              // Nothing is required: without the patient's opt-in, Portal Guard sends nothing but
+              // the feed request. The opt-in breach check sends 5 hex characters of a password's
+              // SHA-1 to a third party (api.pwnedpasswords.com), which is authentication
+              // information; it is optional, asked for with the range API's host when the patient
+              // turns the check on (utils/password/breach-check-permission.ts).
+              data_collection_permissions: { required: ['none'], optional: [...BREACH_CHECK_DATA_COLLECTION] },
             },
             // Firefox for Android reads data_collection_permissions from 142.
             gecko_android: { strict_min_version: '142.0' },

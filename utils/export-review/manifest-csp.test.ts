@@ -5,7 +5,9 @@ import { OPTIONAL_PERMISSIONS, PERMISSIONS, connectSources, extensionPagesCsp } 
 describe('the extension pages CSP keeps the export review worker off the network', () => {
   it('lets pages and workers connect only to the extension, the feed host and the range API (password guide, opt-in)', () => {
     expect(connectSources('production')).toEqual(["'self'", new URL(FEED_URL).origin, 'https://api.pwnedpasswords.com']);
-    expect(extensionPagesCsp('production')).toBe(`script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; worker-src 'self'; connect-src 'self' ${new URL(FEED_URL).origin} https://api.pwnedpasswords.com`);
+    expect(extensionPagesCsp('production')).toBe(
+      `default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self'; worker-src 'self'; connect-src 'self' ${new URL(FEED_URL).origin} https://api.pwnedpasswords.com`,
+    );
   });
 
   it('allows the dev server only in development', () => {

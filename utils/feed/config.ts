@@ -50,7 +50,7 @@ export const REFRESH_PERIOD_MINUTES = 12 * 60;
 export const STARTUP_CHECK_AFTER_MS = 60 * 60 * 1000;
 
 /**
- * The alarm that wakes the background about every 12 hours to check the feed. The options page's
- * "Check for updates now" fires the same alarm, so the background stays the feed's only writer.
+ * The alarm that wakes the background about every 12 hours to check the feed. Only the background
+ * creates it; the options page's "Check for updates now" is a protocol message (`ui-bg/check-feed-now`).
  */
 export const FEED_ALARM = 'feed-refresh';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PROTOTYPE_NAME_REASON, notPrototypeName } from '../own-keys';
 import { registrableDomainProblem } from '../portals/registrable-domain';
 import { catalogueAdditionsSchema } from './catalogue-additions';
+import { hostProblem, MAX_URL_LENGTH, textProblem } from './text-rules';
 
 /**
  * The breach-notice feed format, version 1.
@@ -27,8 +28,38 @@ export const FEED_FORMAT_VERSION = `${FEED_FORMAT_MAJOR}.1`;
  */
 const urlPattern = (schemes: string) => new RegExp(`^(?:${schemes}):\\/\\/(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,62}(?::\\d{1,5})?(?:[/?#][!-~]*)?$`, 'i');
 
+/** A length cap, the URL pattern, then no punycode host (utils/feed/text-rules.ts). */
+const urlSchema = (pattern: RegExp, message: string) =>
+  z
+    .string()
+    .max(MAX_URL_LENGTH, `links and sources are at most ${MAX_URL_LENGTH} characters`)
+    .regex(pattern, message)
+    .superRefine((url, ctx) => {
+      const problem = url.length <= MAX_URL_LENGTH ? hostProblem(url) : undefined;
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
 /** https only: a `javascript:`, `data:` or plain `http:` link in a feed is rejected. */
-export const feedLinkSchema = z.string().regex(urlPattern('https'), 'links must be https:// URLs');
+export const feedLinkSchema = urlSchema(urlPattern('https'), 'links must be https:// URLs');
+
+/** Text shown to patients: its length, and no invisible, direction-changing or mixed-script words. */
+export const feedTextSchema = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .superRefine((text, ctx) => {
+      const problem = textProblem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
+/**
+ * The largest sequence a feed may have (issue 13). Far above any real count of editions, far below
+ * 2^53: one signed feed at Number.MAX_SAFE_INTEGER would otherwise make every later genuine feed a
+ * "rollback". `npm run feed -- build` also refuses a jump of more than MAX_SEQUENCE_JUMP.
+ */
+export const MAX_FEED_SEQUENCE = 2 ** 40;
+export const MAX_SEQUENCE_JUMP = 1_000_000;
 
 /** A calendar date, `YYYY-MM-DD`. Breach dates are dates, not instants: no time zone games. */
 export const isoDateSchema = z.iso.date({ error: 'must be a date like 2026-01-01' });
@@ -127,21 +158,22 @@ export function isDataClass(value: string): value is DataClass {
 export const tolerantDataClassSchema = z.union([dataClassSchema, z.string().max(60)]);
 const dataClassListSchema = z.array(tolerantDataClassSchema).transform((list) => list.filter(isDataClass));
 
-export const noticeStatusSchema = z.enum(['investigating', 'notifying', 'notified', 'regulator-action', 'resolved']);
+/** `reported`: listed by a regulator (HHS OCR's breach portal), with nothing more known yet (issue 13). */
+export const noticeStatusSchema = z.enum(['investigating', 'notifying', 'notified', 'regulator-action', 'resolved', 'reported']);
 /** Open statuses keep a notice relevant beyond the recency window. */
 export const OPEN_STATUSES: ReadonlySet<NoticeStatus> = new Set(['investigating', 'notifying', 'regulator-action']);
 
 export const severitySchema = z.enum(['low', 'medium', 'high', 'critical']);
 
 /** A source we cite. Some official pages, and some copies of them, are plain http. */
-export const sourceUrlSchema = z.string().regex(urlPattern('https?'), 'sources must be http(s) URLs');
+export const sourceUrlSchema = urlSchema(urlPattern('https?'), 'sources must be http(s) URLs');
 
 const sourcedCountSchema = z.looseObject({
   count: z.number().int().nonnegative(),
   /** True when the figure is an estimate or a range's midpoint rather than a final count. */
   estimate: z.boolean(),
   /** Wording shown next to the number, e.g. "6–7% of about 1.8 million users". */
-  label: z.string().max(200).optional(),
+  label: feedTextSchema(0, 200).optional(),
   source: sourceUrlSchema,
   /** When the figure was published, as precisely as known (`2026-05`). */
   asOf: partialDateSchema.optional(),
@@ -157,7 +189,7 @@ const sourcedCountSchema = z.looseObject({
 export const dataClassDetailSchema = z.looseObject({
   /** A class from a newer vocabulary stays as text; the notice's other checks skip it. */
   dataClass: tolerantDataClassSchema,
-  note: z.string().min(5).max(300).optional(),
+  note: feedTextSchema(5, 300).optional(),
   documentWindow: z.looseObject({ from: partialDateSchema, to: partialDateSchema }).optional(),
   source: sourceUrlSchema.optional(),
 });
@@ -193,16 +225,16 @@ export const noticeSchema = z
     platformWide: z.boolean().optional(),
     /** Whether the patient portal itself was involved, rather than a back-end system. */
     portalInvolved: z.boolean(),
-    title: z.string().min(5).max(200),
-    summary: z.string().min(20).max(2000),
-    organization: z.string().min(2).max(200),
+    title: feedTextSchema(5, 200),
+    summary: feedTextSchema(20, 2000),
+    organization: feedTextSchema(2, 200),
     country: z.enum(['NZ', 'AU', 'UK', 'US', 'CA']),
     breach: z.looseObject({
       start: partialDateSchema.optional(),
       end: partialDateSchema.optional(),
       discovered: partialDateSchema.optional(),
       /** Where a date comes from when that is not obvious, or how sure it is. */
-      note: z.string().min(5).max(300).optional(),
+      note: feedTextSchema(5, 300).optional(),
     }),
     disclosed: isoDateSchema,
     added: isoDateSchema,
@@ -213,7 +245,7 @@ export const noticeSchema = z
     dataClassDetails: z.array(dataClassDetailSchema).optional(),
     status: noticeStatusSchema,
     severity: severitySchema,
-    links: z.array(z.looseObject({ title: z.string().min(2).max(200), url: feedLinkSchema, official: z.boolean() })).min(1),
+    links: z.array(z.looseObject({ title: feedTextSchema(2, 200), url: feedLinkSchema, official: z.boolean() })).min(1),
     /** Every source behind the notice's facts; may be http for old official pages. */
     sources: z.array(sourceUrlSchema).min(1),
   })
@@ -258,7 +290,7 @@ export const feedSchema = z
   .looseObject({
     formatVersion: z.string().regex(/^\d+\.\d+$/, 'formatVersion must look like 1.0'),
     /** Increases with every published feed; the extension refuses anything not greater (no rollback). */
-    sequence: z.number().int().positive(),
+    sequence: z.number().int().positive().max(MAX_FEED_SEQUENCE, `the sequence must be at most ${MAX_FEED_SEQUENCE} (2^40), so that it can never be used up`),
     /** When the feed was built, as an ISO instant. */
     generatedAt: z.iso.datetime({ offset: true }),
     notices: z.array(noticeSchema),

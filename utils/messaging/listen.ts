@@ -9,15 +9,20 @@ export type Sender = Browser.runtime.MessageSender;
 export type Handlers = { [N in MessageName]: (payload: RequestOf<N>, sender: Sender) => Promise<ResponseOf<N>> | ResponseOf<N> };
 
 /**
- * Who may send what. Content scripts: our extension, a tab, the top frame, an https page.
- * Extension pages: our extension and a URL inside it.
+ * Who may send what, and if not, why. Content scripts: our extension, a tab, the top frame, an
+ * https page. Extension pages: our extension, a URL inside it, and one of the pages the message
+ * lists (the path alone: a page's query and hash are its own business).
  */
-export function senderAllowed(from: Protocol[MessageName]['from'], sender: Sender, extensionId: string, extensionOrigin: string): boolean {
-  if (sender.id !== extensionId) return false;
-  if (from === 'content-script') {
-    return sender.tab?.id !== undefined && sender.frameId === 0 && typeof sender.url === 'string' && sender.url.startsWith('https://');
+export function senderRefusal(name: MessageName, sender: Sender, extensionId: string, extensionOrigin: string): string | undefined {
+  const spec: Protocol[MessageName] = protocol[name];
+  if (sender.id !== extensionId) return 'sender not allowed';
+  if (spec.from === 'content-script') {
+    const allowed = sender.tab?.id !== undefined && sender.frameId === 0 && typeof sender.url === 'string' && sender.url.startsWith('https://');
+    return allowed ? undefined : 'sender not allowed';
   }
-  return typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+  if (typeof sender.url !== 'string' || !sender.url.startsWith(extensionOrigin)) return 'sender not allowed';
+  const path = new URL(sender.url).pathname;
+  return (spec.pages as readonly string[]).includes(path) ? undefined : `sender not allowed: ${name} is not sent from ${path}`;
 }
 
 /** Validate one incoming message and run its handler. Exported for tests; never throws. */
@@ -29,7 +34,8 @@ export async function dispatch(message: unknown, sender: Sender, handlers: Parti
   if (!envelope.success) return { ok: false, error: 'unknown message' };
   const { name, payload } = envelope.data;
   const spec = protocol[name];
-  if (!senderAllowed(spec.from, sender, extension.id, extension.origin)) return { ok: false, error: 'sender not allowed' };
+  const refusal = senderRefusal(name, sender, extension.id, extension.origin);
+  if (refusal) return { ok: false, error: refusal };
   const parsed = spec.request.safeParse(payload);
   if (!parsed.success) return { ok: false, error: `invalid payload: ${z.prettifyError(parsed.error)}` };
   const handler = handlers[name] as ((payload: unknown, sender: Sender) => unknown) | undefined;
@@ -41,8 +47,12 @@ export async function dispatch(message: unknown, sender: Sender, handlers: Parti
   }
 }
 
-/** Listen for protocol messages; returns a function that stops listening. */
-export function listenForMessages(handlers: Partial<Handlers>): () => void {
+/**
+ * Listen for protocol messages; returns a function that stops listening. The map must be
+ * complete: a message added to the protocol without a handler does not compile (the partial map
+ * `dispatch` takes is for tests, and its "no handler" reply cannot happen here).
+ */
+export function listenForMessages(handlers: Handlers): () => void {
   // sendResponse + `return true` rather than returning a promise: it works in Chrome, Firefox and
   // WXT's fakeBrowser alike.
   const listener = (message: unknown, sender: Sender, sendResponse: (reply: Reply) => void) => {

@@ -133,6 +133,18 @@ export const signalTableSchema = z
   .max(200)
   .readonly();
 
+/**
+ * Our extension pages, by path. Each `ui-bg/` message lists the ones that send it, and the
+ * background refuses it from any other, so a page we ship for one job (the export review reads a
+ * patient's files) cannot drive the background's other features.
+ */
+export type ExtensionPagePath = '/popup.html' | '/notice.html' | '/guide.html' | '/options.html' | '/export-review.html';
+
+/** What every message must say: its direction, and for an extension-page message, its pages. */
+type MessageSpec =
+  | { from: 'content-script'; request: z.ZodType; response: z.ZodType }
+  | { from: 'extension-page'; pages: readonly [ExtensionPagePath, ...ExtensionPagePath[]]; request: z.ZodType; response: z.ZodType };
+
 export const protocol = {
   /**
    * The content script reports what it sees on a catalogue host; the reply carries the notices
@@ -225,12 +237,14 @@ export const protocol = {
    */
   'ui-bg/guide-event': {
     from: 'extension-page',
+    pages: ['/guide.html'],
     request: z.strictObject({ portalId: z.string().regex(/^[a-z0-9-]{2,80}$/).refine(notPrototypeName), event: guidePageEventSchema }),
     response: z.strictObject({ ok: z.literal(true), finished: z.boolean() }),
   },
   /** The popup's "Check this page" asks for the platform-signal table to hand into the page. */
   'ui-bg/platform-signals': {
     from: 'extension-page',
+    pages: ['/popup.html'],
     request: z.strictObject({}),
     response: z.strictObject({ platforms: signalTableSchema }),
   },
@@ -241,16 +255,29 @@ export const protocol = {
    */
   'ui-bg/dismiss-notice': {
     from: 'extension-page',
+    pages: ['/notice.html'],
     request: z.strictObject({ noticeId: noticeIdSchema }),
     response: z.strictObject({ ok: z.literal(true) }),
   },
   /** The popup asks for everything it shows about one tab. The URL comes from `activeTab`. */
   'ui-bg/tab-status': {
     from: 'extension-page',
+    pages: ['/popup.html'],
     request: z.strictObject({ tabId: tabIdSchema, url: z.string().max(8192).optional() }),
     response: tabStatusSchema,
   },
-} as const;
+  /**
+   * The options page's "Check for updates now". The background runs the same one-at-a-time
+   * refresh as its alarm and replies when the check is over; the page never touches the alarm,
+   * which a page-made one-shot would replace (and with it the 12-hour schedule).
+   */
+  'ui-bg/check-feed-now': {
+    from: 'extension-page',
+    pages: ['/options.html'],
+    request: z.strictObject({}),
+    response: z.strictObject({ ok: z.literal(true), outcome: z.enum(['updated', 'not-modified', 'rejected']) }),
+  },
+} as const satisfies Record<string, MessageSpec>;
 
 export type Protocol = typeof protocol;
 export type MessageName = keyof Protocol;

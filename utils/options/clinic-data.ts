@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { RANGE_API_PERMISSION } from '../password/range-api';
+import { hasBreachCheckPermission, type PermissionsApi as BreachCheckPermissions } from '../password/breach-check-permission';
 import { sharedComputerSetting } from '../policy/effective';
 import { currentPolicy } from '../policy/managed';
 import type { ParsedPolicy } from '../policy/schema';
@@ -42,7 +42,7 @@ export async function loadClinicData(permissions: PermissionsApi = browser.permi
       access[portal.portal.id] = await has(portalOrigins(portal));
     }),
   );
-  const [rangeApiGranted, notificationsGranted, browsingDataGranted] = await Promise.all([has([RANGE_API_PERMISSION]), hasApi('notifications'), hasApi('browsingData')]);
+  const [rangeApiGranted, notificationsGranted, browsingDataGranted] = await Promise.all([Promise.resolve(permissions as unknown as BreachCheckPermissions).then((api) => hasBreachCheckPermission(api)).catch(() => false), hasApi('notifications'), hasApi('browsingData')]);
   return { policy, portals, userPortals, access, rangeApiGranted, sharedComputer: prefs, notificationsGranted, browsingDataGranted, reminders };
 }
 

@@ -1,14 +1,13 @@
-import { browser } from 'wxt/browser';
 import { statusOf } from '../state/active-feed';
 import { parseFeedPayload } from '../feed/parse';
-import { FEED_ALARM } from '../feed/config';
-import type { FeedStatus } from '../messaging/protocol';
+import type { FeedStatus, ResponseOf } from '../messaging/protocol';
+import { sendMessage } from '../messaging/send';
 import { feedCheck, feedStore, noticeDismissals, portalAccounts, readItem, settings, updateItem, type Settings } from '../state/storage';
 
 /**
  * What the options page shows and changes. Reading only: the stored feed was verified by the
  * background before it was stored, so here it is parsed for titles and never written; a refresh is
- * asked of the background through its own alarm, so it stays the feed's only writer.
+ * asked of the background with a protocol message, so it stays the feed's only writer.
  */
 
 export interface OptionsData {
@@ -34,9 +33,15 @@ export async function loadOptionsData(): Promise<OptionsData> {
   };
 }
 
-/** Ask the background to check the feed now: the same alarm that fires every 12 hours. */
-export async function requestFeedRefresh(alarms = browser.alarms): Promise<void> {
-  await alarms.create(FEED_ALARM, { when: Date.now() });
+/**
+ * Ask the background to check the feed now (`ui-bg/check-feed-now`). Never rejects: a failed
+ * check is recorded by the background as the feed's last problem, which this page shows.
+ */
+export async function requestFeedRefresh(send = sendMessage<'ui-bg/check-feed-now'>): Promise<ResponseOf<'ui-bg/check-feed-now'>['outcome'] | 'failed'> {
+  return send('ui-bg/check-feed-now', {}).then(
+    (reply) => reply.outcome,
+    () => 'failed' as const,
+  );
 }
 
 export const setNoticeWindow = (months: number) => updateItem(settings, (current) => ({ ...current, noticeWindowMonths: months }));

@@ -23,9 +23,9 @@ describe('the password guide’s permissions are optional, and narrow', () => {
     expect(buildManifestExtras({ ...base, scriptablePortals: true }).host_permissions).toContain('https://portal.managemyhealth.co.nz/*');
   });
 
-  it('exposes the assistant’s bundles to portal pages only (custom portals: under a per-session id)', () => {
+  it('exposes the assistant’s bundles to portal pages only, and there only under a per-session id', () => {
     expect(buildManifestExtras(base).web_accessible_resources).toEqual([
-      { resources: ['banner.js', 'password-assistant.js', 'password-strength.js'], matches: ['https://portal.managemyhealth.co.nz/*'] },
+      { resources: ['banner.js', 'password-assistant.js', 'password-strength.js'], matches: ['https://portal.managemyhealth.co.nz/*'], use_dynamic_url: true },
       { resources: ['banner.js', 'password-assistant.js', 'password-strength.js'], matches: ['https://*/*'], use_dynamic_url: true },
     ]);
   });

@@ -3,12 +3,20 @@ import { join } from 'node:path';
 import { loadCatalogue, PORTALS_DIR } from '../../../utils/build/catalogue-files';
 import { importAppleChangePasswordUrls } from './apple-change-password';
 import { ImportRefused, reportImport, type ImportResult } from './common';
+import { HHS_OCR } from './hhs-ocr';
+import { runRegulatorImport, type RegulatorList } from './regulator';
 import { importSmartBrands } from './smart-brands';
 import { importTwoFactorDirectory } from './two-factor-directory';
 
 /** The importers `npm run feed -- import SOURCE …` knows; see docs/catalogue.md, "Importers". */
 export const IMPORT_SOURCES = ['apple-change-password', '2fa-directory', 'smart-brands'] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];
+
+/**
+ * Regulators' breach lists, which become draft notices rather than catalogue changes (see
+ * regulator.ts). Another list (a state attorney general, the OAIC) is one more file and one entry.
+ */
+export const REGULATOR_LISTS: Readonly<Record<string, RegulatorList>> = { [HHS_OCR.id]: HHS_OCR };
 
 export interface RunImportOptions {
   source: string | undefined;
@@ -17,12 +25,29 @@ export interface RunImportOptions {
   platform?: string;
   write?: boolean;
   dir?: string;
+  /** For a regulator list: the folder the draft notices are written to. */
+  out?: string;
+  /** For a regulator list: the notices drafts are de-duplicated against (default feed/notices/). */
+  noticesDir?: string;
   log?: (line: string) => void;
 }
 
 /** Reads the catalogue from the data files, runs one importer and prints its review. */
-export function runImport({ source, paths, platform, write = false, dir = PORTALS_DIR, log = console.log }: RunImportOptions): number {
-  if (!IMPORT_SOURCES.includes(source as ImportSource)) throw new Error(`import needs a source: ${IMPORT_SOURCES.join(', ')}`);
+export function runImport({ source, paths, platform, write = false, dir = PORTALS_DIR, out, noticesDir, log = console.log }: RunImportOptions): number {
+  const list = source === undefined ? undefined : REGULATOR_LISTS[source];
+  if (list) {
+    if (paths.length !== 1) throw new Error(`import ${list.id} reads one file`);
+    if (!out) throw new Error(`import ${list.id} needs --out DIR, the folder for the draft notices (not feed/notices/: drafts are reviewed first)`);
+    try {
+      return runRegulatorImport({ list, file: paths[0]!, out, ...(noticesDir ? { noticesDir } : {}), log });
+    } catch (error) {
+      if (!(error instanceof ImportRefused)) throw error;
+      log(`refused: ${error.message}`);
+      log('nothing written');
+      return 1;
+    }
+  }
+  if (!IMPORT_SOURCES.includes(source as ImportSource)) throw new Error(`import needs a source: ${[...IMPORT_SOURCES, ...Object.keys(REGULATOR_LISTS)].join(', ')}`);
   if (paths.length === 0) throw new Error(`import ${source} needs the file to read`);
   const before = loadCatalogue(dir);
   let result: ImportResult;

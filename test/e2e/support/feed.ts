@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { BUNDLED_FEED_PATH, FEED_URL } from '../../../utils/feed/config';
+import { signPayload } from '../../../utils/feed/envelope';
 import type { ExtensionDriver } from './driver';
 
 const run = promisify(execFile);
@@ -47,6 +48,10 @@ export interface TestFeeds {
   goodSequence: number;
   /** A still newer feed whose payload was changed after signing. */
   tampered: string;
+  /** Genuinely signed, with sequence 9007199254740991, which would make every later feed a "rollback" (issue 13). */
+  usedUp: string;
+  /** The next genuine feed (goodSequence + 1), which must still be accepted after `usedUp` is refused. */
+  next: string;
 }
 
 /**
@@ -64,7 +69,12 @@ export async function makeTestFeeds(): Promise<TestFeeds> {
   // refuse it is the signature.
   const next = await signTestFeed(notices, goodSequence + 1, dir, 'next');
   await runFeedCli('tamper', '--in', next, '--out', join(dir, 'tampered.json'));
-  return { dir, good, goodSequence, tampered: join(dir, 'tampered.json') };
+  // The CLI refuses to build this sequence, so it is signed here: a leaked key or a broken build
+  // could still publish it, and the extension must refuse it on its own.
+  const jwk = JSON.parse(readFileSync(TEST_SIGNING_KEY, 'utf8')) as JsonWebKey & { kid: string };
+  const usedUpPayload = readFileSync(join(dir, 'good.payload.json'), 'utf8').replace(`"sequence":${goodSequence}`, `"sequence":${Number.MAX_SAFE_INTEGER}`);
+  writeFileSync(join(dir, 'used-up.json'), await signPayload(usedUpPayload, jwk, jwk.kid));
+  return { dir, good, goodSequence, tampered: join(dir, 'tampered.json'), usedUp: join(dir, 'used-up.json'), next };
 }
 
 export const runFeedCli = (...args: string[]) => run('npm', ['run', '-s', 'feed', '--', ...args], { cwd: ROOT });
