@@ -14,5 +14,7 @@ export default defineConfig({
     include: ['**/*.test.{ts,tsx}'],
     exclude: ['node_modules/**', '.output/**', 'test/e2e/**'],
     restoreMocks: true,
+    // fakeBrowser has no browser.i18n: give it English from en.yml (see the file).
+    setupFiles: ['test/setup/i18n.ts'],
   },
 });

@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { feedOrigins } from './utils/feed/config';
+import { BASE_LOCALE, PSEUDO_LOCALE, chromeMessages, localeFiles, pseudoMessages } from './utils/build/locales';
 import { GECKO_ID, buildManifestExtras } from './utils/build/manifest-config';
 import { CATALOGUE_MODULE, displayPath, loadCatalogue, writeCatalogueModule } from './utils/build/catalogue-files';
 import { portalMatchPatterns } from './utils/portals/match-patterns';
@@ -9,8 +11,16 @@ import { portalMatchPatterns } from './utils/portals/match-patterns';
 // catalogue's data files, feed/portals/*.json (see entrypoints/portal.content.ts), so adding a
 // portal never means editing this file. They are read from the files, checked in full, rather
 // than from the generated module, so the manifest can never disagree with the data.
+//
+// WXT_PORTAL_GUARD_PSEUDO_LOCALE=1 adds the pseudo-locale (`--lang=en-XA` in Chromium) and builds
+// into .output/pseudo/, so a normal build ships only real locales and is never overwritten by it.
+const PSEUDO = process.env.WXT_PORTAL_GUARD_PSEUDO_LOCALE === '1';
+
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  ...(PSEUDO ? { outDir: '.output/pseudo' } : {}),
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // The locales sit with the i18n layer that reads them, not in a folder of their own at the top.
+  i18n: { localesDir: resolve(import.meta.dirname, 'utils/i18n/locales') },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, mode }) =>
     buildManifestExtras({
@@ -28,9 +38,17 @@ export default defineConfig({
     // The content script's matches are the catalogue's hosts. They are filled in here rather than
     // in the entrypoint, so the content script bundle does not carry the whole catalogue.
     'build:manifestGenerated': (_wxt, manifest) => {
+      // WXT takes the toolbar title from popup.html's <title>, which browser.i18n cannot reach.
+      if (manifest.action) manifest.action.default_title = '__MSG_manifest_actionTitle__';
       for (const script of manifest.content_scripts ?? []) {
         if (script.js?.includes('content-scripts/portal.js')) script.matches = portalMatchPatterns(loadCatalogue());
       }
+    },
+    // The pseudo-locale is made from English at build time, so it can never fall behind en.yml.
+    'build:publicAssets': async (_wxt, assets) => {
+      if (!PSEUDO) return;
+      const messages = pseudoMessages(await chromeMessages(localeFiles()[BASE_LOCALE]!));
+      assets.push({ relativeDest: `_locales/${PSEUDO_LOCALE}/messages.json`, contents: `${JSON.stringify(messages, null, 2)}\n` });
     },
     // The build generates the typed catalogue (utils/portals/catalogue.ts) from the data files.
     // The bundle gets it typed with `satisfies`, not parsed, so it never runs zod or tldts over it;

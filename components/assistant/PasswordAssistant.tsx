@@ -1,5 +1,7 @@
 import type { PwnedResult } from '@/utils/password/pwned';
-import { STRENGTH_LABELS, type Assessment } from '@/utils/password/strength';
+import { strengthLabel, type Assessment } from '@/utils/password/strength';
+import { formatNumber } from '@/utils/i18n/format';
+import { t, type PlainKey } from '@/utils/i18n/t';
 
 export type PwnedState = { status: 'off' } | { status: 'idle' } | { status: 'checking' } | PwnedResult;
 
@@ -11,29 +13,29 @@ export interface AssistantViewProps {
   announcement: string;
 }
 
-const FAILURE_WORDS: Record<Extract<PwnedResult, { status: 'failed' }>['reason'], string> = {
-  off: 'the breach check is off',
-  offline: 'there is no connection',
-  timeout: 'the service took too long to answer',
-  server: 'the service had a problem',
-  'bad-response': 'the answer was not understood',
+const FAILURE_WORDS: Record<Extract<PwnedResult, { status: 'failed' }>['reason'], PlainKey> = {
+  off: 'assistant.failure.off',
+  offline: 'assistant.failure.offline',
+  timeout: 'assistant.failure.timeout',
+  server: 'assistant.failure.server',
+  'bad-response': 'assistant.failure.badResponse',
 };
 
 /** One line about known breaches, or why there is none. */
 export function pwnedLine(pwned: PwnedState): { text: string; tone: 'muted' | 'ok' | 'warn' } | undefined {
   switch (pwned.status) {
     case 'off':
-      return { text: 'Breach check is off. You can turn it on in Portal Guard’s password guide.', tone: 'muted' };
+      return { text: t('assistant.pwned.off'), tone: 'muted' };
     case 'idle':
       return undefined;
     case 'checking':
-      return { text: 'Checking known data breaches…', tone: 'muted' };
+      return { text: t('assistant.pwned.checking'), tone: 'muted' };
     case 'found':
-      return { text: `Found in data breaches (${pwned.count.toLocaleString('en-NZ')} times). Criminals try these first: choose a different password.`, tone: 'warn' };
+      return { text: t('assistant.pwned.found', pwned.count, { count: formatNumber(pwned.count) }), tone: 'warn' };
     case 'not-found':
-      return { text: 'Not found in known data breaches.', tone: 'ok' };
+      return { text: t('assistant.pwned.notFound'), tone: 'ok' };
     case 'failed':
-      return { text: `Could not check known data breaches: ${FAILURE_WORDS[pwned.reason]}. This does not mean the password is safe.`, tone: 'warn' };
+      return { text: t('assistant.pwned.failed', { reason: t(FAILURE_WORDS[pwned.reason]) }), tone: 'warn' };
   }
 }
 
@@ -46,25 +48,25 @@ export function PasswordAssistant({ assessment, engine, pwned, announcement }: A
   const { strength, advice, length } = assessment;
   const breach = pwnedLine(pwned);
   return (
-    <section class="pg" role="group" aria-label="Portal Guard: new password check">
-      <p class="eyebrow">Portal Guard</p>
+    <section class="pg" role="group" aria-label={t('assistant.label')}>
+      <p class="eyebrow">{t('assistant.eyebrow')}</p>
       {length === 0 ? (
-        <p data-testid="assistant-hint">Type your new password: Portal Guard shows how strong it is. What you type stays on this page.</p>
+        <p data-testid="assistant-hint">{t('assistant.hint')}</p>
       ) : (
         <>
           <div class="meter-row">
             {strength ? (
               <>
-                <div class="meter" role="meter" aria-label="Password strength" aria-valuemin={0} aria-valuemax={4} aria-valuenow={strength.score} aria-valuetext={STRENGTH_LABELS[strength.score]}>
+                <div class="meter" role="meter" aria-label={t('assistant.strengthLabel')} aria-valuemin={0} aria-valuemax={4} aria-valuenow={strength.score} aria-valuetext={strengthLabel(strength.score)}>
                   <span class={`bar s${strength.score}`} style={{ width: `${((strength.score + 1) / 5) * 100}%` }} />
                 </div>
                 <strong data-testid="strength-label" data-score={String(strength.score)}>
-                  {STRENGTH_LABELS[strength.score]}
+                  {strengthLabel(strength.score)}
                 </strong>
               </>
             ) : (
               <span class="muted" data-testid="strength-label">
-                {engine === 'failed' ? 'Strength check unavailable' : 'Checking strength…'}
+                {engine === 'failed' ? t('assistant.strengthUnavailable') : t('assistant.checkingStrength')}
               </span>
             )}
           </div>
@@ -75,12 +77,12 @@ export function PasswordAssistant({ assessment, engine, pwned, announcement }: A
       )}
       {assessment.sameAsCurrent && (
         <p class="warn" data-testid="same-as-current">
-          This is the same as your current password. Choose a new one.
+          {t('assistant.sameAsCurrent')}
         </p>
       )}
       {assessment.confirm === 'mismatch' && (
         <p class="warn" data-testid="confirm-mismatch">
-          The two new passwords do not match.
+          {t('assistant.mismatch')}
         </p>
       )}
       {breach && (
@@ -107,24 +109,24 @@ export function StepDoneOffer({ state, portalLabel, onMark, onDismiss }: { state
     if (event.isTrusted) handler();
   };
   return (
-    <section class="pg offer" role="region" aria-label="Portal Guard password guide">
-      <p class="eyebrow">Portal Guard</p>
+    <section class="pg offer" role="region" aria-label={t('assistant.offer.label')}>
+      <p class="eyebrow">{t('assistant.eyebrow')}</p>
       <div aria-live="polite" aria-atomic="true">
-        {state === 'offer' && <p>Did {portalLabel} accept your new password? Then step 1 of your password guide is done.</p>}
-        {state === 'marking' && <p>Saving…</p>}
-        {state === 'marked' && <p data-testid="offer-marked">Step 1 is marked done in your password guide. Next: two-step verification.</p>}
-        {state === 'already-done' && <p data-testid="offer-marked">Step 1 is already marked done in your password guide.</p>}
-        {state === 'finished-guide' && <p>Your password guide for this portal is finished. Start it again from the Portal Guard button to record this change.</p>}
-        {state === 'failed' && <p class="warn">Portal Guard could not save that. Mark step 1 done in the guide instead.</p>}
+        {state === 'offer' && <p>{t('assistant.offer.ask', { portal: portalLabel })}</p>}
+        {state === 'marking' && <p>{t('assistant.offer.saving')}</p>}
+        {state === 'marked' && <p data-testid="offer-marked">{t('assistant.offer.marked')}</p>}
+        {state === 'already-done' && <p data-testid="offer-marked">{t('assistant.offer.alreadyDone')}</p>}
+        {state === 'finished-guide' && <p>{t('assistant.offer.finished')}</p>}
+        {state === 'failed' && <p class="warn">{t('assistant.offer.failed')}</p>}
       </div>
       <div class="actions">
         {state === 'offer' && (
           <button type="button" data-testid="offer-mark-done" onClick={trusted(onMark)}>
-            Mark step 1 done
+            {t('assistant.offer.mark')}
           </button>
         )}
         <button type="button" class="secondary" onClick={trusted(onDismiss)}>
-          {state === 'offer' ? 'Not now' : 'Close'}
+          {state === 'offer' ? t('assistant.offer.notNow') : t('assistant.offer.close')}
         </button>
       </div>
     </section>

@@ -6,7 +6,8 @@ import { sendMessage } from '../../utils/messaging/send';
 import { assistantBundle, strengthBundle, type AssistantConfig, type AssistantHandle } from '../../utils/content/password-assistant';
 import type { PasswordForm } from '../../utils/password/form-detect';
 import { checkPwned } from '../../utils/password/pwned';
-import { assess, STRENGTH_LABELS, type Estimate } from '../../utils/password/strength';
+import { assess, strengthLabel, type Estimate } from '../../utils/password/strength';
+import { t } from '../../utils/i18n/t';
 
 /**
  * The assistant's code (`password-assistant.js`), loaded by the content script only when a
@@ -120,7 +121,8 @@ export async function mountAssistant(ctx: ContentScriptContext, form: PasswordFo
     cancel(announceTimer);
     announceTimer = later(ANNOUNCE_AFTER_MS, () => {
       const now = assess(values(), estimate, userInputs());
-      const parts = [now.strength ? `Strength: ${STRENGTH_LABELS[now.strength.score]}.` : '', now.advice.text, now.sameAsCurrent ? 'Same as your current password.' : '', now.confirm === 'mismatch' ? 'The two new passwords do not match.' : ''];
+      // Separate sentences, each whole, read one after the other by a screen reader.
+      const parts = [now.strength ? t('assistant.announce.strength', { strength: strengthLabel(now.strength.score) }) : '', now.advice.text, now.sameAsCurrent ? t('assistant.announce.sameAsCurrent') : '', now.confirm === 'mismatch' ? t('assistant.mismatch') : ''];
       announcement = now.length === 0 ? '' : parts.filter(Boolean).join(' ');
       repaint();
     });

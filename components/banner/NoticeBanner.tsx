@@ -1,4 +1,6 @@
 import type { BannerNotice } from '@/utils/messaging/protocol';
+import { formatNumber } from '@/utils/i18n/format';
+import { t } from '@/utils/i18n/t';
 
 export interface BannerActions {
   details: (noticeId: string) => void;
@@ -20,37 +22,36 @@ export function NoticeBanner({ notices, actions }: { notices: BannerNotice[]; ac
     handler(notice.id);
   };
   return (
-    <section class="banner" role="region" aria-label="Portal Guard breach notice">
+    <section class="banner" role="region" aria-label={t('banner.label')}>
       <div aria-live="polite" aria-atomic="true">
         <p class="eyebrow">
-          <span aria-hidden="true">⚠ </span>Portal Guard: breach notice for this portal
+          <span aria-hidden="true">⚠ </span>
+          {t('banner.eyebrow')}
         </p>
         <p class="title">{notice.title}</p>
         <p class="why" data-testid="banner-why">{notice.why}</p>
-        <p>
-          <strong>Taken:</strong> {notice.taken}
-        </p>
+        <p>{t('banner.taken', { taken: notice.taken })}</p>
         {notice.notTaken && (
           <p>
-            <strong>Not affected:</strong> {notice.notTaken}
+            {t('banner.notTaken', { notTaken: notice.notTaken })}
           </p>
         )}
-        {more.length > 0 && <p class="why">and {more.length === 1 ? '1 more notice' : `${more.length} more notices`} for this portal.</p>}
+        {more.length > 0 && <p class="why">{t('banner.more', more.length, { count: formatNumber(more.length) })}</p>}
       </div>
       <div class="actions">
         <button type="button" onClick={trusted(actions.secure)}>
-          Secure your account
+          {t('banner.secure')}
         </button>
         <button type="button" class="secondary" onClick={trusted(actions.details)}>
-          Show details
+          {t('banner.details')}
         </button>
         {notice.officialUrl?.startsWith('https://') && (
           <a class="link" href={notice.officialUrl} target="_blank" rel="noopener noreferrer">
-            Official notice
+            {t('banner.official')}
           </a>
         )}
         <button type="button" class="secondary" onClick={trusted(actions.dismiss)}>
-          Dismiss
+          {t('banner.dismiss')}
         </button>
       </div>
     </section>

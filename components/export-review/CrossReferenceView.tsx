@@ -1,4 +1,6 @@
 import type { CrossReference } from '@/utils/export-review/cross-reference';
+import { formatNumber } from '@/utils/i18n/format';
+import { t } from '@/utils/i18n/t';
 
 /** One notice set against the files: the dated headline first, then every data class. */
 export function CrossReferenceView({ result }: { result: CrossReference }) {
@@ -6,34 +8,33 @@ export function CrossReferenceView({ result }: { result: CrossReference }) {
   const inFiles = affected.filter((row) => row.status === 'in-export');
   return (
     <section class="cross-reference" aria-labelledby={`xref-${result.noticeId}`} data-testid="cross-reference">
-      <h3 id={`xref-${result.noticeId}`}>Compared with: {result.title}</h3>
+      <h3 id={`xref-${result.noticeId}`}>{t('exportReview.crossReference.heading', { title: result.title })}</h3>
       {result.headlines.map((headline) => (
         <p key={headline} class="headline" data-testid="xref-headline">
           {headline}
         </p>
       ))}
-      <p>
-        The notice lists {affected.length} kinds of information as affected; your files hold {inFiles.length} of them.
-      </p>
+      <p>{t('exportReview.crossReference.summary', affected.length, { count: formatNumber(affected.length), held: formatNumber(inFiles.length) })}</p>
       <table class="data">
-        <caption class="visually-hidden">What the notice says, and what your files hold</caption>
+        <caption class="visually-hidden">{t('exportReview.crossReference.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Information</th>
-            <th scope="col">The notice says</th>
-            <th scope="col">In your files</th>
+            <th scope="col">{t('exportReview.crossReference.information')}</th>
+            <th scope="col">{t('exportReview.crossReference.noticeSays')}</th>
+            <th scope="col">{t('exportReview.crossReference.inFiles')}</th>
           </tr>
         </thead>
         <tbody>
           {result.rows.map((row) => (
             <tr key={`${row.notice}-${row.dataClass}`} class={row.notice === 'affected' && row.status === 'in-export' ? 'match' : ''}>
               <th scope="row">{row.label}</th>
-              <td data-label="The notice says">
-                {row.notice === 'affected' ? 'Affected' : 'Not affected'}
-                {row.window ? ` (from ${row.window.label})` : ''}
+              <td data-label={t('exportReview.crossReference.noticeSays')}>
+                {row.window
+                  ? t(row.notice === 'affected' ? 'exportReview.crossReference.affectedFrom' : 'exportReview.crossReference.notAffectedFrom', { window: row.window.label })
+                  : t(row.notice === 'affected' ? 'exportReview.crossReference.affected' : 'exportReview.crossReference.notAffected')}
                 {row.noticeNote ? <span class="small muted"> {row.noticeNote}</span> : null}
               </td>
-              <td data-label="In your files">
+              <td data-label={t('exportReview.crossReference.inFiles')}>
                 {row.status === 'in-export' ? <strong>{row.inFiles}</strong> : row.inFiles}
                 {row.status === 'cannot-check' ? <span class="small muted"> {row.sentence}</span> : null}
               </td>

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { deleteDownloadedFile, eraseFromHistory, hasDownloadsPermission, listPortalDownloads, requestDownloadsPermission, type DownloadsApi, type PortalDownload } from '@/utils/export-review/downloads';
 import type { PortalIndex } from '@/utils/portals';
 import { formatBytes } from './format';
+import { formatDateTime } from '@/utils/i18n/format';
+import { fill, keep, t } from '@/utils/i18n/t';
 
 type State = { kind: 'idle' } | { kind: 'denied' } | { kind: 'error'; message: string } | { kind: 'listed'; downloads: PortalDownload[] };
 
@@ -35,70 +37,66 @@ export function DownloadHygiene({ api, index, onReview }: { api?: DownloadsApi; 
     try {
       if (action === 'delete') await deleteDownloadedFile(download.id, api);
       else await eraseFromHistory(download.id, api);
-      setStatus(action === 'delete' ? `${download.name} was deleted from this computer.` : `${download.name} was removed from the download history. The file itself is still in ${folderOf(download.path)}.`);
+      setStatus(action === 'delete' ? t('exportReview.downloads.deleted', { file: download.name }) : t('exportReview.downloads.erased', { file: download.name, folder: folderOf(download.path) }));
       await refresh();
     } catch (error) {
-      setStatus(`Could not ${action === 'delete' ? 'delete' : 'remove'} ${download.name}: ${(error as Error).message}`);
+      setStatus(t(action === 'delete' ? 'exportReview.downloads.deleteFailed' : 'exportReview.downloads.eraseFailed', { file: download.name, reason: (error as Error).message }));
     }
   };
 
   return (
     <section aria-labelledby="downloads-heading" class="downloads">
-      <h2 id="downloads-heading">Record downloads on this computer</h2>
-      <p>
-        On a shared or borrowed computer, a downloaded record stays in the Downloads folder and in the browser’s download list after you sign out of the portal. Anyone who uses the computer
-        next can open it. Portal Guard can find the files this browser downloaded from health portals, so you can remove them.
-      </p>
+      <h2 id="downloads-heading">{t('exportReview.downloads.heading')}</h2>
+      <p>{t('exportReview.downloads.intro')}</p>
       {state.kind === 'idle' || state.kind === 'denied' ? (
         <>
           <button type="button" onClick={find}>
-            Find health record downloads
+            {t('exportReview.downloads.find')}
           </button>
-          <p class="muted small">Your browser will ask you to allow Portal Guard to manage your downloads. It looks only for files from health portals, and only when you press this button.</p>
-          {state.kind === 'denied' ? <p role="alert">Without that permission Portal Guard cannot see your downloads. You can still open your Downloads folder and delete the files yourself.</p> : null}
+          <p class="muted small">{t('exportReview.downloads.findHelp')}</p>
+          {state.kind === 'denied' ? <p role="alert">{t('exportReview.downloads.denied')}</p> : null}
         </>
       ) : null}
-      {state.kind === 'error' ? <p role="alert">Could not list downloads: {state.message}</p> : null}
+      {state.kind === 'error' ? <p role="alert">{t('exportReview.downloads.listFailed', { reason: state.message })}</p> : null}
       {state.kind === 'listed' ? (
         state.downloads.length === 0 ? (
-          <p data-testid="no-downloads">This browser has no downloads from health portals in its history.</p>
+          <p data-testid="no-downloads">{t('exportReview.downloads.none')}</p>
         ) : (
           <ul class="download-list" data-testid="downloads">
             {state.downloads.map((download) => (
               <li key={download.id}>
                 <p>
-                  <strong>{download.name}</strong> from {download.portal}, {new Date(download.startTime).toLocaleString('en-NZ', { dateStyle: 'medium', timeStyle: 'short' })}
-                  {download.size !== undefined ? `, ${formatBytes(download.size)}` : ''}
-                  {download.exists ? '' : ' (the file is no longer on this computer)'}
+                  {download.size !== undefined
+                    ? fill(t('exportReview.downloads.itemSize', keep('file', 'portal', 'date', 'size')), { file: <strong>{download.name}</strong>, portal: download.portal, date: formatDateTime(new Date(download.startTime)), size: formatBytes(download.size) })
+                    : fill(t('exportReview.downloads.item', keep('file', 'portal', 'date')), { file: <strong>{download.name}</strong>, portal: download.portal, date: formatDateTime(new Date(download.startTime)) })}
+                  {download.exists ? '' : ` ${t('exportReview.downloads.gone')}`}
                 </p>
                 <p class="small muted path">{download.path}</p>
                 {confirming?.id === download.id ? (
-                  <div role="group" aria-label="Confirm" class="confirm">
+                  <div role="group" aria-label={t('exportReview.downloads.confirm')} class="confirm">
                     <p>
-                      {confirming.action === 'delete'
-                        ? `Delete ${download.name} from this computer? This cannot be undone.`
-                        : `Remove ${download.name} from the download list? The file stays on this computer.`}
+                      {confirming.action === 'delete' ? t('exportReview.downloads.confirmDelete', { file: download.name }) : t('exportReview.downloads.confirmErase', { file: download.name })}
                     </p>
                     <button type="button" class="danger" onClick={() => void act(download, confirming.action)}>
-                      {confirming.action === 'delete' ? 'Yes, delete the file' : 'Yes, remove from the list'}
+                      {confirming.action === 'delete' ? t('exportReview.downloads.yesDelete') : t('exportReview.downloads.yesErase')}
                     </button>{' '}
                     <button type="button" class="secondary" onClick={() => setConfirming(undefined)}>
-                      Cancel
+                      {t('exportReview.downloads.cancel')}
                     </button>
                   </div>
                 ) : (
                   <p class="actions">
                     {download.exists ? (
                       <button type="button" class="secondary" onClick={() => onReview(download)}>
-                        Review this file
+                        {t('exportReview.downloads.review')}
                       </button>
                     ) : null}{' '}
                     <button type="button" class="secondary" onClick={() => setConfirming({ id: download.id, action: 'erase' })}>
-                      Remove from download list
+                      {t('exportReview.downloads.erase')}
                     </button>{' '}
                     {download.exists ? (
                       <button type="button" class="secondary" onClick={() => setConfirming({ id: download.id, action: 'delete' })}>
-                        Delete the file
+                        {t('exportReview.downloads.delete')}
                       </button>
                     ) : null}
                   </p>
@@ -117,5 +115,5 @@ export function DownloadHygiene({ api, index, onReview }: { api?: DownloadsApi; 
 
 function folderOf(path: string): string {
   const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return cut > 0 ? path.slice(0, cut) : 'your Downloads folder';
+  return cut > 0 ? path.slice(0, cut) : t('exportReview.downloads.yourDownloads');
 }

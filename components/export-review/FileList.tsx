@@ -1,6 +1,7 @@
 import { FORMAT_LABELS, type FileReview } from '@/utils/export-review/model';
 import type { ReviewProgress } from '@/utils/export-review/review';
 import { formatBytes } from './format';
+import { fill, keep, t } from '@/utils/i18n/t';
 
 export interface FileEntry {
   key: number;
@@ -13,7 +14,7 @@ export interface FileEntry {
   matchNote?: string;
 }
 
-const OUTCOME_WORDS = { reviewed: 'Reviewed', listed: 'Listed (not a record format, so not read)', unrecognised: 'Not a recognised health record', refused: 'Not read, for your safety', failed: 'Could not be read', cancelled: 'Cancelled' } as const;
+const OUTCOME_WORDS = { reviewed: 'exportReview.outcome.reviewed', listed: 'exportReview.outcome.listed', unrecognised: 'exportReview.outcome.unrecognised', refused: 'exportReview.outcome.refused', failed: 'exportReview.outcome.failed', cancelled: 'exportReview.outcome.cancelled' } as const;
 
 export function FileList({ files, onCancel }: { files: readonly FileEntry[]; onCancel: (key: number) => void }) {
   return (
@@ -26,25 +27,26 @@ export function FileList({ files, onCancel }: { files: readonly FileEntry[]; onC
             <p>
               <strong class="path">{entry.name}</strong> <span class="muted small">{formatBytes(entry.size)}</span>
             </p>
-            {entry.state === 'waiting' ? <p class="muted">Waiting…</p> : null}
+            {entry.state === 'waiting' ? <p class="muted">{t('exportReview.file.waiting')}</p> : null}
             {entry.state === 'reading' ? (
               <p>
                 <label>
-                  Reading{entry.progress?.current ? ` ${entry.progress.current}` : ''}: {percent}%{' '}
+                  {entry.progress?.current ? t('exportReview.file.readingPart', { part: entry.progress.current, percent }) : t('exportReview.file.reading', { percent })}{' '}
                   <progress max={100} value={percent}>
                     {percent}%
                   </progress>
                 </label>{' '}
-                <button type="button" class="secondary" onClick={() => onCancel(entry.key)} aria-label={`Cancel reading ${entry.name}`}>
-                  Cancel
+                <button type="button" class="secondary" onClick={() => onCancel(entry.key)} aria-label={t('exportReview.file.cancelLabel', { file: entry.name })}>
+                  {t('exportReview.file.cancel')}
                 </button>
               </p>
             ) : null}
             {review ? (
               <>
                 <p data-testid="file-outcome">
-                  <strong>{OUTCOME_WORDS[review.outcome]}</strong>
-                  {review.outcome === 'reviewed' || review.outcome === 'listed' ? `: ${FORMAT_LABELS[review.format]}` : ''}
+                  {review.outcome === 'reviewed' || review.outcome === 'listed'
+                    ? fill(t('exportReview.file.outcomeFormat', keep('outcome', 'format')), { outcome: <strong>{t(OUTCOME_WORDS[review.outcome])}</strong>, format: FORMAT_LABELS[review.format] })
+                    : <strong>{t(OUTCOME_WORDS[review.outcome])}</strong>}
                   {review.detail ? <span class="muted small"> ({review.detail})</span> : null}
                 </p>
                 {review.message ? (

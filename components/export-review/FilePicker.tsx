@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { fill, keep, t } from '@/utils/i18n/t';
 
 /**
  * Choose or drop files. The drop zone is a label for the file input, so keyboard and screen-reader
@@ -25,7 +26,7 @@ export function FilePicker({ onFiles, id = 'export-files' }: { onFiles: (files: 
       }}
     >
       <label for={id}>
-        <strong>Choose files</strong> or drop them here
+        {fill(t('exportReview.picker.label', keep('choose')), { choose: <strong>{t('exportReview.picker.choose')}</strong> })}
       </label>
       <input
         ref={input}
@@ -41,7 +42,7 @@ export function FilePicker({ onFiles, id = 'export-files' }: { onFiles: (files: 
         }}
       />
       <p id={`${id}-hint`} class="muted small">
-        A record download from your portal: an XML, JSON or NDJSON file, a zip (such as an IHE XDM package or an Apple Health export), or PDFs and images.
+        {t('exportReview.picker.hint')}
       </p>
     </div>
   );

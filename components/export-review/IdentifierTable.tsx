@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { identifierType, maskIdentifier } from '@/utils/export-review/identifiers';
 import type { FoundIdentifier } from '@/utils/export-review/model';
+import { t } from '@/utils/i18n/t';
 
-const CHECK_WORDS = { valid: 'Check digit correct', invalid: 'Check digit wrong: a typo, or not a real number', 'no-check-digit': 'Has no check digit' } as const;
-const STRUCTURAL_WORDS = { valid: 'Format is valid', invalid: 'Format is not valid', 'no-check-digit': 'Has no check digit' } as const;
+const CHECK_WORDS = { valid: 'exportReview.identifiers.checkValid', invalid: 'exportReview.identifiers.checkInvalid', 'no-check-digit': 'exportReview.identifiers.noCheckDigit' } as const;
+const STRUCTURAL_WORDS = { valid: 'exportReview.identifiers.formatValid', invalid: 'exportReview.identifiers.formatInvalid', 'no-check-digit': 'exportReview.identifiers.noCheckDigit' } as const;
 
 /**
  * National identifiers, masked (`***-**-2222`). Showing one takes a click on that row's button,
@@ -11,16 +12,16 @@ const STRUCTURAL_WORDS = { valid: 'Format is valid', invalid: 'Format is not val
  */
 export function IdentifierTable({ identifiers }: { identifiers: readonly FoundIdentifier[] }) {
   const [shown, setShown] = useState<ReadonlySet<number>>(new Set());
-  if (identifiers.length === 0) return <p>No national identifier numbers (NHI, IHI, Medicare, NHS number, SSN, MBI) were found.</p>;
+  if (identifiers.length === 0) return <p>{t('exportReview.identifiers.none')}</p>;
   return (
     <table class="data">
-      <caption class="visually-hidden">National identifier numbers found</caption>
+      <caption class="visually-hidden">{t('exportReview.identifiers.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Number</th>
-          <th scope="col">Value</th>
-          <th scope="col">Checked</th>
-          <th scope="col">Found in</th>
+          <th scope="col">{t('exportReview.identifiers.number')}</th>
+          <th scope="col">{t('exportReview.identifiers.value')}</th>
+          <th scope="col">{t('exportReview.identifiers.checked')}</th>
+          <th scope="col">{t('exportReview.identifiers.foundIn')}</th>
         </tr>
       </thead>
       <tbody>
@@ -30,13 +31,13 @@ export function IdentifierTable({ identifiers }: { identifiers: readonly FoundId
           return (
             <tr key={`${found.kind}-${index}`}>
               <th scope="row">{type.label}</th>
-              <td data-label="Value">
+              <td data-label={t('exportReview.identifiers.value')}>
                 <code data-testid="identifier-value">{visible ? found.value : maskIdentifier(found.kind, found.value)}</code>{' '}
                 <button
                   type="button"
                   class="link-button"
                   aria-pressed={visible}
-                  aria-label={`${visible ? 'Hide' : 'Show'} the full ${type.label}`}
+                  aria-label={visible ? t('exportReview.identifiers.hideLabel', { type: type.label }) : t('exportReview.identifiers.showLabel', { type: type.label })}
                   onClick={() => {
                     const next = new Set(shown);
                     if (visible) next.delete(index);
@@ -44,11 +45,11 @@ export function IdentifierTable({ identifiers }: { identifiers: readonly FoundId
                     setShown(next);
                   }}
                 >
-                  {visible ? 'Hide' : 'Show'}
+                  {visible ? t('exportReview.identifiers.hide') : t('exportReview.identifiers.show')}
                 </button>
               </td>
-              <td data-label="Checked">{(type.structuralOnly ? STRUCTURAL_WORDS : CHECK_WORDS)[found.check]}</td>
-              <td data-label="Found in">{found.where}</td>
+              <td data-label={t('exportReview.identifiers.checked')}>{t((type.structuralOnly ? STRUCTURAL_WORDS : CHECK_WORDS)[found.check])}</td>
+              <td data-label={t('exportReview.identifiers.foundIn')}>{found.where}</td>
             </tr>
           );
         })}

@@ -1,6 +1,7 @@
 import type { Notice } from '@/utils/feed/schema';
 import type { Portal } from '@/utils/portals';
 import { markedName } from '@/utils/portals/review-mark';
+import { t } from '@/utils/i18n/t';
 
 /** The value of an option that picks one notice rather than a portal. */
 export const NOTICE_PREFIX = 'notice:';
@@ -14,11 +15,11 @@ export function PortalChooser({ portals, otherNotices = [], value, onChange }: {
   for (const portal of portals) byCountry.set(portal.country, [...(byCountry.get(portal.country) ?? []), portal]);
   return (
     <p>
-      <label for="portal-choice">Compare with breach notices for</label>{' '}
+      <label for="portal-choice">{t('exportReview.chooser.label')}</label>{' '}
       <select id="portal-choice" value={value} onChange={(event) => onChange((event.currentTarget as HTMLSelectElement).value)}>
-        <option value="">No portal (do not compare)</option>
+        <option value="">{t('exportReview.chooser.none')}</option>
         {[...byCountry].map(([country, list]) => (
-          <optgroup key={country} label={COUNTRY_NAMES[country] ?? country}>
+          <optgroup key={country} label={country in COUNTRY_NAMES ? t(COUNTRY_NAMES[country as keyof typeof COUNTRY_NAMES]) : country}>
             {[...list]
               .sort((a, b) => a.name.localeCompare(b.name))
               .map((portal) => (
@@ -29,7 +30,7 @@ export function PortalChooser({ portals, otherNotices = [], value, onChange }: {
           </optgroup>
         ))}
         {otherNotices.length > 0 ? (
-          <optgroup label="Breaches not tied to one portal">
+          <optgroup label={t('exportReview.chooser.otherNotices')}>
             {otherNotices.map((notice) => (
               <option key={notice.id} value={`${NOTICE_PREFIX}${notice.id}`}>
                 {notice.title}
@@ -42,4 +43,4 @@ export function PortalChooser({ portals, otherNotices = [], value, onChange }: {
   );
 }
 
-const COUNTRY_NAMES: Record<string, string> = { NZ: 'New Zealand', AU: 'Australia', UK: 'United Kingdom', US: 'United States', CA: 'Canada' };
+const COUNTRY_NAMES = { NZ: 'exportReview.country.NZ', AU: 'exportReview.country.AU', UK: 'exportReview.country.UK', US: 'exportReview.country.US', CA: 'exportReview.country.CA' } as const;

@@ -3,6 +3,14 @@ import { CATEGORIES, DOCUMENT_KINDS, IDENTITY_FIELDS, type Category, type Docume
 import type { CrossReference } from '@/utils/export-review/cross-reference';
 import type { HighRiskItem } from '@/utils/export-review/summary';
 import { formatRange } from './format';
+import { formatList, formatNumber } from '@/utils/i18n/format';
+import { t } from '@/utils/i18n/t';
+
+/** "Name, Date of birth.", or "None found." */
+function identityLine(findings: Findings): string {
+  const fields = (Object.keys(IDENTITY_FIELDS) as IdentityField[]).filter((field) => findings.identity[field]).map((field) => IDENTITY_FIELDS[field]);
+  return fields.length === 0 ? t('exportReview.print.noneFound') : t('exportReview.print.fields', { fields: formatList(fields, 'unit') });
+}
 
 /**
  * The printable summary. It names the kinds of identifier found but never a number, not even the
@@ -14,55 +22,53 @@ export function PrintSummary({ findings, files, highRisk, references, printedOn 
   for (const document of findings.documents) documentCounts.set(document.kind, (documentCounts.get(document.kind) ?? 0) + 1);
   return (
     <section class="print-only" aria-hidden="true" data-testid="print-summary">
-      <h2>Summary of a health record export</h2>
-      <p>
-        Made by Portal Guard on {printedOn}, on this computer, from {files} file{files === 1 ? '' : 's'}. It lists kinds of information only: no identifier numbers, names or file names.
-      </p>
-      <p>Dates in the record: {formatRange(findings.firstDate, findings.lastDate)}.</p>
+      <h2>{t('exportReview.print.heading')}</h2>
+      <p>{t('exportReview.print.madeBy', files, { date: printedOn, count: formatNumber(files) })}</p>
+      <p>{t('exportReview.print.dates', { range: formatRange(findings.firstDate, findings.lastDate) })}</p>
       {highRisk.length > 0 ? (
         <>
-          <h3>High-risk items</h3>
+          <h3>{t('exportReview.print.highRisk')}</h3>
           <ul>
             {highRisk.map((item) => (
               <li key={item.id}>
-                {item.title}. What to do: {item.whatToDo}
+                {t('exportReview.print.highRiskItem', { title: item.title, whatToDo: item.whatToDo })}
               </li>
             ))}
           </ul>
         </>
       ) : null}
-      <h3>About the patient</h3>
-      <p>{(Object.keys(IDENTITY_FIELDS) as IdentityField[]).filter((field) => findings.identity[field]).map((field) => IDENTITY_FIELDS[field]).join(', ') || 'None found'}.</p>
-      <h3>Identifier numbers (values not printed)</h3>
+      <h3>{t('exportReview.print.patient')}</h3>
+      <p>{identityLine(findings)}</p>
+      <h3>{t('exportReview.print.identifiers')}</h3>
       <ul>
-        {kinds.length === 0 ? <li>None found.</li> : null}
+        {kinds.length === 0 ? <li>{t('exportReview.print.noneFound')}</li> : null}
         {kinds.map((kind) => {
           const found = findings.identifiers.filter((identifier) => identifier.kind === kind);
           return (
             <li key={kind}>
-              {identifierType(kind).label}: {found.length === 1 ? 'present' : `${found.length} different numbers`}
+              {t('exportReview.print.identifierCount', found.length, { type: identifierType(kind).label, count: formatNumber(found.length) })}
             </li>
           );
         })}
       </ul>
-      <h3>Health information</h3>
+      <h3>{t('exportReview.print.health')}</h3>
       <ul>
         {(Object.keys(CATEGORIES) as Category[])
           .filter((category) => findings.categories[category]?.count)
           .map((category) => (
             <li key={category}>
-              {CATEGORIES[category]}: {findings.categories[category]!.count}
+              {t('exportReview.print.count', { label: CATEGORIES[category], count: formatNumber(findings.categories[category]!.count) })}
             </li>
           ))}
         {[...documentCounts].map(([kind, count]) => (
           <li key={kind}>
-            {DOCUMENT_KINDS[kind]}: {count}
+            {t('exportReview.print.count', { label: DOCUMENT_KINDS[kind], count: formatNumber(count) })}
           </li>
         ))}
       </ul>
       {references.map((reference) => (
         <div key={reference.noticeId}>
-          <h3>Compared with: {reference.title}</h3>
+          <h3>{t('exportReview.print.compared', { title: reference.title })}</h3>
           {reference.headlines.map((headline) => (
             <p key={headline}>{headline}</p>
           ))}
@@ -71,7 +77,7 @@ export function PrintSummary({ findings, files, highRisk, references, printedOn 
               .filter((row) => row.notice === 'affected')
               .map((row) => (
                 <li key={row.dataClass}>
-                  {row.label}: {row.status === 'in-export' ? 'in these files' : row.status === 'not-in-export' ? 'not found' : 'cannot be checked'}
+                  {t(row.status === 'in-export' ? 'exportReview.print.inFiles' : row.status === 'not-in-export' ? 'exportReview.print.notFound' : 'exportReview.print.cannotCheck', { label: row.label })}
                 </li>
               ))}
           </ul>

@@ -1,18 +1,12 @@
 import { formatBytes } from '@/utils/export-review/errors';
+import { formatPartialDate } from '@/utils/i18n/format';
+import { t } from '@/utils/i18n/t';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `2019` → "2019", `2019-03` → "Mar 2019", `2019-03-12` → "12 Mar 2019". */
-export function formatPartialDate(value: string | undefined): string {
-  if (!value) return '';
-  const [year, month, day] = value.split('-');
-  if (!month) return year!;
-  return `${day ? `${Number(day)} ` : ''}${MONTHS[Number(month) - 1]} ${year}`;
-}
-
+/** The dates a record spans: "Mar 2019 – 12 Jan 2026", one date when they agree, "no dates" without. */
 export function formatRange(first?: string, last?: string): string {
-  if (!first || !last) return 'no dates';
-  return first === last ? formatPartialDate(first) : `${formatPartialDate(first)} – ${formatPartialDate(last)}`;
+  if (!first || !last) return t('exportReview.noDates');
+  return first === last ? formatPartialDate(first) : t('exportReview.range', { first: formatPartialDate(first), last: formatPartialDate(last) });
 }
 
-export { formatBytes };
+export { formatBytes, formatPartialDate };
+

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatDate } from '@/utils/i18n/format';
+import { formatDate, formatNumber } from '@/utils/i18n/format';
+import { t } from '@/utils/i18n/t';
 import { getGuide } from '@/utils/state/guide-progress';
 import { guideFacts } from '@/utils/guide/portal-facts';
 import { canFinish, currentStep, summariseGuide, type GuideProgress } from '@/utils/guide/state';
@@ -125,16 +126,16 @@ export function GuidePage({ deps = defaultDeps() }: { deps?: GuidePageDeps }) {
 
   const facts = useMemo(() => (portal && index ? guideFacts(portal, index, [askedHost, loaded?.progress?.host], loaded?.progress) : undefined), [portal, index, askedHost, loaded?.progress]);
 
-  if (index === undefined) return <main aria-busy="true"><p>Loading your progress…</p></main>;
+  if (index === undefined) return <main aria-busy="true"><p>{t('guide.page.loading')}</p></main>;
   if (!portal || !facts) {
     return (
       <main>
-        <h1>Password guide</h1>
-        <p role="alert">Portal Guard does not know this portal. Open the guide from the Portal Guard button while you are on your health portal.</p>
+        <h1>{t('guide.page.unknownHeading')}</h1>
+        <p role="alert">{t('guide.page.unknownPortal')}</p>
       </main>
     );
   }
-  if (!loaded) return <main aria-busy="true"><p>Loading your progress…</p></main>;
+  if (!loaded) return <main aria-busy="true"><p>{t('guide.page.loading')}</p></main>;
 
   const { progress } = loaded;
   const apply = (event: GuidePageEvent) => void deps.applyEvent(portal.id, event).then(() => refreshRef.current(), () => refreshRef.current());
@@ -153,22 +154,21 @@ export function GuidePage({ deps = defaultDeps() }: { deps?: GuidePageDeps }) {
 
   return (
     <main class="guide">
-      <h1>Secure your {name} account</h1>
+      <h1>{t('guide.page.heading', { portal: name })}</h1>
       {facts.addedBy && (
         <p>
           <ReviewMark addedBy={facts.addedBy} />
         </p>
       )}
       <p class="muted">
-        {facts.host ? `For ${facts.host}, run by ${facts.operator}. ` : `Run by ${facts.operator}. `}
-        Your progress is saved on this device, so you can close this page and come back.
+        {facts.host ? t('guide.page.forHost', { host: facts.host, operator: facts.operator }) : t('guide.page.runBy', { operator: facts.operator })}
       </p>
       <p class="progress" data-testid="guide-progress" role="status">
         {finished
-          ? 'You finished this guide.'
+          ? t('guide.page.finished')
           : openSteps.length === 0
-            ? 'Every step is done or skipped. Finish below.'
-            : `${GUIDE_STEPS.length - openSteps.length} of ${GUIDE_STEPS.length} steps done or skipped, ${aboutMinutes(minutesLeft)} left.`}
+            ? t('guide.page.allMarked')
+            : t('guide.page.progress', { done: formatNumber(GUIDE_STEPS.length - openSteps.length), total: formatNumber(GUIDE_STEPS.length), time: aboutMinutes(minutesLeft) })}
       </p>
 
       {finished && progress?.finishedAt !== undefined && (
@@ -212,18 +212,18 @@ export function GuidePage({ deps = defaultDeps() }: { deps?: GuidePageDeps }) {
 
       {!finished && (
         <section class="finish" aria-labelledby="finish-heading">
-          <h2 id="finish-heading">Finish</h2>
+          <h2 id="finish-heading">{t('guide.page.finishHeading')}</h2>
           {progress?.steps['change-password']?.status === 'done' ? (
-            <p>Finishing records that you changed your {name} password, so Portal Guard stops showing older breach notices for it.</p>
+            <p>{t('guide.page.finishRecords', { portal: name })}</p>
           ) : (
-            <p>If you skip changing your password, Portal Guard keeps showing {name}’s breach notices after you finish.</p>
+            <p>{t('guide.page.finishSkipped', { portal: name })}</p>
           )}
           <button type="button" data-testid="guide-finish" disabled={!progress || !canFinish(progress)} {...(openSteps.length > 0 ? { 'aria-describedby': 'finish-hint' } : {})} onClick={() => void finish()}>
-            Finish the guide
+            {t('guide.page.finishButton')}
           </button>
           {openSteps.length > 0 && (
             <p id="finish-hint" class="muted small">
-              Mark each step done, or skip it, first: {openSteps.length === 1 ? '1 step is' : `${openSteps.length} steps are`} still open.
+              {t('guide.page.stillOpen', openSteps.length, { count: formatNumber(openSteps.length) })}
             </p>
           )}
         </section>

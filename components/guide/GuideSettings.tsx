@@ -3,6 +3,8 @@ import { switchOptIn } from '@/utils/options/opt-in';
 import type { ManagedPolicy } from '@/utils/policy/schema';
 import type { Settings } from '@/utils/state/storage';
 import { BreachCheckSwitch } from '../shared/BreachCheckSwitch';
+import { formatNumber } from '@/utils/i18n/format';
+import { t } from '@/utils/i18n/t';
 
 export interface OptInDeps {
   /** Must be called straight from the click: browsers only show a permission prompt for a user gesture. */
@@ -30,18 +32,18 @@ export function GuideSettings({ settings, policy, rangeApiGranted, deps }: { set
       request: deps.requestNotifications,
       remove: deps.removeNotifications,
       save: (enabled) => deps.save({ guideReminderDays: enabled ? days : null }),
-      refused: () => setMessage('The browser did not give permission to show a notification, so the reminder stays off.'),
+      refused: () => setMessage(t('guide.settings.reminderRefused')),
     });
   };
 
   return (
     <section class="opt-ins" aria-labelledby="opt-ins-heading" data-testid="guide-opt-ins">
-      <h2 id="opt-ins-heading">Optional extras</h2>
+      <h2 id="opt-ins-heading">{t('guide.settings.heading')}</h2>
       <div class="opt-in">
         <BreachCheckSwitch
           area="guide"
-          label="Check new passwords against known breaches (Pwned Passwords)"
-          help="When you type a new password on the portal, Portal Guard turns it into a SHA-1 fingerprint on your device and sends only the first 5 of its 40 characters to api.pwnedpasswords.com. The service answers with every breached fingerprint that starts the same way, and the match is made on your device. Your password, and the rest of its fingerprint, never leave it. Turning this on asks the browser to let Portal Guard contact api.pwnedpasswords.com; turning it off gives that back."
+          label={t('guide.settings.breachLabel')}
+          help={t('guide.settings.breachHelp')}
           policy={policy}
           chosen={settings.breachCheck}
           rangeApiGranted={rangeApiGranted}
@@ -52,10 +54,10 @@ export function GuideSettings({ settings, policy, rangeApiGranted, deps }: { set
       <div class="opt-in">
         <label>
           <input type="checkbox" data-testid="guide-reminders" checked={settings.guideReminderDays !== null} onChange={(event) => toggleReminder(event.currentTarget.checked)} />{' '}
-          Remind me once if I leave this guide unfinished
+          {t('guide.settings.reminder')}
         </label>{' '}
         <label class="inline">
-          after{' '}
+          {t('guide.settings.after')}{' '}
           <select
             value={String(days)}
             onChange={(event) => {
@@ -66,12 +68,12 @@ export function GuideSettings({ settings, policy, rangeApiGranted, deps }: { set
           >
             {REMINDER_DAYS.map((value) => (
               <option key={value} value={String(value)}>
-                {value} days
+                {t('guide.settings.days', value, { count: formatNumber(value) })}
               </option>
             ))}
           </select>
         </label>
-        <p class="muted small">One notification, once, and only for a guide you started and did not finish. Portal Guard never nags you to change passwords on a schedule.</p>
+        <p class="muted small">{t('guide.settings.reminderHelp')}</p>
       </div>
       {message && (
         <p role="alert" class="error">

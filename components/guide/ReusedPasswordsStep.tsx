@@ -1,4 +1,5 @@
 import type { ReusedSite } from '@/utils/guide/state';
+import { t } from '@/utils/i18n/t';
 
 /**
  * Step 3: the other sites where the same password was used, by NAME only, ticked off one by one.
@@ -13,7 +14,7 @@ export function ReusedPasswordsStep({ sites, disabled, onAdd, onTick, onRemove }
 }) {
   return (
     <div>
-      <p>If you used the same password anywhere else, anyone who has it can try it there too. Change it on those sites, starting with your email account, because email can reset everything else.</p>
+      <p>{t('guide.reused.intro')}</p>
       {!disabled && (
         <form
           class="inline-form"
@@ -25,29 +26,29 @@ export function ReusedPasswordsStep({ sites, disabled, onAdd, onTick, onRemove }
             field.value = '';
           }}
         >
-          <label for="reused-site">Name of a site (never the password)</label>
-          <input id="reused-site" name="reused-site" type="text" autocomplete="off" spellcheck={false} maxLength={80} placeholder="for example: my email" />
-          <button type="submit">Add</button>
+          <label for="reused-site">{t('guide.reused.label')}</label>
+          <input id="reused-site" name="reused-site" type="text" autocomplete="off" spellcheck={false} maxLength={80} placeholder={t('guide.reused.placeholder')} />
+          <button type="submit">{t('guide.reused.add')}</button>
         </form>
       )}
       {sites.length > 0 ? (
-        <ul class="sites" data-testid="guide-sites" aria-label="Sites that used the same password">
+        <ul class="sites" data-testid="guide-sites" aria-label={t('guide.reused.listLabel')}>
           {sites.map((site) => (
             <li key={site.name}>
               <label>
                 <input type="checkbox" checked={site.changed} disabled={disabled} onChange={(event) => onTick(site.name, event.currentTarget.checked)} /> {site.name}
-                {site.changed ? <span class="chip"> changed</span> : <span class="muted"> still to change</span>}
+                {site.changed ? <span class="chip"> {t('guide.reused.changed')}</span> : <span class="muted"> {t('guide.reused.stillToChange')}</span>}
               </label>
               {!disabled && (
-                <button type="button" class="link-button" onClick={() => onRemove(site.name)} aria-label={`Remove ${site.name}`}>
-                  Remove
+                <button type="button" class="link-button" onClick={() => onRemove(site.name)} aria-label={t('guide.reused.removeLabel', { site: site.name })}>
+                  {t('guide.reused.remove')}
                 </button>
               )}
             </li>
           ))}
         </ul>
       ) : (
-        <p class="muted">No sites listed. If you never used this password anywhere else, you can mark this step done.</p>
+        <p class="muted">{t('guide.reused.none')}</p>
       )}
     </div>
   );

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
-import { DATA_CLASSES, partialDateBounds, type Notice } from '@/utils/feed/schema';
+import { dataClassLabel } from '@/utils/feed/data-class-label';
+import { partialDateBounds, type Notice } from '@/utils/feed/schema';
 import type { FeedStatus } from '@/utils/messaging/protocol';
 import type { RemediationStep } from '@/utils/notices/remediation';
-import { formatAge, formatDate } from '@/utils/i18n/format';
+import { formatAge, formatDate, formatMonth, formatNumber } from '@/utils/i18n/format';
+import { fill, keep, t, type PlainKey } from '@/utils/i18n/t';
 import { TODO_ANCHOR } from '@/utils/pages';
 
 /**
@@ -24,26 +26,26 @@ export interface NoticeDetailProps {
   guideUrl?: string;
 }
 
-const STATUS_WORDS: Record<Notice['status'], string> = {
-  investigating: 'Still being investigated',
-  notifying: 'People are being notified',
-  notified: 'Affected people have been notified',
-  'regulator-action': 'A regulator is acting on it',
-  resolved: 'Resolved',
-  reported: 'Reported to a regulator',
+const STATUS_WORDS: Record<Notice['status'], PlainKey> = {
+  investigating: 'noticePage.status.investigating',
+  notifying: 'noticePage.status.notifying',
+  notified: 'noticePage.status.notified',
+  'regulator-action': 'noticePage.status.regulatorAction',
+  resolved: 'noticePage.status.resolved',
+  reported: 'noticePage.status.reported',
 };
 
 export function describePartialDate(value: string): string {
   if (value.length === 10) return formatDate(value);
   const { first } = partialDateBounds(value);
-  return value.length === 7 ? new Date(`${first}T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) : value;
+  return value.length === 7 ? formatMonth(first) : value;
 }
 
 function breachPeriod(notice: Notice): string | undefined {
   const { start, end } = notice.breach;
-  if (start && end) return `${describePartialDate(start)} to ${describePartialDate(end)}`;
-  if (start) return `From ${describePartialDate(start)}`;
-  if (end) return `Until ${describePartialDate(end)}`;
+  if (start && end) return t('noticePage.period', { from: describePartialDate(start), to: describePartialDate(end) });
+  if (start) return t('noticePage.periodFrom', { from: describePartialDate(start) });
+  if (end) return t('noticePage.periodUntil', { to: describePartialDate(end) });
   return undefined;
 }
 
@@ -57,68 +59,64 @@ export function NoticeDetail({ notice, steps, choices, onChoice, context, feed, 
       <h1 id="notice-heading">{notice.title}</h1>
       {context && (
         <p class="why" data-testid="notice-why">
-          You are on {context.host}, which is {context.portalName}; notice added {formatDate(notice.added)}.
+          {t('notice.why', { host: context.host, portal: context.portalName, date: formatDate(notice.added) })}
         </p>
       )}
       <p>{notice.summary}</p>
 
       <dl class="facts">
-        <dt>Organisation</dt>
+        <dt>{t('noticePage.organization')}</dt>
         <dd>{notice.organization}</dd>
-        <dt>Status</dt>
-        <dd data-testid="notice-status">{STATUS_WORDS[notice.status]}</dd>
+        <dt>{t('noticePage.statusLabel')}</dt>
+        <dd data-testid="notice-status">{t(STATUS_WORDS[notice.status])}</dd>
         {period && (
           <>
-            <dt>When it happened</dt>
+            <dt>{t('noticePage.when')}</dt>
             <dd>{period}</dd>
           </>
         )}
         {notice.breach.discovered && (
           <>
-            <dt>Discovered</dt>
+            <dt>{t('noticePage.discovered')}</dt>
             <dd>{describePartialDate(notice.breach.discovered)}</dd>
           </>
         )}
-        <dt>Made public</dt>
+        <dt>{t('noticePage.disclosed')}</dt>
         <dd>{formatDate(notice.disclosed)}</dd>
         {notice.affected && (
           <>
-            <dt>People affected</dt>
+            <dt>{t('noticePage.affected')}</dt>
             <dd data-testid="notice-count">
-              {notice.affected.estimate ? 'About ' : ''}
-              {notice.affected.count.toLocaleString('en-NZ')}
-              {notice.affected.estimate && ' (estimate)'}
-              {notice.affected.unverified && ' (not confirmed by an official source)'}
-              {notice.affected.label && <span class="muted"> — {notice.affected.label}</span>}
+              {affectedCount(notice.affected)}
+              {notice.affected.label && <span class="muted"> {t('noticePage.countLabel', { label: notice.affected.label })}</span>}
             </dd>
           </>
         )}
-        <dt>In Portal Guard’s feed</dt>
+        <dt>{t('noticePage.inFeed')}</dt>
         <dd>
-          Added {formatDate(notice.added)}, last changed {formatDate(notice.modified)}
+          {t('noticePage.feedDates', { added: formatDate(notice.added), modified: formatDate(notice.modified) })}
         </dd>
       </dl>
 
       <section aria-labelledby="taken-heading">
-        <h2 id="taken-heading">What was taken</h2>
+        <h2 id="taken-heading">{t('noticePage.takenHeading')}</h2>
         <ul data-testid="notice-data-classes">
           {notice.dataClasses.map((dataClass) => {
             const detail = details.get(dataClass);
             return (
               <li key={dataClass}>
-                {DATA_CLASSES[dataClass]}
-                {detail?.documentWindow && ` (dated ${describePartialDate(detail.documentWindow.from)} to ${describePartialDate(detail.documentWindow.to)})`}
-                {detail?.note && <span class="muted"> — {detail.note}</span>}
+                {detail?.documentWindow ? t('noticePage.dated', { dataClass: dataClassLabel(dataClass), from: describePartialDate(detail.documentWindow.from), to: describePartialDate(detail.documentWindow.to) }) : dataClassLabel(dataClass)}
+                {detail?.note && <span class="muted"> {t('noticePage.note', { note: detail.note })}</span>}
               </li>
             );
           })}
         </ul>
         {notice.notAffected.length > 0 && (
           <>
-            <h2 id="not-taken-heading">What was not affected</h2>
+            <h2 id="not-taken-heading">{t('noticePage.notTakenHeading')}</h2>
             <ul data-testid="notice-not-affected">
               {notice.notAffected.map((dataClass) => (
-                <li key={dataClass}>{DATA_CLASSES[dataClass]}</li>
+                <li key={dataClass}>{dataClassLabel(dataClass)}</li>
               ))}
             </ul>
           </>
@@ -127,7 +125,7 @@ export function NoticeDetail({ notice, steps, choices, onChoice, context, feed, 
 
       {/* The anchor `noticePageUrl({ section: 'todo' })` links to. */}
       <section aria-labelledby={TODO_ANCHOR}>
-        <h2 id={TODO_ANCHOR}>What to do</h2>
+        <h2 id={TODO_ANCHOR}>{t('noticePage.todoHeading')}</h2>
         <ol class="steps">
           {steps.map((step) => (
             <RemediationItem key={step.id} step={step} choice={choices[step.id]} onChoice={(choice) => onChoice(step.id, choice)} {...(step.id === 'credentials' && guideUrl ? { guideUrl } : {})} />
@@ -136,14 +134,14 @@ export function NoticeDetail({ notice, steps, choices, onChoice, context, feed, 
       </section>
 
       <section aria-labelledby="sources-heading">
-        <h2 id="sources-heading">Official notices and sources</h2>
+        <h2 id="sources-heading">{t('noticePage.sourcesHeading')}</h2>
         <ul>
           {[...official, ...other].map((link) => (
             <li key={link.url}>
               <a href={link.url} target="_blank" rel="noopener noreferrer">
                 {link.title}
               </a>
-              {link.official ? '' : ' (not the organisation’s own page)'}
+              {link.official ? '' : ` ${t('noticePage.notOwnPage')}`}
             </li>
           ))}
           {notice.sources
@@ -163,11 +161,20 @@ export function NoticeDetail({ notice, steps, choices, onChoice, context, feed, 
       </section>
       {feed && (
         <p class="muted small" data-testid="notice-feed-age">
-          From Portal Guard’s breach-notice feed, edition {feed.sequence}, received {formatAge(feed.receivedAt, now)}.
+          {t('noticePage.feedAge', { edition: String(feed.sequence), age: formatAge(feed.receivedAt, now) })}
         </p>
       )}
     </article>
   );
+}
+
+/** "About 99,416 people (estimate)": one whole message per combination, for translators. */
+function affectedCount(affected: NonNullable<Notice['affected']>): string {
+  const count = { count: formatNumber(affected.count) };
+  if (affected.estimate && affected.unverified) return t('noticePage.count.estimateUnverified', affected.count, count);
+  if (affected.estimate) return t('noticePage.count.estimate', affected.count, count);
+  if (affected.unverified) return t('noticePage.count.unverified', affected.count, count);
+  return t('noticePage.count.exact', affected.count, count);
 }
 
 /** `managemyhealth.co.nz/faqs-cyber-breach`: enough to tell sources apart, short enough to read. */
@@ -188,17 +195,20 @@ function RemediationItem({ step, choice, onChoice, guideUrl }: { step: Remediati
     <li class={`step step-${choice ?? 'open'}`} data-testid={`step-${step.id}`}>
       <h3>
         {step.title}
-        {choice && <span class="chip">{choice === 'done' ? ' ✓ Done' : ' Skipped'}</span>}
+        {choice && <span class="chip"> {choice === 'done' ? t('noticePage.stepDone') : t('noticePage.stepSkipped')}</span>}
       </h3>
       {step.body.map((paragraph) => (
         <p key={paragraph}>{paragraph}</p>
       ))}
       {guideUrl && (
         <p>
-          <a href={guideUrl} data-testid="notice-guide-link">
-            Start the password guide
-          </a>
-          : change the password and turn on two-step verification, step by step.
+          {fill(t('noticePage.guideLine', keep('link')), {
+            link: (
+              <a href={guideUrl} data-testid="notice-guide-link">
+                {t('noticePage.guideLink')}
+              </a>
+            ),
+          })}
         </p>
       )}
       {step.links.map((link) => (
@@ -208,12 +218,12 @@ function RemediationItem({ step, choice, onChoice, guideUrl }: { step: Remediati
           </a>
         </p>
       ))}
-      <div class="step-actions" role="group" aria-label={`Progress on: ${step.title}`}>
+      <div class="step-actions" role="group" aria-label={t('noticePage.progressLabel', { step: step.title })}>
         <button type="button" aria-pressed={choice === 'done'} disabled={pending} onClick={() => choose('done')}>
-          {choice === 'done' ? 'Done ✓' : 'Mark done'}
+          {choice === 'done' ? t('noticePage.doneButton') : t('noticePage.markDone')}
         </button>
         <button type="button" class="secondary" aria-pressed={choice === 'skipped'} disabled={pending} onClick={() => choose('skipped')}>
-          {choice === 'skipped' ? 'Skipped' : 'Skip'}
+          {choice === 'skipped' ? t('noticePage.skippedButton') : t('noticePage.skip')}
         </button>
       </div>
     </li>

@@ -77,7 +77,7 @@ describe('NoticePage', () => {
     input.dispatchEvent(new Event('input', { bubbles: true }));
     page.querySelector<HTMLFormElement>('.password-date form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     await vi.waitFor(async () => expect(await getPasswordChangedOn('managemyhealth')).toBe('2026-11-20'));
-    await vi.waitFor(() => expect(page.querySelector('[data-testid="password-changed"]')?.textContent).toContain('on 2026-11-20'));
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="password-changed"]')?.textContent).toContain('on 20 Nov 2026'));
   });
 
   it('offers the password guide on the credentials step, for the portal it was opened from', async () => {

@@ -12,6 +12,8 @@ import type { Portal, PortalIndex } from '@/utils/portals';
 import { portalIndex } from '@/utils/state/current-portals';
 import { NoticeDetail } from './NoticeDetail';
 import { markedName } from '@/utils/portals/review-mark';
+import { formatDate } from '@/utils/i18n/format';
+import { t } from '@/utils/i18n/t';
 
 export interface NoticePageDeps {
   search: string;
@@ -71,8 +73,8 @@ export function NoticePage({ deps = defaultDeps() }: { deps?: NoticePageDeps }) 
     })().catch(() => setLoad({ phase: 'missing' }));
   }, [id]);
 
-  if (load.phase === 'loading') return <main aria-busy="true"><p>Loading the notice…</p></main>;
-  if (load.phase === 'missing') return <main><h1>Notice not found</h1><p>This breach notice is not in Portal Guard’s current feed. It may have been withdrawn or replaced.</p></main>;
+  if (load.phase === 'loading') return <main aria-busy="true"><p>{t('noticePage.loading')}</p></main>;
+  if (load.phase === 'missing') return <main><h1>{t('noticePage.missingHeading')}</h1><p>{t('noticePage.missingBody')}</p></main>;
 
   const { notice, active, choices, changedOn, portal, context, applies } = load;
   const onChoice = (stepId: string, choice: 'done' | 'skipped' | undefined) => {
@@ -133,20 +135,20 @@ function DismissNotice({ portalName, onConfirm }: { portalName: string | undefin
   };
   return (
     <section class="dismiss" aria-labelledby={DISMISS_ANCHOR} data-testid="notice-dismiss">
-      <h2 id={DISMISS_ANCHOR}>Stop showing this notice?</h2>
+      <h2 id={DISMISS_ANCHOR}>{t('noticePage.dismiss.heading')}</h2>
       {state === 'done' ? (
         <p role="status" data-testid="notice-dismissed">
-          Dismissed. Portal Guard no longer shows this notice{portalName ? ` on ${portalName}` : ''}; the banner goes when you return to the portal. It shows again if anything new is published about this breach.
+          {portalName ? t('noticePage.dismiss.doneOn', { portal: portalName }) : t('noticePage.dismiss.done')}
         </p>
       ) : (
         <>
-          <p>Portal Guard shows this notice{portalName ? ` on ${portalName}` : ''} until you dismiss it. Dismiss it only if you have read it and done what you need to.</p>
+          <p>{portalName ? t('noticePage.dismiss.askOn', { portal: portalName }) : t('noticePage.dismiss.ask')}</p>
           <button type="button" class="secondary" disabled={state === 'saving'} onClick={confirm} data-testid="notice-dismiss-confirm">
-            Stop showing this notice
+            {t('noticePage.dismiss.confirm')}
           </button>
           {state === 'failed' && (
             <p class="error" role="alert">
-              Portal Guard could not save that. Try again.
+              {t('noticePage.dismiss.failed')}
             </p>
           )}
         </>
@@ -159,13 +161,13 @@ function DismissNotice({ portalName, onConfirm }: { portalName: string | undefin
 function PasswordChangedForm({ portalName, value, max, onSave }: { portalName: string; value: string | undefined; max: string; onSave: (date: string | undefined) => void }) {
   return (
     <section class="password-date" aria-labelledby="changed-heading">
-      <h2 id="changed-heading">Mark as resolved</h2>
+      <h2 id="changed-heading">{t('noticePage.changed.heading')}</h2>
       {value ? (
         <p data-testid="password-changed">
-          You told Portal Guard you changed your {portalName} password on {value}. Notices about breaches before that date are no longer shown on the portal.
+          {t('noticePage.changed.told', { portal: portalName, date: formatDate(value) })}
         </p>
       ) : (
-        <p>When you have changed your {portalName} password, tell Portal Guard the date. Notices about breaches before it will stop showing on the portal.</p>
+        <p>{t('noticePage.changed.ask', { portal: portalName })}</p>
       )}
       <form
         onSubmit={(event) => {
@@ -175,12 +177,12 @@ function PasswordChangedForm({ portalName, value, max, onSave }: { portalName: s
           if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date <= max) onSave(date);
         }}
       >
-        <label for="changed-on">I changed my {portalName} password on</label>
+        <label for="changed-on">{t('noticePage.changed.label', { portal: portalName })}</label>
         <input id="changed-on" name="changed-on" type="date" required max={max} defaultValue={value ?? max} />
-        <button type="submit">Save</button>
+        <button type="submit">{t('noticePage.changed.save')}</button>
         {value && (
           <button type="button" class="secondary" onClick={() => onSave(undefined)}>
-            Clear
+            {t('noticePage.changed.clear')}
           </button>
         )}
       </form>

@@ -76,9 +76,9 @@ describe('OptionsPage', () => {
   it('clears a password-changed date', async () => {
     await seed();
     const page = mount();
-    await vi.waitFor(() => expect(page.textContent).toContain('Manage My Health: 2026-11-20'));
+    await vi.waitFor(() => expect(page.textContent).toContain('Manage My Health: 20 Nov 2026'));
     const clear = [...page.querySelectorAll('button')].find((button) => button.textContent === 'Clear')!;
     clear.click();
-    await vi.waitFor(() => expect(page.textContent).not.toContain('Manage My Health: 2026-11-20'));
+    await vi.waitFor(() => expect(page.textContent).not.toContain('Manage My Health: 20 Nov 2026'));
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatAge } from '@/utils/i18n/format';
+import { formatAge, formatDate, formatDateTime, formatNumber } from '@/utils/i18n/format';
+import { t } from '@/utils/i18n/t';
 import { setPasswordChangedOn } from '@/utils/state/patient-choices';
 import { addUserPortal, loadClinicData, removeUserPortal, saveSharedComputer, watchClinicData, type ClinicData } from '@/utils/options/clinic-data';
 import { loadOptionsData, requestFeedRefresh, setNoticeWindow, undismiss, watchOptionsData, type OptionsData } from '@/utils/options/options-data';
@@ -67,51 +68,51 @@ export function OptionsPage({
     return watchClinicData(reloadClinic);
   }, [loadClinic]);
 
-  if (!data || !clinic) return <main aria-busy="true"><p>Loading…</p></main>;
+  if (!data || !clinic) return <main aria-busy="true"><p>{t('options.loading')}</p></main>;
   const { feed } = data;
   return (
     <main>
-      <h1>Portal Guard settings</h1>
+      <h1>{t('options.heading')}</h1>
 
       <OrganizationSection parsed={clinic.policy} />
 
       <section aria-labelledby="feed-heading" data-testid="options-feed">
-        <h2 id="feed-heading">Breach-notice feed</h2>
+        <h2 id="feed-heading">{t('options.feed.heading')}</h2>
         {feed ? (
           <dl class="facts">
-            <dt>Source</dt>
-            <dd data-testid="feed-source">{feed.source === 'bundled' ? 'The copy that came with Portal Guard' : `Online: ${feed.sourceUrl ?? 'the feed'}`}</dd>
+            <dt>{t('options.feed.source')}</dt>
+            <dd data-testid="feed-source">{feed.source === 'bundled' ? t('options.feed.bundled') : feed.sourceUrl ? t('options.feed.online', { url: feed.sourceUrl }) : t('options.feed.onlineNoUrl')}</dd>
             {clinic.policy.policy.feedUrl && (
               <>
-                <dt>Checked at</dt>
+                <dt>{t('options.feed.checkedAt')}</dt>
                 <dd data-testid="feed-policy-url">
-                  {clinic.policy.policy.feedUrl} <span class="muted">(set by your organisation)</span>
+                  {clinic.policy.policy.feedUrl} <span class="muted">{t('options.feed.policyUrl')}</span>
                 </dd>
               </>
             )}
-            <dt>Edition</dt>
+            <dt>{t('options.feed.edition')}</dt>
             <dd data-testid="feed-sequence">{feed.sequence}</dd>
-            <dt>Published</dt>
-            <dd>{new Date(feed.generatedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</dd>
-            <dt>Received</dt>
+            <dt>{t('options.feed.published')}</dt>
+            <dd>{formatDateTime(new Date(feed.generatedAt))}</dd>
+            <dt>{t('options.feed.received')}</dt>
             <dd>{formatAge(feed.receivedAt, now())}</dd>
-            <dt>Last checked</dt>
-            <dd>{feed.lastCheckedAt === undefined ? 'Not yet' : formatAge(feed.lastCheckedAt, now())}</dd>
+            <dt>{t('options.feed.lastChecked')}</dt>
+            <dd>{feed.lastCheckedAt === undefined ? t('options.feed.notYet') : formatAge(feed.lastCheckedAt, now())}</dd>
             {feed.lastError && (
               <>
-                <dt>Last problem</dt>
+                <dt>{t('options.feed.lastProblem')}</dt>
                 <dd class="error" data-testid="options-feed-error">
                   <span role="status">
-                    {feed.lastError.reason} ({formatAge(feed.lastError.at, now())}). Portal Guard keeps using the last good feed.
+                    {t('options.feed.problem', { reason: feed.lastError.reason, age: formatAge(feed.lastError.at, now()) })}
                   </span>
                 </dd>
               </>
             )}
           </dl>
         ) : (
-          <p>The feed has not been loaded yet.</p>
+          <p>{t('options.feed.notLoaded')}</p>
         )}
-        <p class="muted small">Portal Guard downloads the whole feed and checks it against your portals on this device. It never sends which sites you visit.</p>
+        <p class="muted small">{t('options.feed.privacy')}</p>
         <button
           type="button"
           disabled={checking}
@@ -120,7 +121,7 @@ export function OptionsPage({
             void requestFeedRefresh();
           }}
         >
-          {checking ? 'Checking…' : 'Check for updates now'}
+          {checking ? t('options.feed.checking') : t('options.feed.check')}
         </button>
       </section>
 
@@ -131,30 +132,30 @@ export function OptionsPage({
       <PrivacySection policy={clinic.policy.policy} breachCheck={data.settings.breachCheck} rangeApiGranted={clinic.rangeApiGranted} deps={clinicDeps} />
 
       <section aria-labelledby="window-heading">
-        <h2 id="window-heading">How long notices stay</h2>
-        <label for="notice-window">Show a closed breach notice for</label>{' '}
+        <h2 id="window-heading">{t('options.window.heading')}</h2>
+        <label for="notice-window">{t('options.window.label')}</label>{' '}
         <select id="notice-window" value={String(data.settings.noticeWindowMonths)} onChange={(event) => void setNoticeWindow(Number(event.currentTarget.value))}>
           {WINDOWS.map((months) => (
             <option key={months} value={String(months)}>
-              {months} months
+              {t('options.window.months', months, { count: formatNumber(months) })}
             </option>
           ))}
         </select>
-        <p class="muted small">Notices still under investigation, or with a regulator, are always shown.</p>
+        <p class="muted small">{t('options.window.help')}</p>
       </section>
 
       <section aria-labelledby="choices-heading">
-        <h2 id="choices-heading">Your choices</h2>
-        {data.dismissed.length === 0 && data.passwordChanges.length === 0 && <p>You have not dismissed any notice or marked any password as changed.</p>}
+        <h2 id="choices-heading">{t('options.choices.heading')}</h2>
+        {data.dismissed.length === 0 && data.passwordChanges.length === 0 && <p>{t('options.choices.none')}</p>}
         {data.dismissed.length > 0 && (
           <>
-            <h3>Dismissed notices</h3>
+            <h3>{t('options.choices.dismissed')}</h3>
             <ul data-testid="dismissed-notices">
               {data.dismissed.map((item) => (
                 <li key={item.id}>
                   {item.title}{' '}
                   <button type="button" class="secondary" onClick={() => void undismiss(item.id)}>
-                    Show again
+                    {t('options.choices.showAgain')}
                   </button>
                 </li>
               ))}
@@ -163,13 +164,13 @@ export function OptionsPage({
         )}
         {data.passwordChanges.length > 0 && (
           <>
-            <h3>Passwords you changed</h3>
+            <h3>{t('options.choices.passwords')}</h3>
             <ul>
               {data.passwordChanges.map((change) => (
                 <li key={change.portalId}>
-                  {(clinic?.portals.index ?? catalogueIndex).byId(change.portalId)?.name ?? change.portalId}: {change.date}{' '}
+                  {t('options.choices.passwordChanged', { portal: (clinic?.portals.index ?? catalogueIndex).byId(change.portalId)?.name ?? change.portalId, date: formatDate(change.date) })}{' '}
                   <button type="button" class="secondary" onClick={() => void setPasswordChangedOn(change.portalId, undefined)}>
-                    Clear
+                    {t('options.choices.clear')}
                   </button>
                 </li>
               ))}

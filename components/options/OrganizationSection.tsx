@@ -1,9 +1,11 @@
-import type { ParsedPolicy } from '@/utils/policy/schema';
+import type { ParsedPolicy, PwnedPasswordsPolicy } from '@/utils/policy/schema';
+import { formatList } from '@/utils/i18n/format';
+import { fill, keep, t, type PlainKey } from '@/utils/i18n/t';
 
-const PASSWORD_CHECK: Record<string, string> = {
-  allowed: 'On for everyone',
-  disallowed: 'Off, and cannot be turned on',
-  'user-choice': 'Your choice',
+const PASSWORD_CHECK: Record<PwnedPasswordsPolicy, PlainKey> = {
+  allowed: 'options.organization.onForEveryone',
+  disallowed: 'options.organization.offLocked',
+  'user-choice': 'options.organization.yourChoice',
 };
 
 /**
@@ -17,16 +19,16 @@ export function OrganizationSection({ parsed }: { parsed: ParsedPolicy }) {
   const organization = policy.organization;
   return (
     <section aria-labelledby="organization-heading" data-testid="options-organization">
-      <h2 id="organization-heading">Set by your organisation</h2>
-      <p class="muted small">These settings come from a policy your organisation installed on this computer. You cannot change them here.</p>
+      <h2 id="organization-heading">{t('options.organization.heading')}</h2>
+      <p class="muted small">{t('options.organization.intro')}</p>
       <dl class="facts">
         {organization && (
           <>
-            <dt>Organisation</dt>
+            <dt>{t('options.organization.name')}</dt>
             <dd data-testid="options-organization-name">{organization.name}</dd>
             {organization.supportUrl && (
               <>
-                <dt>Support</dt>
+                <dt>{t('options.organization.support')}</dt>
                 <dd>
                   <a href={organization.supportUrl} target="_blank" rel="noopener noreferrer">
                     {organization.supportUrl}
@@ -36,7 +38,7 @@ export function OrganizationSection({ parsed }: { parsed: ParsedPolicy }) {
             )}
             {organization.phone && (
               <>
-                <dt>Phone</dt>
+                <dt>{t('options.organization.phone')}</dt>
                 <dd>{organization.phone}</dd>
               </>
             )}
@@ -44,49 +46,49 @@ export function OrganizationSection({ parsed }: { parsed: ParsedPolicy }) {
         )}
         {policy.additionalPortals.length > 0 && (
           <>
-            <dt>Portals added</dt>
-            <dd>{policy.additionalPortals.map(({ portal }) => portal.name).join(', ')}</dd>
+            <dt>{t('options.organization.portals')}</dt>
+            <dd>{formatList(policy.additionalPortals.map(({ portal }) => portal.name), 'unit')}</dd>
           </>
         )}
         {policy.localNotices.length > 0 && (
           <>
-            <dt>Notices for your patients</dt>
+            <dt>{t('options.organization.notices')}</dt>
             <dd>{policy.localNotices.map((notice) => notice.title).join('; ')}</dd>
           </>
         )}
         {policy.feedUrl && (
           <>
-            <dt>Feed address</dt>
+            <dt>{t('options.organization.feedUrl')}</dt>
             <dd>{policy.feedUrl}</dd>
           </>
         )}
         {policy.additionalFeedKeys.length > 0 && (
           <>
-            <dt>Extra feed signing keys</dt>
-            <dd>{policy.additionalFeedKeys.map((key) => key.keyId).join(', ')}</dd>
+            <dt>{t('options.organization.feedKeys')}</dt>
+            <dd>{formatList(policy.additionalFeedKeys.map((key) => key.keyId), 'unit')}</dd>
           </>
         )}
         {policy.pwnedPasswordsCheck && (
           <>
-            <dt>Password breach check</dt>
-            <dd>{PASSWORD_CHECK[policy.pwnedPasswordsCheck]}</dd>
+            <dt>{t('options.organization.passwordCheck')}</dt>
+            <dd>{t(PASSWORD_CHECK[policy.pwnedPasswordsCheck])}</dd>
           </>
         )}
         {policy.sharedComputerMode !== undefined && (
           <>
-            <dt>Shared-computer mode</dt>
-            <dd>{policy.sharedComputerMode ? 'On for everyone' : 'Your choice'}</dd>
+            <dt>{t('options.organization.sharedComputer')}</dt>
+            <dd>{policy.sharedComputerMode ? t('options.organization.onForEveryone') : t('options.organization.yourChoice')}</dd>
           </>
         )}
       </dl>
       {problems.length > 0 && (
         <>
-          <h3 id="policy-problems-heading">Not applied</h3>
-          <p class="muted small">Portal Guard ignored these values and applied the rest of the policy. Your organisation’s IT can fix them.</p>
+          <h3 id="policy-problems-heading">{t('options.organization.problemsHeading')}</h3>
+          <p class="muted small">{t('options.organization.problemsIntro')}</p>
           <ul aria-labelledby="policy-problems-heading" data-testid="policy-problems">
             {problems.map((problem, index) => (
               <li key={index} class="error">
-                <code>{problem.where || problem.key}</code>: {problem.reason}
+                {fill(t('options.organization.problem', keep('where', 'reason')), { where: <code>{problem.where || problem.key}</code>, reason: problem.reason })}
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ManagedPolicy } from '@/utils/policy/schema';
 import { BreachCheckSwitch, type BreachCheckDeps } from '../shared/BreachCheckSwitch';
+import { t } from '@/utils/i18n/t';
 
 export type PrivacyDeps = BreachCheckDeps;
 
@@ -13,12 +14,12 @@ export function PrivacySection({ policy, breachCheck, rangeApiGranted, deps }: {
 
   return (
     <section aria-labelledby="privacy-heading" data-testid="options-privacy">
-      <h2 id="privacy-heading">Privacy</h2>
-      <p class="muted small">Portal Guard downloads the breach-notice feed and nothing else, unless you turn on the check below.</p>
+      <h2 id="privacy-heading">{t('options.privacy.heading')}</h2>
+      <p class="muted small">{t('options.privacy.intro')}</p>
       <BreachCheckSwitch
         area="privacy"
-        label="Check new passwords against Pwned Passwords"
-        help="When you choose a new password on a portal, Portal Guard sends the first 5 characters of its SHA-1 hash to api.pwnedpasswords.com and compares the answer on this computer. The password never leaves this computer."
+        label={t('options.privacy.label')}
+        help={t('options.privacy.help')}
         policy={policy}
         chosen={breachCheck}
         rangeApiGranted={rangeApiGranted}

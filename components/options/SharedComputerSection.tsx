@@ -3,6 +3,8 @@ import type { ClinicData } from '@/utils/options/clinic-data';
 import { switchOptIn } from '@/utils/options/opt-in';
 import { sharedComputerSetting } from '@/utils/policy/effective';
 import type { SharedComputerPrefs } from '@/utils/state/storage';
+import { formatTime } from '@/utils/i18n/format';
+import { fill, keep, t } from '@/utils/i18n/t';
 
 export interface SharedComputerDeps {
   /** Each is called straight from the click: browsers show a permission prompt only for a user gesture. */
@@ -11,8 +13,6 @@ export interface SharedComputerDeps {
   removeBrowsingData: () => Promise<unknown>;
   saveSharedComputer: (change: Partial<SharedComputerPrefs>) => Promise<void>;
 }
-
-const time = (at: number) => new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 /**
  * Shared-computer mode: when a portal is left signed in (its tab closed, or it navigated away
@@ -36,14 +36,14 @@ export function SharedComputerSection({ data, deps }: { data: ClinicData; deps: 
       .saveSharedComputer({ enabled: true })
       .then(() => asked)
       .then((granted) => {
-        if (!granted) setMessage('Notifications are not allowed, so reminders appear only in Portal Guard’s popup and on this page.');
+        if (!granted) setMessage(t('options.shared.notificationsRefused'));
       });
   };
   const allowNotifications = () => {
     setMessage(undefined);
     void deps.requestNotifications().then(
-      (granted) => !granted && setMessage('The browser did not allow notifications.'),
-      () => setMessage('The browser did not allow notifications.'),
+      (granted) => !granted && setMessage(t('options.shared.notificationsDenied')),
+      () => setMessage(t('options.shared.notificationsDenied')),
     );
   };
   const toggleClear = (on: boolean) => {
@@ -52,48 +52,47 @@ export function SharedComputerSection({ data, deps }: { data: ClinicData; deps: 
       request: deps.requestBrowsingData,
       remove: deps.removeBrowsingData,
       save: (clearSiteData) => deps.saveSharedComputer({ clearSiteData }),
-      refused: () => setMessage('The browser did not give permission, so site data is not cleared.'),
+      refused: () => setMessage(t('options.shared.clearRefused')),
     });
   };
 
   return (
     <section aria-labelledby="shared-heading" data-testid="options-shared-computer">
-      <h2 id="shared-heading">Shared computers</h2>
+      <h2 id="shared-heading">{t('options.shared.heading')}</h2>
       <p>
         <label>
-          <input type="checkbox" data-testid="shared-computer-mode" checked={setting.on} disabled={setting.locked} aria-describedby="shared-help" onChange={(event) => toggle(event.currentTarget.checked)} /> This
-          computer is shared: remind me when I leave a portal signed in
+          <input type="checkbox" data-testid="shared-computer-mode" checked={setting.on} disabled={setting.locked} aria-describedby="shared-help" onChange={(event) => toggle(event.currentTarget.checked)} />{' '}
+          {t('options.shared.mode')}
         </label>
         {setting.locked && (
           <>
             {' '}
             <span class="badge-org" data-testid="shared-computer-locked">
-              Set by your organisation
+              {t('options.setByOrganization')}
             </span>
           </>
         )}
         <br />
         <span id="shared-help" class="muted small">
-          When you close a portal’s tab, or go to another site from it, while still signed in, Portal Guard shows one notification: “You may still be signed in to …”, with a way to sign
-          out. It also mentions record files you downloaded from that portal, if you let Portal Guard see your downloads on the export review page.
+          {t('options.shared.help')}
         </span>
       </p>
       {setting.on && !data.notificationsGranted && (
         <p>
           <button type="button" onClick={allowNotifications} data-testid="shared-allow-notifications">
-            Allow notifications
+            {t('options.shared.allowNotifications')}
           </button>{' '}
-          <span class="muted small">Without them, reminders appear only in Portal Guard’s popup and on this page.</span>
+          <span class="muted small">{t('options.shared.withoutNotifications')}</span>
         </p>
       )}
       {setting.on && (
         <p>
           <label>
-            <input type="checkbox" data-testid="shared-clear-site-data" checked={data.sharedComputer.clearSiteData && data.browsingDataGranted} onChange={(event) => toggleClear(event.currentTarget.checked)} /> Also clear that
-            portal’s cookies and site data on this computer
+            <input type="checkbox" data-testid="shared-clear-site-data" checked={data.sharedComputer.clearSiteData && data.browsingDataGranted} onChange={(event) => toggleClear(event.currentTarget.checked)} />{' '}
+            {t('options.shared.clearSiteData')}
           </label>
           <br />
-          <span class="muted small">Only the portal’s own address is cleared, nothing else you browse. This signs you out in this browser; the portal may still keep your session open for a while.</span>
+          <span class="muted small">{t('options.shared.clearHelp')}</span>
         </p>
       )}
       {message && (
@@ -103,14 +102,14 @@ export function SharedComputerSection({ data, deps }: { data: ClinicData; deps: 
       )}
       {data.reminders.length > 0 && (
         <>
-          <h3 id="reminders-heading">Since the browser started</h3>
+          <h3 id="reminders-heading">{t('options.shared.since')}</h3>
           <ul aria-labelledby="reminders-heading" data-testid="sign-out-reminders">
             {[...data.reminders].reverse().map((reminder) => (
               <li key={reminder.id}>
-                You may still be signed in to <strong>{reminder.displayName}</strong> ({reminder.how === 'closed' ? 'tab closed' : 'left the portal'} at {time(reminder.at)}).{' '}
+                {fill(t(reminder.how === 'closed' ? 'options.shared.reminderClosed' : 'options.shared.reminderLeft', keep('portal', 'time')), { portal: <strong>{reminder.displayName}</strong>, time: formatTime(reminder.at) })}{' '}
                 {reminder.signOutUrl && (
                   <a href={reminder.signOutUrl} target="_blank" rel="noopener noreferrer">
-                    Open the sign-out page
+                    {t('options.shared.signOutPage')}
                   </a>
                 )}
               </li>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n/t';
 import type { PortalSummary } from '@/utils/messaging/protocol';
 
 type Phase = 'offer' | 'asking' | 'granted' | 'denied';
@@ -21,18 +22,16 @@ export function AllowOnTenant({ portal, request }: { portal: PortalSummary; requ
   };
   return (
     <section class="card" data-testid="allow-tenant" aria-labelledby="allow-tenant-heading">
-      <h2 id="allow-tenant-heading">Not watched yet</h2>
-      <p>
-        Portal Guard knows {portal.host} as {portal.displayName}, but your browser has not let it watch this address yet, so it cannot show breach notices or the sign-in state here.
-      </p>
+      <h2 id="allow-tenant-heading">{t('popup.allowTenant.heading')}</h2>
+      <p>{t('popup.allowTenant.body', { host: portal.host, portal: portal.displayName })}</p>
       {(phase === 'offer' || phase === 'asking') && (
         <button type="button" data-testid="allow-tenant-button" onClick={start} disabled={phase === 'asking'}>
-          {phase === 'asking' ? 'Waiting for the browser…' : 'Watch this portal'}
+          {phase === 'asking' ? t('popup.watch.waiting') : t('popup.watch.button')}
         </button>
       )}
       <div role="status" aria-live="polite">
-        {phase === 'granted' && <p class="ok" data-testid="allow-tenant-result">Portal Guard now watches {portal.host}. Reload the page to start.</p>}
-        {phase === 'denied' && <p class="error" data-testid="allow-tenant-result">The browser did not give permission, so Portal Guard is not watching {portal.host}.</p>}
+        {phase === 'granted' && <p class="ok" data-testid="allow-tenant-result">{t('popup.allowTenant.granted', { host: portal.host })}</p>}
+        {phase === 'denied' && <p class="error" data-testid="allow-tenant-result">{t('popup.watch.denied', { host: portal.host })}</p>}
       </div>
     </section>
   );

@@ -2,15 +2,16 @@ import { useState } from 'preact/hooks';
 import type { TabStatus } from '@/utils/messaging/protocol';
 import type { CheckPageResult as PageCheck } from '@/utils/popup/check-page';
 import type { Classification } from '@/utils/session/classify';
-import { SESSION_LABELS } from '@/utils/session/state';
+import { sessionLabel } from '@/utils/session/labels';
+import { fill, keep, t } from '@/utils/i18n/t';
 import { WatchPortal, type WatchDeps } from './WatchPortal';
 
-const SCAN_WORDS: Record<Classification['state'], string> = {
-  login: 'This page asks for a password. Portal Guard does not know this site: make sure the address is your portal’s real one before you sign in.',
-  'signed-in': 'This page looks like a signed-in account. Portal Guard does not know this site, so it cannot check it for breach notices.',
-  'signed-out': 'This page says you are signed out.',
-  unknown: 'We found no sign-in form or sign-out button on this page.',
-};
+const SCAN_KEYS = {
+  login: 'popup.scan.login',
+  'signed-in': 'popup.scan.signedIn',
+  'signed-out': 'popup.scan.signedOut',
+  unknown: 'popup.scan.unknown',
+} as const satisfies Record<Classification['state'], string>;
 
 /**
  * An unknown site. "Check this page" runs the generic detector once through `activeTab`; it only
@@ -28,7 +29,7 @@ export function NotAPortal({ onCheck, watch, watchDeps }: { onCheck: (() => Prom
     try {
       setResult(await onCheck());
     } catch (problem) {
-      setError(problem instanceof Error ? problem.message : 'The page could not be checked.');
+      setError(problem instanceof Error ? problem.message : t('popup.notPortal.checkFailed'));
     } finally {
       setBusy(false);
     }
@@ -36,17 +37,17 @@ export function NotAPortal({ onCheck, watch, watchDeps }: { onCheck: (() => Prom
 
   return (
     <section class="card" data-testid="not-a-portal" aria-labelledby="not-portal-heading">
-      <h1 id="not-portal-heading">Not a known health portal</h1>
-      <p>This site is not in Portal Guard’s list of patient portals, so Portal Guard is not watching it.</p>
+      <h1 id="not-portal-heading">{t('popup.notPortal.heading')}</h1>
+      <p>{t('popup.notPortal.body')}</p>
       {onCheck && (
         <button type="button" data-testid="check-page" onClick={run} disabled={busy}>
-          {busy ? 'Checking…' : 'Check this page'}
+          {busy ? t('popup.notPortal.checking') : t('popup.notPortal.check')}
         </button>
       )}
       <div role="status" aria-live="polite">
         {result && (
           <p data-testid="check-result">
-            <strong>{SESSION_LABELS[result.classification.state]}.</strong> {SCAN_WORDS[result.classification.state]}
+            {fill(t('popup.notPortal.result', keep('state', 'explanation')), { state: <strong>{sessionLabel(result.classification.state)}</strong>, explanation: t(SCAN_KEYS[result.classification.state]) })}
           </p>
         )}
         {/* Watch only where the background said the tab's own host may be watched, and only for that host. */}
@@ -61,19 +62,17 @@ export function NotAPortal({ onCheck, watch, watchDeps }: { onCheck: (() => Prom
 export function LookalikeWarning({ host, imitates, officialHome, reason }: { host: string; imitates: string; officialHome: string | undefined; reason?: string | undefined }) {
   return (
     <section class="card warning" data-testid="lookalike" aria-labelledby="lookalike-heading">
-      <h1 id="lookalike-heading">This is not {imitates}</h1>
-      {reason ? (
-        <p>
-          {reason}. Portal Guard does not know this address and will not watch it. Never enter your {imitates} password here.
-        </p>
-      ) : (
-        <p>
-          {host} is not run by {imitates}. Never enter your {imitates} password here.
-        </p>
-      )}
+      <h1 id="lookalike-heading">{t('popup.lookalike.heading', { imitates })}</h1>
+      <p>{reason ? t('popup.lookalike.bodyReason', { reason, imitates }) : t('popup.lookalike.body', { host, imitates })}</p>
       {officialHome && (
         <p>
-          {reason ? `To find the real ${imitates}, start from` : 'The real portal is at'} <a href={officialHome} target="_blank" rel="noopener noreferrer">{new URL(officialHome).hostname}</a>.
+          {fill(reason ? t('popup.lookalike.officialReason', { ...keep('link'), imitates }) : t('popup.lookalike.official', keep('link')), {
+            link: (
+              <a href={officialHome} target="_blank" rel="noopener noreferrer">
+                {new URL(officialHome).hostname}
+              </a>
+            ),
+          })}
         </p>
       )}
     </section>

@@ -1,5 +1,6 @@
 import type { NoticeSummary, PortalSummary } from '@/utils/messaging/protocol';
-import { formatDate } from '@/utils/i18n/format';
+import { formatDate, formatList, formatNumber } from '@/utils/i18n/format';
+import { t } from '@/utils/i18n/t';
 import { noticePageUrl } from '@/utils/pages';
 
 /**
@@ -12,7 +13,7 @@ export function NoticeList({ notices, others = [], portal }: { notices: NoticeSu
     return (
       <>
         <p class="ok" data-testid="no-notices">
-          {others.length === 0 ? `No breach notice for ${portalName} in Portal Guard’s feed.` : `No current breach notice for ${portalName}.`}
+          {others.length === 0 ? t('popup.notices.none', { portal: portalName }) : t('popup.notices.noneCurrent', { portal: portalName })}
         </p>
         <OtherNotices others={others} portal={portal} />
       </>
@@ -21,7 +22,7 @@ export function NoticeList({ notices, others = [], portal }: { notices: NoticeSu
   return (
     <section aria-labelledby="notices-heading">
       <h2 id="notices-heading">
-        {notices.length === 1 ? 'Breach notice' : `${notices.length} breach notices`}
+        {t('popup.notices.heading', notices.length, { count: formatNumber(notices.length) })}
       </h2>
       {notices.map((notice) => (
         <article class="notice" data-testid="notice" key={notice.id} aria-labelledby={`notice-${notice.id}`}>
@@ -30,34 +31,34 @@ export function NoticeList({ notices, others = [], portal }: { notices: NoticeSu
           </h3>
           <p class="why muted">{notice.why}</p>
           <details class="summary">
-            <summary>What happened</summary>
+            <summary>{t('popup.notices.whatHappened')}</summary>
             <p>{notice.summary}</p>
           </details>
           <dl class="facts">
-            <dt>Disclosed</dt>
+            <dt>{t('popup.notices.disclosed')}</dt>
             <dd>{formatDate(notice.disclosed)}</dd>
             {notice.affectedLabel && (
               <>
-                <dt>People affected</dt>
+                <dt>{t('popup.notices.affected')}</dt>
                 <dd>{notice.affectedLabel}</dd>
               </>
             )}
-            <dt>What was taken</dt>
-            <dd data-testid="notice-affected">{notice.dataClasses.join(', ')}</dd>
+            <dt>{t('popup.notices.taken')}</dt>
+            <dd data-testid="notice-affected">{formatList(notice.dataClasses, 'unit')}</dd>
             {notice.notAffected.length > 0 && (
               <>
-                <dt>Not affected</dt>
-                <dd data-testid="notice-not-affected">{notice.notAffected.join(', ')}</dd>
+                <dt>{t('popup.notices.notAffected')}</dt>
+                <dd data-testid="notice-not-affected">{formatList(notice.notAffected, 'unit')}</dd>
               </>
             )}
           </dl>
           <p class="links">
             <a href={noticePageUrl({ id: notice.id, portal: portal.id, host: portal.host, section: 'todo' })} target="_blank" rel="noopener" data-testid="notice-details">
-              What to do, and full details
+              {t('popup.notices.details')}
             </a>
             {notice.officialUrl?.startsWith('https://') && (
               <a href={notice.officialUrl} target="_blank" rel="noopener noreferrer">
-                Read the official notice
+                {t('popup.notices.official')}
               </a>
             )}
           </p>
@@ -74,7 +75,7 @@ function OtherNotices({ others, portal }: { others: { id: string; title: string 
   return (
     <details class="others" data-testid="other-notices">
       <summary>
-        {others.length === 1 ? '1 earlier or dismissed notice' : `${others.length} earlier or dismissed notices`}
+        {t('popup.notices.others', others.length, { count: formatNumber(others.length) })}
       </summary>
       <ul>
         {others.map((other) => (

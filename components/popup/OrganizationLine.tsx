@@ -1,4 +1,5 @@
 import type { TabStatus } from '@/utils/messaging/protocol';
+import { fill, keep, t } from '@/utils/i18n/t';
 
 /**
  * Who set Portal Guard up, from the managed policy: the clinic's name and how to reach its
@@ -10,35 +11,20 @@ export function OrganizationLine({ organization }: { organization: TabStatus['or
   const { name, supportUrl, phone } = organization;
   const support = supportUrl && (
     <a href={supportUrl} target="_blank" rel="noopener noreferrer" data-testid="organization-support">
-      Visit their support page
+      {t('popup.organization.supportLink')}
     </a>
   );
   const call = phone && (
-    <>
-      {supportUrl ? 'call' : 'Call'}{' '}
-      <a href={`tel:${phone.replace(/[^+\d]/g, '')}`} data-testid="organization-phone">
-        {phone}
-      </a>
-    </>
+    <a href={`tel:${phone.replace(/[^+\d]/g, '')}`} data-testid="organization-phone">
+      {phone}
+    </a>
   );
+  // One whole sentence per case ("… or call …", "… support page.", "Call …"), never pieces joined.
+  const help = support && call ? fill(t('popup.organization.helpBoth', keep('support', 'phone')), { support, phone: call }) : support ? fill(t('popup.organization.helpSupport', keep('support')), { support }) : call ? fill(t('popup.organization.helpPhone', keep('phone')), { phone: call }) : undefined;
   return (
     <p class="muted small organization" data-testid="organization">
-      Set up for you by <strong data-testid="organization-name">{name}</strong>.
-      {(support || call) && (
-        <>
-          {' '}
-          Need help?{' '}
-          {support && call ? (
-            <>
-              {support} or {call}.
-            </>
-          ) : (
-            <>
-              {support || call}.
-            </>
-          )}
-        </>
-      )}
+      {fill(t('popup.organization.setUp', keep('name')), { name: <strong data-testid="organization-name">{name}</strong> })}
+      {help && <> {help}</>}
     </p>
   );
 }

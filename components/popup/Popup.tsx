@@ -5,6 +5,7 @@ import { sendMessage } from '@/utils/messaging/send';
 import type { TabStatus } from '@/utils/messaging/protocol';
 import { resolveTargetTab } from '@/utils/popup/target-tab';
 import { AllowOnTenant } from './AllowOnTenant';
+import { t } from '@/utils/i18n/t';
 import { FeedStatusLine } from './FeedStatusLine';
 import { NoticeList } from './NoticeList';
 import { LookalikeWarning, NotAPortal } from './NotAPortal';
@@ -41,7 +42,7 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
     let cancelled = false;
     (async () => {
       const target = await deps.resolveTab();
-      if (!target) throw new Error('There is no tab to check.');
+      if (!target) throw new Error(t('popup.noTab'));
       const status = await deps.getStatus(target);
       if (!cancelled) setLoad({ phase: 'ready', status, tabId: target.tabId, fromToolbar: target.url !== undefined });
     })().catch((error: unknown) => {
@@ -52,8 +53,8 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
     };
   }, [deps]);
 
-  if (load.phase === 'loading') return <main aria-busy="true"><p class="muted">Checking this tab…</p></main>;
-  if (load.phase === 'error') return <main><p class="error" role="alert">Portal Guard could not read this tab: {load.message}</p></main>;
+  if (load.phase === 'loading') return <main aria-busy="true"><p class="muted">{t('popup.loading')}</p></main>;
+  if (load.phase === 'error') return <main><p class="error" role="alert">{t('popup.error', { reason: load.message })}</p></main>;
 
   const { status, tabId, fromToolbar } = load;
   return (
@@ -66,9 +67,9 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
           <NoticeList notices={status.notices} others={status.otherNotices ?? []} portal={status.portal} />
           <p class="guide-link">
             <a href={guidePageUrl({ portal: status.portal.id, host: status.portal.host })} target="_blank" rel="noopener" data-testid="guide-link">
-              Start the password guide
+              {t('popup.guideLink')}
             </a>{' '}
-            <span class="muted small">change your password and turn on two-step verification, step by step</span>
+            <span class="muted small">{t('popup.guideHint')}</span>
           </p>
         </>
       )}
@@ -77,12 +78,12 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
       <SignOutReminders reminders={status.signOutReminders ?? []} />
       <FeedStatusLine feed={status.feed} />
       <OrganizationLine organization={status.organization} />
-      <nav class="links small" aria-label="More from Portal Guard">
+      <nav class="links small" aria-label={t('popup.navLabel')}>
         <a href={exportReviewPageUrl({ portal: status.portal?.id })} target="_blank" rel="noopener" data-testid="open-export-review">
-          Review a downloaded record
+          {t('popup.openExportReview')}
         </a>
         <a href={optionsPageUrl()} target="_blank" rel="noopener" data-testid="open-options">
-          Settings and feed details
+          {t('popup.openOptions')}
         </a>
       </nav>
     </main>

@@ -1,20 +1,26 @@
 import { own } from '@/utils/own-keys';
 import type { PortalSummary, TabStatus } from '@/utils/messaging/protocol';
-import { SESSION_LABELS } from '@/utils/session/state';
+import { formatList } from '@/utils/i18n/format';
+import { t, type PlainKey } from '@/utils/i18n/t';
+import { sessionLabel } from '@/utils/session/labels';
 import { ReviewMark } from '../shared/ReviewMark';
 
-const EVIDENCE_WORDS: Record<string, string> = {
-  'password-field': 'a password field',
-  'login-path': 'a sign-in address',
-  'logout-control': 'a sign-out button',
-  'platform-logout-control': 'the portal’s sign-out button',
-  'signed-out-path': 'a signed-out address',
-  'signed-out-message': 'a “signed out” message',
+const EVIDENCE_KEYS: Record<string, PlainKey> = {
+  'password-field': 'popup.evidence.passwordField',
+  'login-path': 'popup.evidence.loginPath',
+  'logout-control': 'popup.evidence.logoutControl',
+  'platform-logout-control': 'popup.evidence.platformLogoutControl',
+  'signed-out-path': 'popup.evidence.signedOutPath',
+  'signed-out-message': 'popup.evidence.signedOutMessage',
 };
 
 /** Which portal this is, who runs it, and the session state with the reason we think so. */
 export function PortalCard({ portal, session }: { portal: PortalSummary; session: TabStatus['session'] }) {
-  const reasons = session?.evidence.map((item) => own(EVIDENCE_WORDS, item)).filter(Boolean) ?? [];
+  // Own keys only: an evidence id from the page must never reach an inherited name (utils/own-keys.ts).
+  const reasons = session?.evidence.flatMap((item) => {
+    const key = own(EVIDENCE_KEYS, item);
+    return key ? [t(key)] : [];
+  }) ?? [];
   return (
     <section class="card" aria-labelledby="portal-name">
       <h1 id="portal-name" data-testid="portal-name">
@@ -26,17 +32,17 @@ export function PortalCard({ portal, session }: { portal: PortalSummary; session
         </p>
       )}
       <p class="muted" data-testid="portal-operator">
-        Run by {portal.operator}
+        {t('popup.portal.operator', { operator: portal.operator })}
       </p>
       <dl class="facts">
-        <dt>Address</dt>
+        <dt>{t('popup.portal.address')}</dt>
         <dd data-testid="portal-host">{portal.host}</dd>
-        <dt>Session</dt>
+        <dt>{t('popup.portal.session')}</dt>
         <dd>
           <span class={`state state-${session?.state ?? 'unknown'}`} data-testid="session-state">
-            {SESSION_LABELS[session?.state ?? 'unknown']}
+            {sessionLabel(session?.state ?? 'unknown')}
           </span>
-          {reasons.length > 0 && <span class="muted"> (we saw {reasons.join(' and ')})</span>}
+          {reasons.length > 0 && <span class="muted"> {t('popup.portal.evidence', { evidence: formatList(reasons) })}</span>}
         </dd>
       </dl>
     </section>

@@ -1,4 +1,5 @@
 import type { PopupReminder } from '@/utils/messaging/protocol';
+import { t } from '@/utils/i18n/t';
 
 /**
  * Shared-computer mode's reminders, in the popup: the portals left signed in during this browser
@@ -9,7 +10,7 @@ export function SignOutReminders({ reminders }: { reminders: readonly PopupRemin
   if (reminders.length === 0) return null;
   return (
     <section class="warning" aria-labelledby="reminders-heading" data-testid="popup-sign-out-reminders">
-      <h2 id="reminders-heading">You may still be signed in</h2>
+      <h2 id="reminders-heading">{t('popup.reminders.heading')}</h2>
       <ul>
         {[...reminders]
           .reverse()
@@ -21,7 +22,7 @@ export function SignOutReminders({ reminders }: { reminders: readonly PopupRemin
                 <>
                   {' '}
                   <a href={reminder.signOutUrl} target="_blank" rel="noopener noreferrer">
-                    Sign out
+                    {t('popup.reminders.signOut')}
                   </a>
                 </>
               )}

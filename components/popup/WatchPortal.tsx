@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n/t';
 import type { TabStatus, WatchReply } from '@/utils/messaging/protocol';
 import type { PlatformDetection } from '@/utils/portals/platform-detection';
 import { REVIEW_MARKS } from '@/utils/portals/review-mark';
@@ -23,7 +24,6 @@ type Phase = { kind: 'offer' } | { kind: 'asking' } | { kind: 'watching'; name: 
 export function WatchPortal({ detection, watch, deps }: { detection: PlatformDetection; watch: NonNullable<TabStatus['watch']>; deps: WatchDeps }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'offer' });
   const origins = [`https://${watch.host}/*`];
-  const page = detection.state === 'login' ? 'sign-in page' : 'page';
 
   const start = () => {
     // Both in the click, before any await: the browser shows its prompt only for a user gesture,
@@ -43,7 +43,7 @@ export function WatchPortal({ detection, watch, deps }: { detection: PlatformDet
         setPhase({ kind: 'refused', reply });
       })
       .catch(async (problem: unknown) => {
-        if (await asked) setPhase({ kind: 'refused', reply: { status: 'refused', reason: problem instanceof Error ? problem.message : 'Portal Guard could not watch this address.' } });
+        if (await asked) setPhase({ kind: 'refused', reply: { status: 'refused', reason: problem instanceof Error ? problem.message : t('popup.watch.failed') } });
       });
   };
 
@@ -53,33 +53,30 @@ export function WatchPortal({ detection, watch, deps }: { detection: PlatformDet
   return (
     <div class="watch" data-testid="watch-offer">
       <p data-testid="watch-summary">
-        This looks like a {detection.platformName} {page} at <strong>{watch.host}</strong> ({watch.registrableDomain}). Portal Guard has not reviewed this address.
+        {t(detection.state === 'login' ? 'popup.watch.summaryLogin' : 'popup.watch.summaryPage', { platform: detection.platformName, host: watch.host, domain: watch.registrableDomain })}
       </p>
       {(phase.kind === 'offer' || phase.kind === 'asking' || phase.kind === 'denied') && (
         <>
-          <p class="muted small">
-            If this is where you sign in to your {detection.platformName}, Portal Guard can watch it: it shows {detection.platformName}’s password guide and breach notices here, marked “{REVIEW_MARKS.user}”. Your browser asks
-            for permission for {watch.host} only.
-          </p>
+          <p class="muted small">{t('popup.watch.explain', { platform: detection.platformName, mark: REVIEW_MARKS.user, host: watch.host })}</p>
           <button type="button" data-testid="watch-portal" onClick={start} disabled={phase.kind === 'asking'}>
-            {phase.kind === 'asking' ? 'Waiting for the browser…' : 'Watch this portal'}
+            {phase.kind === 'asking' ? t('popup.watch.waiting') : t('popup.watch.button')}
           </button>
         </>
       )}
       <div role="status" aria-live="polite">
         {phase.kind === 'watching' && (
           <p class="ok" data-testid="watch-result">
-            Portal Guard now watches {watch.host} as {phase.name} ({REVIEW_MARKS.user}). Reload the page to start. You can remove it in Settings, which gives the permission back.
+            {t('popup.watch.watching', { host: watch.host, name: phase.name, mark: REVIEW_MARKS.user })}
           </p>
         )}
         {phase.kind === 'denied' && (
           <p class="error" data-testid="watch-result">
-            The browser did not give permission, so Portal Guard is not watching {watch.host}.
+            {t('popup.watch.denied', { host: watch.host })}
           </p>
         )}
         {phase.kind === 'refused' && (
           <p class="error" data-testid="watch-result">
-            Portal Guard will not watch {watch.host}: {phase.reply.reason}
+            {t('popup.watch.refused', { host: watch.host, reason: phase.reply.reason })}
           </p>
         )}
       </div>

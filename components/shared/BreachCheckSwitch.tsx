@@ -1,6 +1,7 @@
 import { breachCheckSetting } from '@/utils/policy/effective';
 import type { ManagedPolicy } from '@/utils/policy/schema';
 import { switchOptIn } from '@/utils/options/opt-in';
+import { t } from '@/utils/i18n/t';
 
 export interface BreachCheckDeps {
   /** Called straight from the click: browsers show a permission prompt only for a user gesture. */
@@ -8,8 +9,6 @@ export interface BreachCheckDeps {
   removeRangeApi: () => Promise<unknown>;
   saveBreachCheck: (on: boolean) => Promise<unknown>;
 }
-
-export const BREACH_CHECK_REFUSED = 'The browser did not give permission, so the breach check stays off.';
 
 /**
  * The Pwned Passwords switch, on the settings page and in the password guide: both save the same
@@ -44,7 +43,7 @@ export function BreachCheckSwitch({
   const id = `${area}-breach-check`;
   const toggle = (on: boolean) => {
     onMessage(undefined);
-    switchOptIn(on, { request: deps.requestRangeApi, remove: deps.removeRangeApi, save: deps.saveBreachCheck, refused: () => onMessage(BREACH_CHECK_REFUSED) });
+    switchOptIn(on, { request: deps.requestRangeApi, remove: deps.removeRangeApi, save: deps.saveBreachCheck, refused: () => onMessage(t('breachCheck.refused')) });
   };
 
   return (
@@ -64,17 +63,17 @@ export function BreachCheckSwitch({
         <>
           {' '}
           <span class="badge-org" id={`${id}-locked`} data-testid={`${id}-locked`}>
-            Set by your organisation
+            {t('breachCheck.setByOrganization')}
           </span>
         </>
       )}
-      {setting.locked && !setting.on && <p class="muted small">Your organisation has turned this check off on this computer.</p>}
+      {setting.locked && !setting.on && <p class="muted small">{t('breachCheck.offByOrganization')}</p>}
       {setting.locked && setting.on && !rangeApiGranted && (
         <p>
           <button type="button" data-testid={`${area}-allow-range-api`} onClick={() => toggle(true)}>
-            Allow the check to reach api.pwnedpasswords.com
+            {t('breachCheck.allow')}
           </button>{' '}
-          <span class="muted small">Your organisation turned the check on; the browser needs your permission once.</span>
+          <span class="muted small">{t('breachCheck.allowHelp')}</span>
         </p>
       )}
       <p id={`${id}-help`} class="muted small">

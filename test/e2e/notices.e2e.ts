@@ -274,7 +274,9 @@ for (const { name, available, launch } of browsers) {
           }),
           undefined,
         );
-        expect(text.why).toBe('You are on portal.managemyhealth.co.nz, which is Manage My Health; notice added 1 Jan 2026.');
+        // The date is written in the browser's UI language (utils/i18n/format.ts): en-US in these
+        // headless browsers ("Jan 1, 2026"), "1 Jan 2026" for a patient in New Zealand.
+        expect(text.why).toMatch(/^You are on portal\.managemyhealth\.co\.nz, which is Manage My Health; notice added (1 Jan 2026|Jan 1, 2026)\.$/);
         expect(text.taken).toContain('Referral letters (dated 2017 to 2019)');
         expect(text.notTaken).toContain('Appointments');
         expect(text.notTaken).toContain('Prescriptions');

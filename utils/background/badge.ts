@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
-import { SESSION_LABELS, type SessionState } from '../session/state';
+import { formatNumber } from '../i18n/format';
+import { t } from '../i18n/t';
+import { sessionLabel } from '../session/labels';
+import type { SessionState } from '../session/state';
 
 /**
  * The toolbar badge for one tab. The text carries the meaning on its own (colour is only a second
@@ -14,16 +17,17 @@ export interface Badge {
   title: string;
 }
 
-const STATE_TEXT: Record<SessionState, string> = { login: 'LOG', 'signed-in': 'ON', 'signed-out': 'OFF', unknown: '?' };
+// Translated, and kept within 4 characters: the badge has no room for more.
+const STATE_TEXT = { login: 'badge.login', 'signed-in': 'badge.signedIn', 'signed-out': 'badge.signedOut', unknown: 'badge.unknown' } as const satisfies Record<SessionState, string>;
 const STATE_COLOR: Record<SessionState, string> = { login: '#1f4e8c', 'signed-in': '#1f6b3a', 'signed-out': '#4a4a4a', unknown: '#4a4a4a' };
 const NOTICE_COLOR = '#a4262c';
 
 export function badgeFor(displayName: string, state: SessionState, noticeCount: number): Badge {
-  const notices = noticeCount === 0 ? '' : noticeCount === 1 ? ' 1 breach notice.' : ` ${noticeCount} breach notices.`;
+  const words = { portal: displayName, state: sessionLabel(state) };
   return {
-    text: noticeCount > 0 ? `!${Math.min(noticeCount, 99)}` : STATE_TEXT[state],
+    text: noticeCount > 0 ? `!${Math.min(noticeCount, 99)}` : t(STATE_TEXT[state]),
     color: noticeCount > 0 ? NOTICE_COLOR : STATE_COLOR[state],
-    title: `Portal Guard: ${displayName} — ${SESSION_LABELS[state]}.${notices}`,
+    title: noticeCount === 0 ? t('badge.title', words) : t('badge.titleWithNotices', noticeCount, { ...words, count: formatNumber(noticeCount) }),
   };
 }
 
@@ -31,7 +35,7 @@ export function badgeFor(displayName: string, state: SessionState, noticeCount: 
 export async function applyBadge(tabId: number, badge: Badge | undefined, action = browser.action): Promise<void> {
   try {
     if (!badge) {
-      await Promise.all([action.setBadgeText({ tabId, text: '' }), action.setTitle({ tabId, title: 'Portal Guard' })]);
+      await Promise.all([action.setBadgeText({ tabId, text: '' }), action.setTitle({ tabId, title: t('manifest.actionTitle') })]);
       return;
     }
     await Promise.all([

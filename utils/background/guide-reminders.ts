@@ -1,4 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
+import { formatNumber } from '../i18n/format';
+import { t } from '../i18n/t';
 import { allGuides, updateGuide } from '../state/guide-progress';
 import { reminderDue, type GuideProgress } from '../guide/state';
 import { guidePageUrl } from '../pages';
@@ -38,11 +40,12 @@ const defaultDeps: ReminderDeps = {
 };
 
 export function reminderMessage(portalId: string, progress: GuideProgress, now: number, index: Pick<PortalIndex, 'lookupHost' | 'byId'>): { title: string; message: string } {
-  const name = (progress.host && index.lookupHost(progress.host)?.displayName) || index.byId(portalId)?.name || 'your portal';
+  const name = (progress.host && index.lookupHost(progress.host)?.displayName) || index.byId(portalId)?.name;
   const days = Math.floor((now - progress.updatedAt) / 86_400_000);
+  const count = formatNumber(days);
   return {
-    title: 'Portal Guard: your password guide',
-    message: `You started securing your ${name} account ${days} days ago. Pick up where you left off: it takes a few minutes.`,
+    title: t('notification.guide.title'),
+    message: name ? t('notification.guide.message', days, { portal: name, count }) : t('notification.guide.messageNoName', days, { count }),
   };
 }
 

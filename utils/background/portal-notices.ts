@@ -1,10 +1,12 @@
-import { DATA_CLASSES, type Notice } from '../feed/schema';
+import { dataClassLabel } from '../feed/data-class-label';
+import type { Notice } from '../feed/schema';
 import { getActiveFeed, noticesForMatch, withLocalNotices, type ActiveFeed } from '../state/active-feed';
 import type { BannerNotice } from '../messaging/protocol';
 import { relevantNotices, type RelevantNotice } from '../state/patient-choices';
 import { policyNotices } from '../policy/managed';
 import type { PortalMatch } from '../portals';
-import { formatDate } from '../i18n/format';
+import { formatDate, formatList } from '../i18n/format';
+import { t } from '../i18n/t';
 import { markedName } from '../portals/review-mark';
 
 /**
@@ -35,7 +37,7 @@ export async function portalNotices(match: PortalMatch, { feed = getActiveFeed, 
 
 /** "You are on portal.managemyhealth.co.nz, which is Manage My Health; notice added 1 Jan 2026." */
 export function whyShown(match: PortalMatch, notice: Notice): string {
-  return `You are on ${match.host}, which is ${markedName(match.displayName, match.portal.addedBy)}; notice added ${formatDate(notice.added)}.`;
+  return t('notice.why', { host: match.host, portal: markedName(match.displayName, match.portal.addedBy), date: formatDate(notice.added) });
 }
 
 export function toBannerNotice(match: PortalMatch, notice: Notice): BannerNotice {
@@ -44,8 +46,8 @@ export function toBannerNotice(match: PortalMatch, notice: Notice): BannerNotice
     id: notice.id,
     title: notice.title,
     why: whyShown(match, notice),
-    taken: notice.dataClasses.map((dataClass) => DATA_CLASSES[dataClass]).join(', '),
-    ...(notice.notAffected.length ? { notTaken: notice.notAffected.map((dataClass) => DATA_CLASSES[dataClass]).join(', ') } : {}),
+    taken: formatList(notice.dataClasses.map(dataClassLabel), 'unit'),
+    ...(notice.notAffected.length ? { notTaken: formatList(notice.notAffected.map(dataClassLabel), 'unit') } : {}),
     ...(official ? { officialUrl: official.url } : {}),
   };
 }

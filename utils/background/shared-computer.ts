@@ -1,4 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
+import { formatNumber } from '../i18n/format';
+import { t } from '../i18n/t';
 import { listPortalDownloads } from '../export-review/downloads';
 import { sharedComputerSetting } from '../policy/effective';
 import { currentPolicy } from '../policy/managed';
@@ -58,13 +60,13 @@ export async function remindIfSignedIn(session: TabSession | undefined, how: Sig
   const origin = new URL(session.url).origin;
   const [signOutUrl, downloads, cleared] = await Promise.all([deps.signOutUrl(match), deps.downloadsFrom(match).catch(() => undefined), mode.clearSiteData ? deps.clearSiteData(origin).catch(() => false) : false]);
   const message = [
-    cleared ? `Portal Guard cleared ${match.host}’s cookies and site data on this computer; sign out there too if you can.` : `Open it and sign out, especially on a shared computer.`,
-    downloads ? `${downloads === 1 ? 'A file' : `${downloads} files`} you downloaded from it since the browser started ${downloads === 1 ? 'is' : 'are'} still on this computer.` : '',
+    cleared ? t('notification.signedIn.cleared', { host: match.host }) : t('notification.signedIn.signOut'),
+    downloads ? t('notification.signedIn.downloads', downloads, { count: formatNumber(downloads) }) : '',
   ]
     .filter(Boolean)
     .join(' ');
   const id = `${NOTIFICATION_PREFIX}${match.portal.id}`;
-  const notification = await deps.notify(id, `You may still be signed in to ${match.displayName}`, message).catch((): ReminderNotification => 'failed');
+  const notification = await deps.notify(id, t('notification.signedIn.title', { portal: match.displayName }), message).catch((): ReminderNotification => 'failed');
   const reminder: SignOutReminder = {
     id,
     portalId: match.portal.id,
@@ -100,7 +102,7 @@ async function notify(id: string, title: string, message: string): Promise<Remin
   const api = notificationsApi();
   if (!api || !(await browser.permissions.contains({ permissions: ['notifications'] }))) return 'no-permission';
   // Firefox has no notification buttons; a click on the notification does the same.
-  const buttons = import.meta.env.BROWSER === 'firefox' ? {} : { buttons: [{ title: 'Open the sign-out page' }] };
+  const buttons = import.meta.env.BROWSER === 'firefox' ? {} : { buttons: [{ title: t('notification.signedIn.button') }] };
   await api.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message, ...buttons });
   return 'shown';
 }

@@ -1,5 +1,8 @@
-import { DATA_CLASSES, type DataClass, type Notice } from '../feed/schema';
+import { dataClassLabel } from '../feed/data-class-label';
+import type { DataClass, Notice } from '../feed/schema';
 import { getActiveFeed, type ActiveFeed } from '../state/active-feed';
+import { formatNumber } from '../i18n/format';
+import { t } from '../i18n/t';
 import type { NoticeSummary, PortalSummary, RequestOf, TabStatus } from '../messaging/protocol';
 import { currentPolicy } from '../policy/managed';
 import type { Organization } from '../policy/schema';
@@ -103,7 +106,7 @@ export function summarisePortal(match: PortalMatch): PortalSummary {
   };
 }
 
-const label = (dataClass: DataClass) => DATA_CLASSES[dataClass];
+const label = (dataClass: DataClass) => dataClassLabel(dataClass);
 
 export function summariseNotice(notice: Notice, why: string): NoticeSummary {
   const official = notice.links.find((link) => link.official) ?? notice.links[0];
@@ -125,10 +128,13 @@ export function summariseNotice(notice: Notice, why: string): NoticeSummary {
   };
 }
 
+/** "About 99,416 people (estimate, unverified)": one whole message per combination, for translators. */
 function affectedLabel(affected: NonNullable<Notice['affected']>): string {
-  const count = `${affected.count.toLocaleString('en-NZ')} people`;
-  const qualifiers = [affected.estimate ? 'estimate' : '', affected.unverified ? 'unverified' : ''].filter(Boolean);
-  return `${affected.estimate ? 'About ' : ''}${count}${qualifiers.length ? ` (${qualifiers.join(', ')})` : ''}`;
+  const count = { count: formatNumber(affected.count) };
+  if (affected.estimate && affected.unverified) return t('notice.affected.estimateUnverified', affected.count, count);
+  if (affected.estimate) return t('notice.affected.estimate', affected.count, count);
+  if (affected.unverified) return t('notice.affected.unverified', affected.count, count);
+  return t('notice.affected.exact', affected.count, count);
 }
 
 function safeHost(url: string): string | undefined {

@@ -141,14 +141,16 @@ export interface ManifestOptions {
 
 export function buildManifestExtras({ browser, mode, geckoId, portalPatterns, grantOptionalHosts = false, scriptablePortals = false, feedOrigins = FEED_ORIGINS, store = false }: ManifestOptions) {
   return {
-    name: 'Portal Guard',
-    description: 'Recognises your health portal, checks a signed breach-notice feed on your device, and guides you through securing your account.',
+    // From utils/i18n/locales/<lang>.yml, so each store listing and the browser show the patient's language.
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
+    default_locale: 'en',
     permissions: [...PERMISSIONS],
     host_permissions: [...hostPermissions(feedOrigins), ...(grantOptionalHosts ? OPTIONAL_HOST_PERMISSIONS : []), ...(scriptablePortals ? portalPatterns : [])],
     optional_permissions: [...OPTIONAL_PERMISSIONS],
     optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS, ...CUSTOM_PORTAL_HOST_PERMISSIONS],
     content_security_policy: { extension_pages: extensionPagesCsp(mode, feedOrigins) },
-    action: { default_title: 'Portal Guard' },
+    action: { default_title: '__MSG_manifest_actionTitle__' },
     // The banner's and the password assistant's code is loaded on demand by the content script,
     // so it must be reachable from portal pages, and only from them. Even there a page must not
     // learn that Portal Guard is installed by loading a file of ours (issue 14, item 3): Chrome's

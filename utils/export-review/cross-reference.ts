@@ -1,4 +1,5 @@
-import { DATA_CLASSES, partialDateBounds, type DataClass, type Notice } from '../feed/schema';
+import { dataClassLabel } from '../feed/data-class-label';
+import { partialDateBounds, type DataClass, type Notice } from '../feed/schema';
 import type { IdentifierKind } from './identifiers';
 import type { Category, CategoryCount, DocumentKind, Findings, IdentityField } from './model';
 
@@ -126,7 +127,7 @@ export function crossReference(notice: Notice, findings: Findings): CrossReferen
     ...(notice.notAffected ?? []).map((dataClass) => [dataClass, 'not-affected'] as [DataClass, 'not-affected']),
   ];
   for (const [dataClass, listed] of classes) {
-    const label = DATA_CLASSES[dataClass];
+    const label = dataClassLabel(dataClass);
     const measure = MEASURES[dataClass];
     const detail = details.get(dataClass);
     const row: DataClassRow = { dataClass, label, notice: listed, status: 'cannot-check', count: 0, sentence: '', inFiles: 'Cannot be checked from a file', ...(detail?.note ? { noticeNote: detail.note } : {}) };

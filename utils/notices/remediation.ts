@@ -1,4 +1,5 @@
 import type { DataClass, Notice } from '../feed/schema';
+import { t, type PlainKey } from '../i18n/t';
 
 /**
  * What to do about each kind of data a breach exposed, written for health data and for patients
@@ -74,104 +75,68 @@ const ORDER: RemediationTopic[] = ['credentials', 'contact', 'national-ids', 'go
  * the Privacy Commissioner of Canada on 23andMe, https://priv.gc.ca/en/opc-news/news-and-announcements/2024/an_240610b.
  * HHS OCR has no link: no page of its own is cited yet, only press reports of filings with it.
  */
-export const REGULATORS: Record<Notice['country'], { name: string; url?: string }> = {
-  NZ: { name: 'the Office of the Privacy Commissioner (OPC)', url: 'https://www.privacy.org.nz/' },
-  UK: { name: 'the Information Commissioner’s Office (ICO)', url: 'https://ico.org.uk/' },
-  AU: { name: 'the Office of the Australian Information Commissioner (OAIC)', url: 'https://www.oaic.gov.au/' },
-  US: { name: 'the US Department of Health and Human Services Office for Civil Rights (HHS OCR)' },
-  CA: { name: 'the Office of the Privacy Commissioner of Canada, or your province’s privacy commissioner', url: 'https://www.priv.gc.ca/' },
+export const REGULATORS: Record<Notice['country'], { complain: PlainKey; contact: PlainKey; url?: string }> = {
+  NZ: { complain: 'remediation.complain.NZ', contact: 'remediation.contactRegulator.NZ', url: 'https://www.privacy.org.nz/' },
+  UK: { complain: 'remediation.complain.UK', contact: 'remediation.contactRegulator.UK', url: 'https://ico.org.uk/' },
+  AU: { complain: 'remediation.complain.AU', contact: 'remediation.contactRegulator.AU', url: 'https://www.oaic.gov.au/' },
+  US: { complain: 'remediation.complain.US', contact: 'remediation.contactRegulator.US' },
+  CA: { complain: 'remediation.complain.CA', contact: 'remediation.contactRegulator.CA', url: 'https://www.priv.gc.ca/' },
 };
 
 /**
  * The bureaus New Zealand's Privacy Commissioner named after the Waikato DHB leak, as reported by
  * Stuff: https://www.stuff.co.nz/national/125605018/waikato-dhb-must-investigate-data-dump-at-pace-says-privacy-commissioner
  */
-const CREDIT_BUREAUS: Partial<Record<Notice['country'], string>> = {
-  NZ: 'In New Zealand you can ask Centrix, illion and Equifax to freeze your credit file.',
+const CREDIT_BUREAUS: Partial<Record<Notice['country'], PlainKey>> = {
+  NZ: 'remediation.creditBureausNZ',
 };
+
+/** The country's credit-freeze line, if we have one. */
+const creditBureaus = (country: Notice['country']) => (CREDIT_BUREAUS[country] ? [t(CREDIT_BUREAUS[country])] : []);
 
 function step(topic: RemediationTopic, notice: Notice, because: DataClass[]): RemediationStep {
   const regulator = REGULATORS[notice.country];
+  const contactRegulator = regulator.url ? [{ title: t(regulator.contact), url: regulator.url }] : [];
+  const organization = notice.organization;
   switch (topic) {
     case 'credentials':
       return {
         id: topic,
-        title: 'Change your password and turn on two-step verification',
-        body: [
-          `Change your ${notice.organization} password now, and turn on two-step verification so a stolen password alone cannot get anyone in.`,
-          'If you used the same password anywhere else, change it there too, starting with your email account.',
-        ],
+        title: t('remediation.credentials.title'),
+        body: [t('remediation.credentials.body1', { organization }), t('remediation.credentials.body2')],
         links: [],
         because,
       };
     case 'contact':
-      return {
-        id: topic,
-        title: 'Expect scam emails, texts and calls that mention this breach',
-        body: [
-          'Criminals use stolen names, phone numbers and addresses to make messages look official, often citing the breach itself or offering “compensation”.',
-          'Your portal will never ask for your password by email, text or phone. Do not click links in unexpected messages; go to the portal by typing its address yourself.',
-        ],
-        links: [],
-        because,
-      };
+      return { id: topic, title: t('remediation.contact.title'), body: [t('remediation.contact.body1'), t('remediation.contact.body2')], links: [], because };
     case 'national-ids':
       return {
         id: topic,
-        title: 'Know what your health identifier can and cannot be used for',
-        body: [
-          'A health identifier (such as an NHI, IHI, NHS or Medicare number, or a medical record number) tells health services which records are yours.',
-          'On its own it does not let anyone sign in to your portal or see your records. It can make a scam call or message sound convincing, so be wary of anyone who quotes it to you.',
-          'Health identifiers usually cannot be changed. If you think someone is using yours, tell your doctor’s practice or the health service.',
-        ],
+        title: t('remediation.nationalIds.title'),
+        body: [t('remediation.nationalIds.body1'), t('remediation.nationalIds.body2'), t('remediation.nationalIds.body3')],
         links: [],
         because,
       };
     case 'government-ids':
-      return {
-        id: topic,
-        title: 'Protect yourself from identity theft',
-        body: [
-          'Government ID numbers can be used to open accounts in your name. Consider a credit freeze, and watch for letters about accounts you did not open.',
-          ...(CREDIT_BUREAUS[notice.country] ? [CREDIT_BUREAUS[notice.country]!] : []),
-        ],
-        links: [],
-        because,
-      };
+      return { id: topic, title: t('remediation.governmentIds.title'), body: [t('remediation.governmentIds.body1'), ...creditBureaus(notice.country)], links: [], because };
     case 'clinical':
       return {
         id: topic,
-        title: 'Ask what was accessed, and complain if you need to',
-        body: [
-          `You have the right to ask ${notice.organization} or your health provider which of your documents or details were accessed.`,
-          `If you are not satisfied with the answer, you can complain to ${regulator.name}.`,
-        ],
-        links: regulator.url ? [{ title: `Contact ${regulator.name.replace(/^the /, '')}`, url: regulator.url }] : [],
+        title: t('remediation.clinical.title'),
+        body: [t('remediation.clinical.body1', { organization }), t(regulator.complain)],
+        links: contactRegulator,
         because,
       };
     case 'financial':
       return {
         id: topic,
-        title: 'Watch your statements and consider a credit freeze',
-        body: [
-          'Check bank, card and insurance statements for payments or claims you do not recognise, and tell your bank or insurer straight away if you see one.',
-          'A credit freeze stops new credit being opened in your name.',
-          ...(CREDIT_BUREAUS[notice.country] ? [CREDIT_BUREAUS[notice.country]!] : []),
-        ],
+        title: t('remediation.financial.title'),
+        body: [t('remediation.financial.body1'), t('remediation.financial.body2'), ...creditBureaus(notice.country)],
         links: [],
         because,
       };
     case 'activity':
-      return {
-        id: topic,
-        title: 'Your activity on the site may have been shared',
-        body: [
-          'Tracking code on the site may have sent what you did there (pages, searches, appointment details) to advertising companies.',
-          'You cannot take that back, but you can ask the provider what was shared, block third-party trackers in your browser, and complain to the regulator.',
-        ],
-        links: regulator.url ? [{ title: `Contact ${regulator.name.replace(/^the /, '')}`, url: regulator.url }] : [],
-        because,
-      };
+      return { id: topic, title: t('remediation.activity.title'), body: [t('remediation.activity.body1'), t('remediation.activity.body2')], links: contactRegulator, because };
   }
 }
 

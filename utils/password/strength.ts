@@ -6,6 +6,9 @@
  * zxcvbn in it; the estimator itself is loaded lazily (strength-engine.ts, `password-strength.js`).
  */
 
+import { formatNumber } from '../i18n/format';
+import { t } from '../i18n/t';
+
 export type Score = 0 | 1 | 2 | 3 | 4;
 
 export interface StrengthResult {
@@ -18,7 +21,10 @@ export interface StrengthResult {
 /** Estimate a password; `userInputs` are words from the page (email, user name, portal name). */
 export type Estimate = (password: string, userInputs: string[]) => StrengthResult;
 
-export const STRENGTH_LABELS: Record<Score, string> = { 0: 'Very weak', 1: 'Weak', 2: 'Fair', 3: 'Strong', 4: 'Very strong' };
+const STRENGTH_KEYS = { 0: 'assistant.strength.veryWeak', 1: 'assistant.strength.weak', 2: 'assistant.strength.fair', 3: 'assistant.strength.strong', 4: 'assistant.strength.veryStrong' } as const satisfies Record<Score, string>;
+
+/** A score in words: "Very weak" … "Very strong". */
+export const strengthLabel = (score: Score): string => t(STRENGTH_KEYS[score]);
 
 export const NIST_MIN_SINGLE_FACTOR = 15;
 export const NIST_MIN_WITH_MFA = 8;
@@ -27,10 +33,11 @@ export const NIST_MAX_AT_LEAST = 64;
 export type LengthLevel = 'too-short' | 'short' | 'good' | 'very-long';
 
 export function lengthAdvice(length: number): { level: LengthLevel; text: string } {
-  if (length < NIST_MIN_WITH_MFA) return { level: 'too-short', text: `Too short: ${length} of at least ${NIST_MIN_SINGLE_FACTOR} characters. A few unrelated words are long and easy to remember.` };
-  if (length < NIST_MIN_SINGLE_FACTOR) return { level: 'short', text: `${length} characters. Longer is stronger: aim for ${NIST_MIN_SINGLE_FACTOR} or more.` };
-  if (length <= NIST_MAX_AT_LEAST) return { level: 'good', text: `${length} characters: a good length.` };
-  return { level: 'very-long', text: `${length} characters. Check that the portal accepts it all; many allow up to ${NIST_MAX_AT_LEAST}.` };
+  const words = { length: formatNumber(length), min: formatNumber(NIST_MIN_SINGLE_FACTOR), max: formatNumber(NIST_MAX_AT_LEAST) };
+  if (length < NIST_MIN_WITH_MFA) return { level: 'too-short', text: t('assistant.length.tooShort', length, words) };
+  if (length < NIST_MIN_SINGLE_FACTOR) return { level: 'short', text: t('assistant.length.short', words) };
+  if (length <= NIST_MAX_AT_LEAST) return { level: 'good', text: t('assistant.length.good', words) };
+  return { level: 'very-long', text: t('assistant.length.veryLong', words) };
 }
 
 export interface FieldValues {

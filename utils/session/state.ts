@@ -4,11 +4,3 @@
  */
 export const SESSION_STATES = ['login', 'signed-in', 'signed-out', 'unknown'] as const;
 export type SessionState = (typeof SESSION_STATES)[number];
-
-/** Plain words for each state, used by the popup and the badge tooltip. */
-export const SESSION_LABELS: Record<SessionState, string> = {
-  login: 'On the sign-in page',
-  'signed-in': 'Signed in',
-  'signed-out': 'Signed out',
-  unknown: 'Session not determined',
-};

@@ -13,7 +13,7 @@ import { POPUP_VIEWPORT, type DriverPage, type ExtensionDriver, type WebExtensio
  * machine. The test certificate is accepted by its SPKI pin only; Playwright's
  * `ignoreHTTPSErrors` would not cover the extension's own fetches.
  */
-export async function launchChromium(e2e: E2eContext, { extensionDir = e2e.chromeExtensionDir, profileDir }: { extensionDir?: string; profileDir?: string } = {}): Promise<ExtensionDriver & { context: BrowserContext }> {
+export async function launchChromium(e2e: E2eContext, { extensionDir = e2e.chromeExtensionDir, profileDir, lang }: { extensionDir?: string; profileDir?: string; lang?: string } = {}): Promise<ExtensionDriver & { context: BrowserContext }> {
   // A given profile outlives this browser (restart tests); a throwaway one is removed on close.
   const userDataDir = profileDir ?? mkdtempSync(join(tmpdir(), 'portal-guard-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -32,6 +32,8 @@ export async function launchChromium(e2e: E2eContext, { extensionDir = e2e.chrom
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // The language the extension's messages are chosen in (`_locales/`): the pseudo-locale's e2e.
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
   });
   try {

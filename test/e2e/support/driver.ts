@@ -43,6 +43,7 @@ export interface ExtensionDriver {
 
 /** The small slice of the WebExtension API the tests call, typed loosely on purpose. */
 export interface WebExtensionApi {
+  i18n: { getMessage(key: string): string; getUILanguage(): string };
   storage: {
     session: { get(key: string): Promise<Record<string, unknown>> };
     local: { get(key: string): Promise<Record<string, unknown>> };
