@@ -60,6 +60,9 @@ const WEAK_BREACH_COUNT = 2_254_650;
 
 const dashboard = siteUrl('managemyhealth', '/dashboard');
 const wellKnown = siteUrl('managemyhealth', '/.well-known/change-password');
+// Dates follow the browser's language (utils/i18n/format.ts): "4 Dec 2026" in en-GB or en-NZ, "Dec 4, 2026" in the
+// en-US that headless Chromium and Firefox run in.
+const SHOWN_DATE = String.raw`(?:\d{1,2} \w{3} \d{4}|\w{3} \d{1,2}, \d{4})`;
 const guidePath = guidePageUrl({ portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz' }, 'guide.html');
 
 /** A padded range answer, as the real API sends with Add-Padding: true (count-0 lines are padding). */
@@ -265,8 +268,8 @@ for (const { name, available, launch } of browsers) {
         await poll(`step ${step}`, () => guide!.evaluate((id) => document.querySelector(`[data-testid=guide-step-${id}-status]`) !== null, step), Boolean);
       }
       await guide!.click('[data-testid=guide-finish]');
-      const summary = await poll('the summary with the date', () => guide!.evaluate(() => document.querySelector('[data-testid=guide-summary-changed]')?.textContent ?? '', undefined), (text) => / on \d{1,2} \w{3} \d{4}\./.test(text));
-      expect(summary).toMatch(/^You changed your password on \d{1,2} \w{3} \d{4}\. Breach notices about Manage My Health from before that date no longer show on the portal\.$/);
+      const summary = await poll('the summary with the date', () => guide!.evaluate(() => document.querySelector('[data-testid=guide-summary-changed]')?.textContent ?? '', undefined), (text) => new RegExp(` on ${SHOWN_DATE}\\.`).test(text));
+      expect(summary).toMatch(new RegExp(`^You changed your password on ${SHOWN_DATE}\\. Breach notices about Manage My Health from before that date no longer show on the portal\\.$`));
       expect(await storageLocal<Record<string, { passwordChangedOn?: string }>>(driver, 'portalAccounts')).toEqual({ managemyhealth: { passwordChangedOn: today() } });
       await guide!.screenshot(shot('7-summary'));
 
