@@ -33,6 +33,20 @@ export async function chromeMessages(file: string): Promise<ChromeMessages> {
   return generateChromeMessages(await parseMessagesFile(file)) as ChromeMessages;
 }
 
+/**
+ * `chrome.i18n.getMessage` over one locale's messages, for code that runs outside a browser (the
+ * unit tests' fakeBrowser, `npm run bench` in Node): `$1`…`$9` substitutions, `$$` for a dollar
+ * sign, '' for an unknown key, as the browsers do.
+ */
+export function messageGetter(messages: ChromeMessages): (key: string, substitutions?: string | string[]) => string {
+  return (key, substitutions) => {
+    const entry = Object.hasOwn(messages, key) ? messages[key] : undefined;
+    if (!entry) return '';
+    const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+    return entry.message.replace(/\$(\$|[1-9])/g, (_, which: string) => (which === '$' ? '$' : (subs[Number(which) - 1] ?? '')));
+  };
+}
+
 const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
 
 /** The `{name}` placeholders of a message, sorted, each once. */
