@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, type Portal } from '../portals';
-import { completeDetection, isCataloguePortal, onPlatformSignals, registrableDomainOf } from './platform-signals';
+import { registrableDomainOf } from '../portals/registrable-domain';
+import { completeDetection, isCataloguePortal, onPlatformSignals } from './platform-signals';
 
 describe('registrableDomainOf', () => {
   it.each([

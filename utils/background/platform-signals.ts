@@ -1,8 +1,8 @@
-import { parse as parseHost } from 'tldts';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import { CATALOGUE, type Portal } from '../portals';
 import type { PlatformDetection } from '../portals/platform-detection';
 import { signalTable, type SignalTable } from '../portals/platform-signals';
+import { registrableDomainOf } from '../portals/registrable-domain';
 import type { SessionState } from '../session/state';
 
 /**
@@ -28,12 +28,6 @@ export function onPlatformSignals(_request: RequestOf<'ui-bg/platform-signals'>)
 
 /** True for a portal the bundled catalogue lists (its platform is already known). */
 export const isCataloguePortal = (portal: Portal): boolean => catalogue.has(portal);
-
-/** The registrable domain (eTLD+1) of a host, or undefined for an IP address or a bare public suffix. */
-export function registrableDomainOf(host: string): string | undefined {
-  const parsed = parseHost(host, { allowPrivateDomains: true });
-  return parsed.isIp || !parsed.domain ? undefined : parsed.domain;
-}
 
 /**
  * Turn a content script's report into a `PlatformDetection`, or nothing when the platform or a

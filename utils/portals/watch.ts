@@ -1,9 +1,9 @@
-import { getDomain } from 'tldts';
 import { CATALOGUE } from './catalogue';
 import { marksOf, parseCustomHost, type CustomPortalInput } from './custom';
 import type { Imitation } from './imitation';
 import { hostImitation } from './imitation';
 import type { PortalIndex } from './match';
+import { registrableDomainOf } from './registrable-domain';
 import type { Portal } from './schema';
 
 /**
@@ -36,7 +36,7 @@ export function watchCandidate(url: string, index: PortalIndex, catalogue: reado
   if (imitation) return { kind: 'imitation', host, imitation };
   const checked = parseCustomHost(host, index, catalogue, 'user');
   if ('problem' in checked) return { kind: 'no', reason: checked.problem };
-  const registrableDomain = getDomain(host, { allowPrivateDomains: true });
+  const registrableDomain = registrableDomainOf(host);
   if (!registrableDomain) return { kind: 'no', reason: `${host} is not under a known public suffix` };
   return { kind: 'watchable', host, registrableDomain };
 }
