@@ -6,11 +6,11 @@ import type { Portal } from '../../utils/portals/schema';
 import { registrableDomainOf } from '../../utils/portals/registrable-domain';
 import { formatPath } from '../../utils/feed/parse';
 import { dataClassSchema, isDataClass, noticeSchema, type Notice } from '../../utils/feed/schema';
-import { checkPortalFiles, describeJsonError, readPortalFiles, writeCatalogueModule, type FileProblem } from '../../utils/build/catalogue-files';
-import { describeDuplicateKey, duplicateJsonKeys } from '../../utils/build/json-duplicates';
+import { checkPortalFiles, readPortalFiles, writeCatalogueModule, type FileProblem } from '../../utils/build/catalogue-files';
+import { readJsonSource } from '../../utils/build/json-duplicates';
 import { NOTICES_DIR, PORTALS_DIR, display } from './paths';
 
-export { describeJsonError } from '../../utils/build/catalogue-files';
+export { describeJsonError } from '../../utils/build/json-duplicates';
 
 /**
  * `npm run feed -- validate`: the portal catalogue's data files (feed/portals/, checked by
@@ -35,14 +35,9 @@ const EDITOR_KEYS = new Set(['$schema']);
 export function checkNoticeFile(source: SourceFile, catalogue: readonly Portal[] = CATALOGUE as readonly Portal[], today = new Date().toISOString().slice(0, 10)): { notice?: Notice; problems: Problem[] } {
   const problems: Problem[] = [];
   const problem = (path: readonly PropertyKey[], reason: string) => problems.push({ file: source.file, path: formatPath(path), reason });
-  let value: unknown;
-  try {
-    value = JSON.parse(source.text);
-  } catch (error) {
-    problem([], `not valid JSON: ${describeJsonError(source.text, error as Error)}`);
-    return { problems };
-  }
-  for (const twin of duplicateJsonKeys(source.text)) problem(twin.path, describeDuplicateKey(twin));
+  const read = readJsonSource(source.text, problem);
+  if (!read) return { problems };
+  const { value } = read;
   for (const path of unknownKeys(noticeSchema, value, [])) {
     if (path.length === 1 && EDITOR_KEYS.has(String(path[0]))) continue;
     problem(path, `unknown field ${JSON.stringify(String(path.at(-1)))} (a typo? the fields are listed in feed/notice.schema.json)`);

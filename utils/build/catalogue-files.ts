@@ -3,7 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { formatPath } from '../feed/parse';
 import { portalSchema, type Portal } from '../portals/schema';
 import { catalogueProblems } from '../portals/validate-catalogue';
-import { describeDuplicateKey, duplicateJsonKeys } from './json-duplicates';
+import { readJsonSource } from './json-duplicates';
 
 /**
  * The portal catalogue's data files, `feed/portals/<id>.json`, one portal each, and the typed module
@@ -90,14 +90,9 @@ export function portalFileText(portal: Portal): string {
 export function checkPortalFile(source: SourceFile): { portal?: Portal; problems: FileProblem[] } {
   const problems: FileProblem[] = [];
   const problem = (path: readonly PropertyKey[], reason: string) => problems.push({ file: source.file, path: formatPath(path), reason });
-  let value: unknown;
-  try {
-    value = JSON.parse(source.text);
-  } catch (error) {
-    problem([], `not valid JSON: ${describeJsonError(source.text, error as Error)}`);
-    return { problems };
-  }
-  for (const twin of duplicateJsonKeys(source.text)) problem(twin.path, describeDuplicateKey(twin));
+  const read = readJsonSource(source.text, problem);
+  if (!read) return { problems };
+  const { value } = read;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     problem([], 'a portal file holds one JSON object');
     return { problems };
@@ -186,13 +181,3 @@ function todoStrings(value: unknown, path: PropertyKey[]): PropertyKey[][] {
   return [];
 }
 
-/** "Expected ',' … at position 11" becomes "… (line 3, column 2)". */
-export function describeJsonError(text: string, error: Error): string {
-  const position = /at position (\d+)/.exec(error.message)?.[1];
-  const message = error.message.replace(/ in JSON at position \d+.*$/, '');
-  if (position === undefined) return message;
-  const before = text.slice(0, Number(position));
-  const line = before.split('\n').length;
-  const column = Number(position) - before.lastIndexOf('\n');
-  return `${message} (line ${line}, column ${column})`;
-}

@@ -39,3 +39,30 @@ export function duplicateJsonKeys(text: string): DuplicateKey[] {
 
 /** The reason `validate` prints for one duplicate. */
 export const describeDuplicateKey = ({ key, firstLine, line }: DuplicateKey) => `the key ${JSON.stringify(key)} is listed twice (lines ${firstLine} and ${line}): JSON.parse would keep only the last`;
+
+/** "Expected ',' … at position 11" becomes "… (line 3, column 2)". */
+export function describeJsonError(text: string, error: Error): string {
+  const position = /at position (\d+)/.exec(error.message)?.[1];
+  const message = error.message.replace(/ in JSON at position \d+.*$/, '');
+  if (position === undefined) return message;
+  const before = text.slice(0, Number(position));
+  const line = before.split('\n').length;
+  const column = Number(position) - before.lastIndexOf('\n');
+  return `${message} (line ${line}, column ${column})`;
+}
+
+/**
+ * The start of every source-file check (portal and notice files): parse, report malformed text
+ * with its line and column, and report each duplicate key. Undefined when the text is not JSON.
+ */
+export function readJsonSource(text: string, problem: (path: readonly PropertyKey[], reason: string) => void): { value: unknown } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    problem([], `not valid JSON: ${describeJsonError(text, error as Error)}`);
+    return undefined;
+  }
+  for (const twin of duplicateJsonKeys(text)) problem(twin.path, describeDuplicateKey(twin));
+  return { value };
+}

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { checkPortalFiles, describeJsonError, formatFileProblem, portalFileText, PORTALS_DIR, type SourceFile } from '../../../utils/build/catalogue-files';
+import { describeJsonError, duplicateJsonKeys } from '../../../utils/build/json-duplicates';
+import { checkPortalFiles, formatFileProblem, portalFileText, PORTALS_DIR, type SourceFile } from '../../../utils/build/catalogue-files';
 import type { Portal } from '../../../utils/portals/schema';
 
 /**
@@ -48,56 +49,11 @@ export function parseStrictJson(text: string, what: string): unknown {
 
 /**
  * Paths (`$["clevelandclinic.org"]`) of keys that occur twice in one object of a JSON text that
- * already parsed. Hand-written because it is a small walk over text known to be valid JSON, and
- * JSON.parse gives no hook that sees a key before a later twin overwrites it.
+ * already parsed: `validate`'s own finder (momoa, utils/build/json-duplicates.ts), with every key
+ * in brackets since importer keys are host names.
  */
 export function duplicateKeys(text: string): string[] {
-  const found: string[] = [];
-  let i = 0;
-  const space = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i] ?? '')) i++;
-  };
-  const string = () => {
-    const start = i++;
-    while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    i++;
-    return JSON.parse(text.slice(start, i)) as string;
-  };
-  const value = (path: string): void => {
-    space();
-    if (text[i] === '{') {
-      i++;
-      const keys = new Set<string>();
-      space();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        space();
-        const key = string();
-        const at = `${path}[${JSON.stringify(key)}]`;
-        if (keys.has(key)) found.push(at);
-        keys.add(key);
-        space();
-        i++; // the colon
-        value(at);
-        space();
-        if (text[i++] === '}') return;
-      }
-    }
-    if (text[i] === '[') {
-      i++;
-      space();
-      if (text[i] === ']') return void i++;
-      for (let index = 0; ; index++) {
-        value(`${path}[${index}]`);
-        space();
-        if (text[i++] === ']') return;
-      }
-    }
-    if (text[i] === '"') return void string();
-    while (i < text.length && !' \t\n\r,]}'.includes(text[i] ?? '')) i++; // a number, true, false or null
-  };
-  value('$');
-  return found;
+  return duplicateJsonKeys(text).map(({ path }) => `$${path.map((key) => `[${typeof key === 'number' ? key : JSON.stringify(key)}]`).join('')}`);
 }
 
 /** The catalogue with `next` in place of the entry with the same id. */
