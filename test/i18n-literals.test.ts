@@ -28,7 +28,6 @@ const UI_FILES_IN_UTILS = [
  */
 const NOT_YET_CONVERTED = new Set<string>([
   'components/export-review/ExportReview.tsx',
-  'components/export-review/SummaryView.tsx',
   'components/options/CustomPortalsSection.tsx',
   'components/options/SettingsTransfer.tsx',
 ]);

@@ -1,8 +1,11 @@
 import { checkIdentifier, type IdentifierType } from './identifiers';
+import { countPeople, patientRecord, type PatientDetails } from './patients';
 import { emptyFindings, type Category, type FoundDocument, type Findings, type IdentityField } from './model';
 
 /** Identifier values kept per review; a bulk export of thousands of patients needs no more to make its point. */
 const MAX_IDENTIFIERS = 500;
+/** Patient records compared per review: comparing is quadratic, and 1000 people make the point. */
+const MAX_PATIENT_RECORDS = 1000;
 
 /**
  * Accumulates findings while a parser streams through a file. Parsers call it with what they
@@ -16,12 +19,11 @@ export class Collector {
 
   constructor(private readonly maxListedDocuments = 2_000) {}
 
-  /** A patient, keyed by their first identifier (or resource id) so repeats count once. */
-  patient(key?: string): void {
-    const keys = this.findings.patientKeys;
-    const hashed = key ? `p${fnv1a(key)}` : `anonymous-${keys.length}-${Math.random().toString(36).slice(2)}`;
-    if (!keys.includes(hashed) && keys.length < 1000) keys.push(hashed);
-    this.findings.patients = keys.length;
+  /** A patient record (FHIR Patient, CDA recordTarget); `finish` works out how many people they are. */
+  patient(details: PatientDetails): void {
+    const records = this.findings.patientRecords;
+    if (records.length < MAX_PATIENT_RECORDS) records.push(patientRecord(details));
+    this.findings.patients = Math.max(this.findings.patients, 1);
   }
 
   identity(field: IdentityField, count = 1): void {
@@ -32,7 +34,8 @@ export class Collector {
   identifier(type: IdentifierType, rawValue: string, where: string): void {
     const value = rawValue.trim();
     if (!value) return;
-    const key = `${type.kind}\u0000${value}`;
+    // `444-22-2222` and `444222222` are one number: the first one seen is the one listed.
+    const key = `${type.kind}\u0000${type.normalise(value)}`;
     if (this.seenIdentifiers.has(key)) return;
     this.seenIdentifiers.add(key);
     if (this.findings.identifiers.length >= MAX_IDENTIFIERS) {
@@ -80,17 +83,10 @@ export class Collector {
 
   /** The finished findings, with a note when identifier values were left out. */
   finish(): Findings {
+    const people = countPeople(this.findings.patientRecords);
+    this.findings.patients = people.count;
+    this.findings.patientsDifferIn = people.differIn;
     if (this.identifiersNotKept > 0) this.warn(`${this.identifiersNotKept} more identifier numbers were found; only the first ${MAX_IDENTIFIERS} are listed.`);
     return this.findings;
   }
-}
-
-/** FNV-1a, 32 bits, as hex: enough to tell patients apart, and says nothing about the number. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
 }

@@ -17,8 +17,8 @@ type Measure =
   | { documents: DocumentKind[] | 'all' }
   | { notInExports: string };
 
-const LETTERS: DocumentKind[] = ['referral-note', 'discharge-summary', 'consult-note', 'progress-note'];
-const CLINICAL: DocumentKind[] = ['ccd', 'discharge-summary', 'referral-note', 'consult-note', 'history-and-physical', 'progress-note', 'procedure-note', 'lab-report', 'clinical-document'];
+const LETTERS: DocumentKind[] = ['referral-note', 'discharge-summary', 'transfer-summary', 'consult-note', 'progress-note'];
+const CLINICAL: DocumentKind[] = ['ccd', 'discharge-summary', 'transfer-summary', 'referral-note', 'consult-note', 'history-and-physical', 'progress-note', 'procedure-note', 'operative-note', 'imaging-report', 'care-plan', 'lab-report', 'clinical-document'];
 const NATIONAL: IdentifierKind[] = ['nhi', 'ihi', 'medicare-au', 'dva', 'nhs-number', 'mbi'];
 
 /** How each data class of the feed's vocabulary shows up in an export, if it can. */
@@ -32,7 +32,7 @@ export const MEASURES: Record<DataClass, Measure> = {
   genders: { identity: ['genders'] },
   'family-tree': { identity: ['contacts'] },
   'social-security-numbers': { identifiers: ['ssn'] },
-  'government-issued-ids': { identifiers: ['ssn', 'mbi', 'medicare-au', 'nhi', 'nhs-number', 'ihi', 'dva'] },
+  'government-issued-ids': { identifiers: ['ssn', 'mbi', 'medicare-au', 'nhi', 'nhs-number', 'ihi', 'dva', 'drivers-licence', 'passport'] },
   'national-health-identifiers': { identifiers: NATIONAL },
   'medical-record-numbers': { recordNumbers: true },
   'clinical-documents': { documents: CLINICAL },
@@ -44,13 +44,13 @@ export const MEASURES: Record<DataClass, Measure> = {
   'health-insurance': { categories: ['insurance'] },
   'claims-data': { categories: ['claims'] },
   diagnoses: { categories: ['problems'] },
-  'test-results': { categories: ['results'], documents: ['lab-report'] },
+  'test-results': { categories: ['results'], documents: ['lab-report', 'imaging-report'] },
   prescriptions: { categories: ['medications'] },
   medications: { categories: ['medications'] },
   appointments: { categories: ['appointments'] },
   'secure-messages': { categories: ['messages'] },
   'mental-health-information': { categories: ['mental-health'] },
-  'treatment-information': { categories: ['procedures', 'care-plans'] },
+  'treatment-information': { categories: ['procedures', 'care-plans'], documents: ['operative-note', 'procedure-note', 'care-plan'] },
   'provider-details': { categories: ['providers'] },
   'genetic-data': { notInExports: 'Record exports rarely hold raw genetic data, so this cannot be checked here.' },
   ethnicities: { notInExports: 'This review does not look for ethnicity.' },
@@ -58,8 +58,8 @@ export const MEASURES: Record<DataClass, Measure> = {
   usernames: { notInExports: 'A record export does not hold your portal username.' },
   credentials: { notInExports: 'A record export never holds your sign-in details. If the notice says they were taken, change your password and turn on two-step verification.' },
   'ip-addresses': { notInExports: 'A record export does not hold IP addresses.' },
-  'passport-numbers': { notInExports: 'This review does not look for passport numbers.' },
-  'drivers-licenses': { notInExports: 'This review does not look for driver’s licence numbers.' },
+  'passport-numbers': { identifiers: ['passport'] },
+  'drivers-licenses': { identifiers: ['drivers-licence'] },
   'financial-data': { notInExports: 'A record export does not usually hold bank details.' },
   'payment-details': { notInExports: 'A record export does not usually hold payment card details.' },
   'browsing-activity': { notInExports: 'A record export does not hold your portal activity.' },

@@ -64,7 +64,7 @@ export function startReview(file: File, options: StartReviewOptions = {}): Revie
     message,
     errorCode,
     warnings: [],
-    findings: { patients: 0, patientKeys: [], identity: {}, identifiers: [], recordNumbers: 0, categories: {}, documents: [], documentsNotListed: 0 },
+    findings: { patients: 0, patientRecords: [], patientsDifferIn: [], identity: {}, identifiers: [], recordNumbers: 0, categories: {}, documents: [], documentsNotListed: 0 },
   });
   const watch = () => {
     clearTimer(timer);
