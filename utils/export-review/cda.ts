@@ -138,6 +138,10 @@ export class CdaHandler implements ElementHandler {
     }
   }
 
+  wantsText(): boolean {
+    return this.namePart !== undefined;
+  }
+
   text(text: string): void {
     if (this.namePart && this.namePart.text.length < 200) this.namePart.text += text.slice(0, 200);
   }

@@ -64,8 +64,11 @@ export function identifierRoleForType(codings: readonly { system?: unknown; code
 
 const MENTAL = mentalHealthCodes as MentalHealthCodesFile;
 const MENTAL_CODES = index(MENTAL.codes.map((entry) => [`${entry.system}|${entry.code}`, true]));
-const systemFamily = (system: string): 'snomed' | 'loinc' | 'icd10' | undefined =>
-  (['snomed', 'loinc', 'icd10'] as const).find((family) => MENTAL.systems[family].includes(system.trim().replace(/^urn:oid:/, '')));
+/** System URI or OID (also as `urn:oid:`) → its family: one lookup per coded element of a C-CDA entry. */
+const SYSTEM_FAMILIES = index(
+  (['snomed', 'loinc', 'icd10'] as const).flatMap((family) => MENTAL.systems[family].flatMap((system) => [[system, family], [`urn:oid:${system}`, family]] as [string, typeof family][])),
+);
+const systemFamily = (system: string) => SYSTEM_FAMILIES[system] ?? SYSTEM_FAMILIES[system.trim()];
 
 /** True when a coding (FHIR system URI or CDA codeSystem OID) names mental health information. */
 export function isMentalHealthCode(system: string | undefined, code: string | undefined): boolean {
