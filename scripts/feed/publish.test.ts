@@ -33,7 +33,7 @@ const paths = () => ({ notices: join(dir, 'notices'), payload: join(dir, 'dist/f
 async function publish(at: string, expiresIn?: string) {
   const now = new Date(at);
   expect(runBuild({ noticesDir: paths().notices, out: paths().payload, against: paths().published, now, log })).toBe(0);
-  return runSign({ input: paths().payload, out: paths().published, keyFile: TEST_KEY_FILE, env: {}, now, log, ...(expiresIn ? { expiresIn } : {}) });
+  return runSign({ input: paths().payload, out: paths().published, publishDir: paths().publish, keyFile: TEST_KEY_FILE, env: {}, now, log, ...(expiresIn ? { expiresIn } : {}) });
 }
 
 const copyReal = (name: string) => copyFileSync(join(NOTICES_DIR, name), join(paths().notices, name));
@@ -164,14 +164,22 @@ describe('sign writes a folder ready to upload', () => {
     expect(check.problems).toEqual(['deltas/2-3.json: applied to edition 2, it does not rebuild edition 3']);
   });
 
+  it('signs a feed outside the repository without a folder unless --publish is given (test feeds)', async () => {
+    const out = join(dir, 'elsewhere/test-feed.json');
+    expect(runBuild({ noticesDir: paths().notices, out: paths().payload, against: out, sequence: 9, now: new Date('2026-12-03T12:00:00.000Z'), log })).toBe(0);
+    expect(await runSign({ input: paths().payload, out, keyFile: TEST_KEY_FILE, env: {}, log })).toBe(0);
+    expect(readdirSync(join(dir, 'elsewhere'))).toEqual(['test-feed.json']);
+    await expect(runReissue({ published: out, keyFile: TEST_KEY_FILE, env: {}, log })).rejects.toThrow('reissue with --against needs --publish DIR');
+  });
+
   it('reissue re-signs only the index, with a new issuedAt and expiry', async () => {
     const before = new Map(['snapshots/3.json', 'deltas/1-3.json', 'deltas/2-3.json'].map((path) => [path, readFileSync(join(paths().publish, path), 'utf8')]));
     lines = [];
-    expect(await runReissue({ published: paths().published, keyFile: TEST_KEY_FILE, env: {}, now: new Date('2026-12-13T00:00:00.000Z'), expiresIn: '7', log })).toBe(0);
+    expect(await runReissue({ published: paths().published, publishDir: paths().publish, keyFile: TEST_KEY_FILE, env: {}, now: new Date('2026-12-13T00:00:00.000Z'), expiresIn: '7', log })).toBe(0);
     expect(await readIndex()).toMatchObject({ sequence: 3, generatedAt: '2026-12-03T00:00:00.000Z', issuedAt: '2026-12-13T00:00:00.000Z', expires: '2026-12-20T00:00:00.000Z' });
     for (const [path, text] of before) expect(readFileSync(join(paths().publish, path), 'utf8')).toBe(text);
     expect(lines.at(-1)).toBe('only index.json changed: upload it (the snapshot and deltas are unchanged)');
-    await expect(runReissue({ published: paths().published, keyFile: TEST_KEY_FILE, env: {}, now: new Date('2026-12-12T00:00:00.000Z'), log })).rejects.toThrow('was issued at 2026-12-13T00:00:00.000Z, after now (2026-12-12T00:00:00.000Z): check the clock');
+    await expect(runReissue({ published: paths().published, publishDir: paths().publish, keyFile: TEST_KEY_FILE, env: {}, now: new Date('2026-12-12T00:00:00.000Z'), log })).rejects.toThrow('was issued at 2026-12-13T00:00:00.000Z, after now (2026-12-12T00:00:00.000Z): check the clock');
   });
 
   it('refuses an edition built before the last one (generatedAt never goes backwards)', async () => {
@@ -181,7 +189,7 @@ describe('sign writes a folder ready to upload', () => {
     // A payload built elsewhere with a later sequence but an earlier time is refused by sign too.
     const { notices } = feedOf(paths().published);
     writeFileSync(paths().payload, buildPayload(notices, 4, '2026-12-02T12:00:00.000Z'));
-    await expect(runSign({ input: paths().payload, out: paths().published, keyFile: TEST_KEY_FILE, env: {}, log })).rejects.toThrow('generatedAt never goes backwards');
+    await expect(runSign({ input: paths().payload, out: paths().published, publishDir: paths().publish, keyFile: TEST_KEY_FILE, env: {}, log })).rejects.toThrow('generatedAt never goes backwards');
   });
 });
 

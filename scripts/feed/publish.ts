@@ -212,10 +212,15 @@ export function readEditions(dir: string): Edition[] {
     .sort((a, b) => a.feed.sequence - b.feed.sequence);
 }
 
-/** Where a signed feed's editions and publish folder go: the repository's own, or beside `--out`. */
-export function folders(out: string, editionsDir?: string, publishDir?: string): { editionsDir: string; publishDir: string } {
-  const beside = out !== PUBLISHED_FILE;
-  return { editionsDir: editionsDir ?? (beside ? join(dirname(out), 'editions') : EDITIONS_DIR), publishDir: publishDir ?? (beside ? join(dirname(out), 'publish') : PUBLISH_DIR) };
+/**
+ * Where a signed feed's editions and publish folder go: the repository's own for the published
+ * feed; for another `--out` (a test feed, say) only when `--publish DIR` is given, with the editions
+ * beside `--out` unless `--editions DIR` says otherwise. Undefined: sign only, as before editions.
+ */
+export function folders(out: string, editionsDir?: string, publishDir?: string): { editionsDir: string; publishDir: string } | undefined {
+  if (out === PUBLISHED_FILE) return { editionsDir: editionsDir ?? EDITIONS_DIR, publishDir: publishDir ?? PUBLISH_DIR };
+  if (publishDir === undefined) return undefined;
+  return { editionsDir: editionsDir ?? join(dirname(out), 'editions'), publishDir };
 }
 
 /**
@@ -318,6 +323,7 @@ export interface ReissueOptions {
  */
 export async function runReissue({ published = PUBLISHED_FILE, editionsDir, publishDir, keyFile, env = process.env, expiresIn, now = new Date(), log = console.log }: ReissueOptions = {}): Promise<number> {
   const dirs = folders(published, editionsDir, publishDir);
+  if (!dirs) throw new Error('reissue with --against needs --publish DIR, the folder whose index to re-sign');
   const days = validityDays(expiresIn);
   const key = loadSigningKey(keyFile, env);
   const previousPath = join(dirs.publishDir, 'index.json');

@@ -51,6 +51,7 @@ export async function runSign({ input = BUILT_PAYLOAD_FILE, out = PUBLISHED_FILE
   const pinned = PRODUCTION_KEYS.find((candidate) => candidate.keyId === key.keyId);
   if (!pinned) log(`note: key ${key.keyId} is not a pinned production key; only a build with the test key flag (or with this key pinned) accepts this feed`);
   else if (pinned.publicKey !== key.jwk.x) throw new Error(`key ${key.keyId} does not match the public key pinned under that id in utils/feed/keys.ts`);
-  await keepAndPublish({ signedText: text, ...(replaced && replacedText !== undefined ? { replaced: { text: replacedText, feed: replaced.feed } } : {}), published: out, ...folders(out, editionsDir, publishDir), key, now, validityDays: days, log });
+  const dirs = folders(out, editionsDir, publishDir);
+  if (dirs) await keepAndPublish({ signedText: text, ...(replaced && replacedText !== undefined ? { replaced: { text: replacedText, feed: replaced.feed } } : {}), published: out, ...dirs, key, now, validityDays: days, log });
   return 0;
 }
