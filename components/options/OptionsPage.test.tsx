@@ -41,6 +41,18 @@ describe('OptionsPage', () => {
     await vi.waitFor(() => expect(page.querySelector('[data-testid="feed-source"]')?.textContent).toBe('Online: https://feed.portal-guard.org/v1/index.json'));
     expect(page.textContent).toContain('3 hours ago');
     expect(page.querySelector('[data-testid="options-feed-error"]')?.textContent).toContain('the signature does not match the feed’s contents (1 minute ago). Portal Guard keeps using the last good feed.');
+    expect(page.querySelector('[data-testid="feed-stale"]')).toBeNull();
+  });
+
+  it.each([
+    { name: 'the index expired', meta: { issuedAt: '2026-11-20T00:00:00.000Z', expires: '2026-11-27T00:00:00.000Z' }, since: '27 Nov 2026' },
+    { name: 'no new signed index for 14 days', meta: { issuedAt: '2026-11-10T00:00:00.000Z', expires: '2027-01-01T00:00:00.000Z' }, since: '24 Nov 2026' },
+  ])('says breach notices may be out of date when $name', async ({ meta, since }) => {
+    await seed();
+    const stored = await readItem(feedMeta);
+    await writeItem(feedMeta, { ...stored!, ...meta });
+    const page = mount();
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="feed-stale"]')?.textContent).toBe(`Breach notices may be out of date since ${since}. Portal Guard keeps using the notices it has and will keep checking for new ones.`));
   });
 
   it('lists a dismissed notice by its title and shows it again on request', async () => {
