@@ -74,7 +74,7 @@ async function prepareClinic(): Promise<Clinic> {
 
 beforeAll(async () => {
   clinic = await prepareClinic();
-  serveFeed(e2eContext().servedDir, clinic.feed, CLINIC_MIRROR);
+  await serveFeed(e2eContext().servedDir, clinic.feed, CLINIC_MIRROR);
 }, 180_000);
 
 afterAll(() => {

@@ -192,7 +192,9 @@ async function viaSnapshot({ fetchFile, now, keys, maxBytes, db, current }: Omit
 async function fetchEditionFile(fetchFile: typeof globalThis.fetch, indexUrl: string, entry: EditionFile): Promise<{ text: string } | { rejected: UpdateResult }> {
   let response: Response;
   try {
-    response = await fetchFile(new URL(entry.path, indexUrl).href, { credentials: 'omit' });
+    // Revalidated with the host (a 304 costs a few bytes): a file cached from a broken publish at
+    // the same path would otherwise keep failing the hash check until the cache let it go.
+    response = await fetchFile(new URL(entry.path, indexUrl).href, { cache: 'no-cache', credentials: 'omit' });
   } catch {
     return { rejected: reject('network', t('feedUpdate.network')) };
   }
