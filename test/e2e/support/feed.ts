@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { BUNDLED_FEED_PATH, FEED_URL, indexUrlOf } from '../../../utils/feed/config';
 import { EDITION_FORMAT_VERSION, INDEX_KIND, type EditionIndex } from '../../../utils/feed/edition';
 import { entryOf, signIndex } from '../../../utils/feed/edition-fixtures';
-import { signPayload } from '../../../utils/feed/envelope';
+import { INDEX_ENVELOPE_FORMAT, signPayload } from '../../../utils/feed/envelope';
+import { canonicalJson } from '../../../utils/feed/canonical';
 import type { ExtensionDriver } from './driver';
 
 const run = promisify(execFile);
@@ -25,14 +26,19 @@ export const CLINIC_MIRROR = new URL('https://feed.riversidemedical.co.nz/v1/fee
  * the signed index as `index.json` (signed here with the TEST key) and every file it names. The
  * server answers with an ETag and CORS headers.
  */
-export async function publishEdition(servedDir: string, edition: { index: EditionIndex; files: ReadonlyMap<string, string>; indexText?: string }, at: URL = FEED): Promise<void> {
+export async function publishEdition(servedDir: string, edition: { index: EditionIndex; files: ReadonlyMap<string, string>; indexText?: string }, at: URL = FEED, keyFile?: string): Promise<void> {
   const folder = join(servedDir, at.hostname, dirname(new URL(indexUrlOf(at.href)).pathname));
   mkdirSync(folder, { recursive: true });
   for (const [path, text] of edition.files) {
     mkdirSync(dirname(join(folder, path)), { recursive: true });
     writeFileSync(join(folder, path), text);
   }
-  writeFileSync(join(folder, 'index.json'), edition.indexText ?? (await signIndex(edition.index)));
+  let indexText = edition.indexText;
+  if (indexText === undefined && keyFile) {
+    const jwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JsonWebKey & { kid: string };
+    indexText = await signPayload(canonicalJson(edition.index), jwk, jwk.kid, undefined, INDEX_ENVELOPE_FORMAT);
+  }
+  writeFileSync(join(folder, 'index.json'), indexText ?? (await signIndex(edition.index)));
 }
 
 /** The sequence and build time a signed feed file claims (read without checking it). */
@@ -44,8 +50,9 @@ export function claimsOf(text: string): { sequence: number; generatedAt: string 
  * Serve the signed feed `file` as a whole edition at the real feed URL (or `at`): it becomes the
  * snapshot, under a fresh index signed with the TEST key now (issued now, expiring in 7 days), with
  * no deltas. A production build does not trust that index; builds from `buildTestKeyExtensions` do.
+ * `keyFile` (a private JWK with its `kid`) signs the index with another key, as a clinic does.
  */
-export async function serveFeed(servedDir: string, file: string, at: URL = FEED, { issuedAt = new Date(), expires }: { issuedAt?: Date; expires?: Date } = {}): Promise<EditionIndex> {
+export async function serveFeed(servedDir: string, file: string, at: URL = FEED, { issuedAt = new Date(), expires, keyFile }: { issuedAt?: Date; expires?: Date; keyFile?: string } = {}): Promise<EditionIndex> {
   const text = readFileSync(file, 'utf8');
   const { sequence, generatedAt } = claimsOf(text);
   const path = `snapshots/${sequence}.json`;
@@ -59,7 +66,7 @@ export async function serveFeed(servedDir: string, file: string, at: URL = FEED,
     snapshot: await entryOf(path, text),
     deltas: [],
   } as EditionIndex;
-  await publishEdition(servedDir, { index, files: new Map([[path, text]]) }, at);
+  await publishEdition(servedDir, { index, files: new Map([[path, text]]) }, at, keyFile);
   return index;
 }
 
