@@ -172,7 +172,7 @@ describe('zip packages', () => {
     expect(review.findings.categories.problems?.count).toBe(1);
     expect(review.findings.categories.immunisations?.count).toBe(1);
     expect(review.findings.identifiers.map((found) => found.kind)).toContain('nhi');
-    expect(review.findings.documents.map((document) => document.kind)).toEqual(['ccd']);
+    expect(review.findings.documents.map((document) => document.kind)).toEqual(['device-measurements']);
     // Date of birth and sex from <Me> in export.xml (read past its DTD), plus the CDA and Patient.
     expect(review.findings.identity['birth-dates']).toBe(3);
     expect(review.warnings.join(' ')).toMatch(/1 workout route: GPS tracks/);
