@@ -80,6 +80,9 @@ const SHAPES: [string, (resource: Json) => boolean, readonly FhirVersion[]][] = 
   ['DocumentReference', (r) => 'indexed' in r, ['DSTU2', 'STU3']],
 ];
 
+const SHAPES_BY_TYPE = new Map<string, [(resource: Json) => boolean, readonly FhirVersion[]][]>();
+for (const [type, test, versions] of SHAPES) SHAPES_BY_TYPE.set(type, [...(SHAPES_BY_TYPE.get(type) ?? []), [test, versions]]);
+
 /** What one resource proves about its version: one version, or nothing. */
 export function versionEvidence(resource: Json): FhirVersion | undefined {
   let candidates: readonly FhirVersion[] = FHIR_VERSIONS;
@@ -90,6 +93,6 @@ export function versionEvidence(resource: Json): FhirVersion | undefined {
   const stated = typeof resource.fhirVersion === 'string' ? fhirVersionOf(resource.fhirVersion) : isObject(resource.meta) && typeof resource.meta.fhirVersion === 'string' ? fhirVersionOf(resource.meta.fhirVersion) : undefined;
   if (stated) return stated;
   if (ONLY_IN[type]) narrow(ONLY_IN[type]);
-  for (const [shapeType, test, versions] of SHAPES) if (shapeType === type && test(resource)) narrow(versions);
+  for (const [test, versions] of SHAPES_BY_TYPE.get(type) ?? []) if (test(resource)) narrow(versions);
   return candidates.length === 1 ? candidates[0] : undefined;
 }

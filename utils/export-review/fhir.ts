@@ -18,29 +18,31 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const objects = (value: unknown): Json[] => list(value).filter(isObject);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
-/** Every value at a dotted path, through arrays (`item.servicedDate` reads each item). */
-function valuesAt(value: unknown, keys: readonly string[], from = 0, out: unknown[] = []): unknown[] {
-  if (out.length >= 64) return out;
+/**
+ * The earliest usable date at a dotted path, through arrays (`item.servicedDate` reads each item,
+ * up to 64 of them). Walks without building lists: it runs for every resource of a large file.
+ */
+function earliestAt(value: unknown, keys: readonly string[], from: number, best: string | undefined): string | undefined {
   if (Array.isArray(value)) {
-    for (const element of value.slice(0, 64)) valuesAt(element, keys, from, out);
-    return out;
+    for (let index = 0; index < value.length && index < 64; index++) best = earliestAt(value[index], keys, from, best);
+    return best;
   }
   if (from === keys.length) {
-    out.push(value);
-    return out;
+    const date = fhirDate(value);
+    return date && (!best || date < best) ? date : best;
   }
-  if (isObject(value)) valuesAt(value[keys[from]!], keys, from + 1, out);
-  return out;
+  return isObject(value) ? earliestAt(value[keys[from]!], keys, from + 1, best) : best;
 }
 
-/**
- * The resource's own date: the first path that holds a usable date, and among the values of a
- * path through an array (a claim's items), the earliest.
- */
+const splitPaths = new Map<string, readonly string[]>();
+
+/** The resource's own date: the first path that holds a usable date (through arrays, the earliest). */
 function firstDate(resource: Json, paths: readonly string[]): string | undefined {
   for (const path of paths) {
-    const dates = valuesAt(resource, path.split('.')).map(fhirDate).filter((date): date is string => !!date);
-    if (dates.length > 0) return dates.sort()[0];
+    let keys = splitPaths.get(path);
+    if (!keys) splitPaths.set(path, (keys = path.split('.')));
+    const date = earliestAt(resource, keys, 0, undefined);
+    if (date) return date;
   }
   return undefined;
 }
