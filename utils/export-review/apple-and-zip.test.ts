@@ -31,6 +31,7 @@ describe('Apple Health export.xml on its own', () => {
     });
     const review = await reviewFile(file(xml, 'export.xml'));
     expect(review.outcome, review.message).toBe('reviewed');
+    expect(review.format).toBe('apple-health-xml');
     expect(review.findings.categories.medications?.count).toBe(1);
     expect(review.findings.categories.problems?.count).toBe(1);
     expect(review.findings.categories.results?.count).toBe(1);

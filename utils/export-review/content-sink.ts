@@ -104,6 +104,7 @@ export function createContentSink(context: ContentContext): ContentSink {
           onRoot: (root) => {
             xmlRoot = root;
             if (root === 'cda') format = 'cda';
+            else if (root === 'apple-export-xml') format = 'apple-health-xml';
           },
           ...(context.onXdmDocument ? { onXdmDocument: context.onXdmDocument } : {}),
           ...(context.documentKind ? { documentKind: context.documentKind } : {}),

@@ -111,7 +111,7 @@ export interface Findings {
   lastDate?: string;
 }
 
-export type FormatId = 'fhir-json' | 'fhir-ndjson' | 'cda' | 'xdm' | 'apple-health' | 'zip' | 'pdf' | 'image' | 'unknown';
+export type FormatId = 'fhir-json' | 'fhir-ndjson' | 'cda' | 'xdm' | 'apple-health' | 'apple-health-xml' | 'zip' | 'pdf' | 'image' | 'unknown';
 
 export const FORMAT_LABELS: Record<FormatId, string> = {
   'fhir-json': 'FHIR record (JSON)',
@@ -119,6 +119,7 @@ export const FORMAT_LABELS: Record<FormatId, string> = {
   cda: 'C-CDA clinical document (XML)',
   xdm: 'IHE XDM package (zip)',
   'apple-health': 'Apple Health export (zip)',
+  'apple-health-xml': 'Apple Health export.xml (without its zip)',
   zip: 'Zip archive',
   pdf: 'PDF document',
   image: 'Image',
