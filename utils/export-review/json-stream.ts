@@ -171,6 +171,13 @@ export class JsonStream {
           continue;
         case OPEN_BRACE:
         case OPEN_BRACKET:
+          if (depth === 0 && byte === OPEN_BRACE) {
+            const next = this.wholeLine(chunk, i);
+            if (next > 0) {
+              i = next;
+              continue;
+            }
+          }
           this.open(byte === OPEN_BRACE ? OBJECT : ARRAY, byte, chunk, i);
           i++;
           continue;
@@ -300,6 +307,45 @@ export class JsonStream {
       this.handlers.onTopLevel(this.members, this.topLevelCount++);
       this.members = {};
     }
+  }
+
+  /**
+   * NDJSON's fast path: a top-level object that starts at `at` and ends on the same line, inside
+   * this chunk, is handed to `JSON.parse` as it is, with no scan at all (JSON strings cannot hold a
+   * raw newline, so a newline is always between values). Taken only when the line cannot nest
+   * deeper than `maxDepth` (it has no more opening brackets than that, or is too short to), and
+   * only if it parses: anything else (a pretty-printed Bundle's lone `{`, two values on one line,
+   * damage) goes through the scanner, which reports it as before. Returns the index after the
+   * line, or -1.
+   */
+  private wholeLine(chunk: Uint8Array, at: number): number {
+    const newline = chunk.indexOf(0x0a, at);
+    if (newline < 0) return -1;
+    const line = chunk.subarray(at, newline);
+    if (line.length > this.options.maxPieceBytes) return -1;
+    if (line.length > 2 * this.options.maxDepth) {
+      let opening = 0;
+      for (let k = 0; k < line.length; k++) {
+        const byte = line[k]!;
+        if (byte === OPEN_BRACE || byte === OPEN_BRACKET) opening++;
+      }
+      if (opening > this.options.maxDepth) return -1;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(this.decoder.decode(line));
+    } catch {
+      return -1;
+    }
+    const members = value as Record<string, unknown>;
+    // As the scanner does: a Bundle's entries one by one, the rest as the top-level value.
+    if (Array.isArray(members.entry)) {
+      const entries = members.entry as unknown[];
+      delete members.entry;
+      for (const entry of entries) this.handlers.onEntry(entry);
+    }
+    this.handlers.onTopLevel(members, this.topLevelCount++);
+    return newline + 1;
   }
 
   /** Where byte `at` of the current chunk sits in the capture (pieces are added at chunk ends). */
