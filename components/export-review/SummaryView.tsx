@@ -23,7 +23,7 @@ function People({ findings }: { findings: Findings }) {
       ? t('exportReview.people.none')
       : findings.patients === 1
         ? t('exportReview.people.one')
-        : t('exportReview.people.several', { count: formatNumber(findings.patients), fields: personFieldsList(findings.patientsDifferIn) });
+        : t(findings.patientsOverCap ? 'exportReview.people.severalOverCap' : 'exportReview.people.several', { count: formatNumber(findings.patients), fields: personFieldsList(findings.patientsDifferIn) });
   return (
     <p data-testid="people">{findings.patients > 1 ? <strong>{text}</strong> : text}</p>
   );

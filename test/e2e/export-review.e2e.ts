@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cdaDocument } from '../../utils/export-review/fixtures/cda';
+import { appleExportXml, clinicalRecordLine } from '../../utils/export-review/fixtures/apple';
+import { DSTU2_RESOURCES } from '../../utils/export-review/fixtures/fhir-versions';
 import { bundle } from '../../utils/export-review/fixtures/fhir';
 import { xdmZip } from '../../utils/export-review/fixtures/zips';
 import { CHROMIUM_PATH, FIREFOX_PATH, browserAvailable } from './support/browsers';
@@ -31,7 +33,20 @@ const PAGE = exportReviewPageUrl({ portal: 'managemyhealth' }, 'export-review.ht
 const FILES = {
   ccd: { name: 'CCD.xml', type: 'text/xml', base64: Buffer.from(cdaDocument({ ssn: '444222222', nhi: 'ZZZ0016' })).toString('base64') },
   xdm: { name: 'mmh-record-export.zip', type: 'application/zip', base64: Buffer.from(xdmZip()).toString('base64') },
+  appleXml: { name: 'export.xml', type: 'text/xml', base64: Buffer.from(appleExportXml({ clinical: [clinicalRecordLine('HKClinicalTypeIdentifierMedicationRecord', 'MedicationOrder-1'), clinicalRecordLine('HKClinicalTypeIdentifierConditionRecord', 'Condition-2')] })).toString('base64') },
+  dstu2: { name: 'records-dstu2.json', type: 'application/json', base64: Buffer.from(JSON.stringify({ resourceType: 'Bundle', type: 'searchset', entry: DSTU2_RESOURCES.map((resource) => ({ resource })) })).toString('base64') },
 };
+
+/** Apple's export.xml (with its internal DTD) and a DSTU2 download: both read, the version said. */
+async function appleAndDstu2(page: DriverPage, screenshot: string): Promise<void> {
+  await giveFiles(page, [FILES.appleXml, FILES.dstu2], 'input');
+  expect(await waitFor(page, outcomes, (list) => list.length === 2, 'both reviews')).toEqual(['Reviewed: Apple Health export.xml (without its zip) (FHIR DSTU2)', 'Reviewed: FHIR record (JSON) (FHIR DSTU2)']);
+  const facts = await waitFor(page, () => document.querySelector('[data-testid="summary-facts"]')?.textContent ?? '', (text) => text.length > 0, 'the summary');
+  expect(facts).toMatch(/^2 files reviewed\. Dates in the record: .*2015.*2017.* FHIR version read: DSTU2\.$/);
+  const warnings = await page.evaluate(() => document.querySelector('.warnings')?.textContent ?? '', undefined);
+  expect(warnings).toMatch(/lists 2 health records .*choose the zip/);
+  await page.screenshot(join(e2eContext().screenshotsDir, screenshot));
+}
 type FileArg = (typeof FILES)[keyof typeof FILES];
 
 const base64 = (text: string) => Buffer.from(text).toString('base64');
@@ -55,7 +70,7 @@ async function reviewOnePerson(page: DriverPage, screenshot: string): Promise<vo
   expect(await waitFor(page, outcomes, (list) => list.length === 3, 'the three reviews')).toEqual([
     'Reviewed: C-CDA clinical document (XML)',
     'Reviewed: C-CDA clinical document (XML)',
-    'Reviewed: FHIR R4 record (JSON)',
+    'Reviewed: FHIR record (JSON)',
   ]);
   const people = await waitFor(page, () => document.querySelector('[data-testid="people"]')?.textContent?.trim() ?? '', (text) => text.length > 0, 'who the files are about');
   expect(people).toBe('These files are about one person.');
@@ -202,6 +217,15 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('expor
     }
   });
 
+  test('Apple’s export.xml is read past its DTD, and a DSTU2 download says its version', async () => {
+    const page = await driver.openExtensionPage(PAGE, 'h1');
+    try {
+      await appleAndDstu2(page, 'chromium-export-review-apple-dstu2.png');
+    } finally {
+      await page.close();
+    }
+  });
+
   test('the page itself cannot reach the network (CSP)', async () => {
     const page = await driver.openExtensionPage(PAGE, 'h1');
     try {
@@ -279,6 +303,15 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH, 'firefox-esr'))('expo
     const page = await driver.openExtensionPage(PAGE, 'h1');
     try {
       await reviewOnePerson(page, 'firefox-export-review-one-person.png');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('Apple’s export.xml is read past its DTD, and a DSTU2 download says its version', async () => {
+    const page = await driver.openExtensionPage(PAGE, 'h1');
+    try {
+      await appleAndDstu2(page, 'firefox-export-review-apple-dstu2.png');
     } finally {
       await page.close();
     }

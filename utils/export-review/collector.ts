@@ -1,11 +1,15 @@
+import type { FhirVersion } from './fhir-versions';
 import { checkIdentifier, type IdentifierType } from './identifiers';
 import { countPeople, patientRecord, type PatientDetails } from './patients';
 import { emptyFindings, type Category, type FoundDocument, type Findings, type IdentityField } from './model';
 
 /** Identifier values kept per review; a bulk export of thousands of patients needs no more to make its point. */
 const MAX_IDENTIFIERS = 500;
-/** Patient records compared per review: comparing is quadratic, and 1000 people make the point. */
-const MAX_PATIENT_RECORDS = 1000;
+/**
+ * Patient records compared per review: comparing is quadratic, and 1000 people make the point.
+ * Past it, `patientsOverCap` is set and the page says "more than" the people those records are.
+ */
+export const MAX_PATIENT_RECORDS = 1000;
 
 /**
  * Accumulates findings while a parser streams through a file. Parsers call it with what they
@@ -15,14 +19,27 @@ export class Collector {
   readonly findings: Findings = emptyFindings();
   readonly warnings: string[] = [];
   private readonly seenIdentifiers = new Set<string>();
+  private readonly seenPatientRecords = new Set<string>();
   private identifiersNotKept = 0;
 
   constructor(private readonly maxListedDocuments = 2_000) {}
 
-  /** A patient record (FHIR Patient, CDA recordTarget); `finish` works out how many people they are. */
+  /**
+   * A patient record (FHIR Patient, CDA recordTarget); `finish` works out how many people they are.
+   * A record identical to one already kept (the same recordTarget in each document of a zip) adds
+   * nothing; past the cap, a new one means there are more records than were compared.
+   */
   patient(details: PatientDetails): void {
-    const records = this.findings.patientRecords;
-    if (records.length < MAX_PATIENT_RECORDS) records.push(patientRecord(details));
+    const record = patientRecord(details);
+    const key = JSON.stringify(record);
+    if (!this.seenPatientRecords.has(key)) {
+      if (this.findings.patientRecords.length < MAX_PATIENT_RECORDS) {
+        this.seenPatientRecords.add(key);
+        this.findings.patientRecords.push(record);
+      } else {
+        this.findings.patientsOverCap = true;
+      }
+    }
     this.findings.patients = Math.max(this.findings.patients, 1);
   }
 
@@ -49,12 +66,17 @@ export class Collector {
     this.findings.recordNumbers++;
   }
 
+  fhirVersion(version: FhirVersion): void {
+    if (!this.findings.fhirVersions.includes(version)) this.findings.fhirVersions.push(version);
+  }
+
   item(category: Category, date?: string): void {
     const entry = (this.findings.categories[category] ??= { count: 0, undated: 0, dates: {} });
     entry.count++;
     if (date) {
       entry.dates[date] = (entry.dates[date] ?? 0) + 1;
-      this.date(date);
+      // A relative's history (a parent's diagnosis in 1967) is dated in their life, not the patient's.
+      if (category !== 'family-history') this.date(date);
     } else {
       entry.undated++;
     }

@@ -1,4 +1,5 @@
 import type { CheckResult } from './check-digits';
+import type { FhirVersion } from './fhir-versions';
 import type { IdentifierKind } from './identifiers';
 import type { PatientRecord, PersonField } from './patients';
 
@@ -58,6 +59,7 @@ export const DOCUMENT_KINDS = {
   'transfer-summary': 'exportReview.documentKind.transferSummary',
   'care-plan': 'exportReview.documentKind.carePlan',
   ccd: 'exportReview.documentKind.ccd',
+  'device-measurements': 'exportReview.documentKind.deviceMeasurements',
   'clinical-document': 'exportReview.documentKind.clinicalDocument',
   pdf: 'exportReview.documentKind.pdf',
   image: 'exportReview.documentKind.image',
@@ -104,6 +106,10 @@ export interface Findings {
   patientRecords: PatientRecord[];
   /** When `patients` > 1: the fields on which those people's records disagree. */
   patientsDifferIn: PersonField[];
+  /** More distinct patients than `patientRecords` keeps (a bulk export): `patients` is then a floor. */
+  patientsOverCap: boolean;
+  /** FHIR versions the files were written in, where they showed it (`fhir-versions.ts`). */
+  fhirVersions: FhirVersion[];
   identity: Partial<Record<IdentityField, number>>;
   identifiers: FoundIdentifier[];
   /** Other identifiers on the patient: medical record numbers, insurer member numbers. */
@@ -117,14 +123,15 @@ export interface Findings {
   lastDate?: string;
 }
 
-export type FormatId = 'fhir-json' | 'fhir-ndjson' | 'cda' | 'xdm' | 'apple-health' | 'zip' | 'pdf' | 'image' | 'unknown';
+export type FormatId = 'fhir-json' | 'fhir-ndjson' | 'cda' | 'xdm' | 'apple-health' | 'apple-health-xml' | 'zip' | 'pdf' | 'image' | 'unknown';
 
 export const FORMAT_LABELS: Record<FormatId, string> = {
-  'fhir-json': 'FHIR R4 record (JSON)',
+  'fhir-json': 'FHIR record (JSON)',
   'fhir-ndjson': 'FHIR bulk export (NDJSON)',
   cda: 'C-CDA clinical document (XML)',
   xdm: 'IHE XDM package (zip)',
   'apple-health': 'Apple Health export (zip)',
+  'apple-health-xml': 'Apple Health export.xml (without its zip)',
   zip: 'Zip archive',
   pdf: 'PDF document',
   image: 'Image',
@@ -150,5 +157,5 @@ export interface FileReview {
 }
 
 export function emptyFindings(): Findings {
-  return { patients: 0, patientRecords: [], patientsDifferIn: [], identity: {}, identifiers: [], recordNumbers: 0, categories: {}, documents: [], documentsNotListed: 0 };
+  return { patients: 0, patientRecords: [], patientsDifferIn: [], patientsOverCap: false, fhirVersions: [], identity: {}, identifiers: [], recordNumbers: 0, categories: {}, documents: [], documentsNotListed: 0 };
 }

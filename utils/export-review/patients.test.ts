@@ -82,6 +82,37 @@ describe('records that really disagree are several people, and the page says whe
   });
 });
 
+describe('FHIR DSTU2 and bulk exports (merged with export-formats)', () => {
+  it('a DSTU2 Patient gives its family name as a list: ["van", "Dijk"] matches "van Dijk" written in one (R4)', async () => {
+    const a = await review('dstu2.json', { resourceType: 'Patient', name: [{ family: ['van', 'Dijk'], given: ['Anna'] }], birthDate: '1975-09-01' });
+    const b = await review('r4.json', { resourceType: 'Patient', name: [{ family: 'van Dijk', given: ['Anna'] }], birthDate: '1975-09-01', identifier: [{ system: 'http://hl7.org/fhir/sid/us-ssn', value: '444-22-2222' }] });
+    expect(mergeFindings([a, b]).patients).toBe(1);
+  });
+
+  const ndjson = (count: number, distinct: boolean) =>
+    Array.from({ length: count }, (_, index) =>
+      JSON.stringify({ resourceType: 'Patient', id: `p${index}`, identifier: [{ system: 'http://hospital.example.org/mrn', value: distinct ? `MRN-${index}` : 'MRN-000123' }], name: [{ family: distinct ? `Example-${index}` : 'Example', given: ['Aroha'] }], birthDate: '1980-02-14' }),
+    ).join('\n');
+
+  it('1001 different people in a bulk NDJSON: 1000 compared, and the count says "more than"', async () => {
+    const bulk = await review('Patient.ndjson', ndjson(1001, true));
+    const { findings } = bulk;
+    expect(findings.patientRecords).toHaveLength(1000);
+    expect(findings.patientsOverCap).toBe(true);
+    expect(findings.patients).toBe(1000);
+    expect(highRiskItems(mergeFindings([bulk])).find((item) => item.id === 'several-patients')?.title).toBe(
+      'Records of more than 1,000 different people (their names and record numbers from the same hospital or clinic differ)',
+    );
+  });
+
+  it('the same Patient 1001 times: one record kept, one person, not "more than"', async () => {
+    const { findings } = await review('Patient.ndjson', ndjson(1001, false));
+    expect(findings.patientRecords).toHaveLength(1);
+    expect(findings.patientsOverCap).toBe(false);
+    expect(findings.patients).toBe(1);
+  });
+});
+
 describe('countPeople', () => {
   const person = (details: PatientDetails) => patientRecord(details);
   it.each<[string, PatientDetails[], number]>([

@@ -10,6 +10,8 @@ export function mergeFindings(reviews: readonly FileReview[], maxDocuments = 2_0
   const seen = new Set<string>();
   for (const { findings } of reviews) {
     merged.patientRecords.push(...findings.patientRecords);
+    merged.patientsOverCap ||= findings.patientsOverCap;
+    for (const version of findings.fhirVersions) if (!merged.fhirVersions.includes(version)) merged.fhirVersions.push(version);
     merged.recordNumbers += findings.recordNumbers;
     for (const [field, count] of Object.entries(findings.identity)) {
       const key = field as keyof Findings['identity'];
@@ -94,7 +96,9 @@ export function highRiskItems(findings: Findings): HighRiskItem[] {
   if (findings.patients > 1) {
     items.push({
       id: 'several-patients',
-      title: t('exportReview.highRisk.severalPeople', { count: formatNumber(findings.patients), fields: personFieldsList(findings.patientsDifferIn) }),
+      title: findings.patientsOverCap
+        ? t('exportReview.highRisk.severalPeopleOverCap', findings.patients, { count: formatNumber(findings.patients), fields: personFieldsList(findings.patientsDifferIn) })
+        : t('exportReview.highRisk.severalPeople', { count: formatNumber(findings.patients), fields: personFieldsList(findings.patientsDifferIn) }),
       why: t('exportReview.highRisk.severalPeopleWhy'),
       whatToDo: t('exportReview.highRisk.severalPeopleWhatToDo'),
     });
