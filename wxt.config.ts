@@ -45,10 +45,14 @@ export default defineConfig({
       }
     },
     // The pseudo-locale is made from English at build time, so it can never fall behind en.yml.
-    'build:publicAssets': async (_wxt, assets) => {
+    // Firefox only uses a locale it ships (its app locale, en-US here), never one it is merely
+    // asked for, so the Firefox pseudo build also puts the pseudo-locale under en_US, which that
+    // Firefox prefers to en.
+    'build:publicAssets': async (wxt, assets) => {
       if (!PSEUDO) return;
-      const messages = pseudoMessages(await chromeMessages(localeFiles()[BASE_LOCALE]!));
-      assets.push({ relativeDest: `_locales/${PSEUDO_LOCALE}/messages.json`, contents: `${JSON.stringify(messages, null, 2)}\n` });
+      const messages = `${JSON.stringify(pseudoMessages(await chromeMessages(localeFiles()[BASE_LOCALE]!)), null, 2)}\n`;
+      assets.push({ relativeDest: `_locales/${PSEUDO_LOCALE}/messages.json`, contents: messages });
+      if (wxt.config.browser === 'firefox') assets.push({ relativeDest: '_locales/en_US/messages.json', contents: messages });
     },
     // The build generates the typed catalogue (utils/portals/catalogue.ts) from the data files.
     // The bundle gets it typed with `satisfies`, not parsed, so it never runs zod or tldts over it;
