@@ -21,7 +21,14 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // The locales sit with the i18n layer that reads them, not in a folder of their own at the top.
   i18n: { localesDir: resolve(import.meta.dirname, 'utils/i18n/locales') },
-  vite: () => ({ plugins: [preact()] }),
+  vite: ({ command, mode }) => {
+    // A build must not depend on the shell it runs in. WXT sets NODE_ENV from the mode only when
+    // it is unset, so a NODE_ENV left over from elsewhere (vitest sets `test`) turned on Preact's
+    // devtools hook and Vite's dev branches: a different bundle from the same sources, which
+    // test/e2e/reproducible-build.e2e.ts caught. The mode alone decides, as WXT intends.
+    if (command === 'build') process.env.NODE_ENV = mode;
+    return { plugins: [preact()] };
+  },
   manifest: ({ browser, mode }) =>
     buildManifestExtras({
       browser,
@@ -65,6 +72,6 @@ export default defineConfig({
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
-    excludeSources: ['.output/**', 'node_modules/**', 'test/**', 'test-results/**', 'package-lock.json', '**/*.test.ts', '**/*.test.tsx'],
+    excludeSources: ['.output/**', 'node_modules/**', 'test/**', 'test-results/**', '**/*.test.ts', '**/*.test.tsx'],
   },
 });
