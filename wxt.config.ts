@@ -25,8 +25,9 @@ export default defineConfig({
     // A build must not depend on the shell it runs in. WXT sets NODE_ENV from the mode only when
     // it is unset, so a NODE_ENV left over from elsewhere (vitest sets `test`) turned on Preact's
     // devtools hook and Vite's dev branches: a different bundle from the same sources, which
-    // test/e2e/reproducible-build.e2e.ts caught. The mode alone decides, as WXT intends.
-    if (command === 'build') process.env.NODE_ENV = mode;
+    // test/e2e/reproducible-build.e2e.ts caught. Every build but a development one is a
+    // production build, so the e2e and bench builds (modes `e2e-…`, `bench`) run the code that ships.
+    if (command === 'build') process.env.NODE_ENV = mode === 'development' ? 'development' : 'production';
     return { plugins: [preact()] };
   },
   manifest: ({ browser, mode }) =>
