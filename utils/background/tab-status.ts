@@ -1,4 +1,5 @@
 import { dataClassLabel } from '../feed/data-class-label';
+import { noticeText } from '../notices/notice-text';
 import type { DataClass, Notice } from '../feed/schema';
 import { getActiveFeed, type ActiveFeed } from '../state/active-feed';
 import { formatNumber } from '../i18n/format';
@@ -80,7 +81,7 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
     portal: summarisePortal(match),
     ...(session && sameHost ? { session: { state: session.state, detectedAt: session.detectedAt, evidence: session.evidence } } : {}),
     notices: relevant.map(({ notice }) => summariseNotice(notice, whyShown(match, notice))),
-    otherNotices: others.map(({ id, title }) => ({ id, title })),
+    otherNotices: others.map((notice) => ({ id: notice.id, title: noticeText(notice).title })),
     ...(feed ? { feed } : {}),
     ...scriptable,
     ...org,
@@ -113,8 +114,8 @@ export function summariseNotice(notice: Notice, why: string): NoticeSummary {
   return {
     id: notice.id,
     why,
-    title: notice.title,
-    summary: notice.summary,
+    // In the browser's language when the feed has it (the popup shows what this says).
+    ...noticeText(notice),
     organization: notice.organization,
     disclosed: notice.disclosed,
     added: notice.added,
