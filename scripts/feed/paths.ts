@@ -9,6 +9,9 @@ export const FEED_SCHEMA_FILE = join(ROOT, 'feed/feed.schema.json');
 /** The portal catalogue's data files, one per portal, and their JSON Schema. */
 export const PORTALS_DIR = join(ROOT, 'feed/portals');
 export const PORTAL_SCHEMA_FILE = join(ROOT, 'feed/portal.schema.json');
+/** The tracker list (docs/trackers.md) and its JSON Schema. */
+export const TRACKERS_FILE = join(ROOT, 'feed/trackers.json');
+export const TRACKERS_SCHEMA_FILE = join(ROOT, 'feed/trackers.schema.json');
 /** The unsigned canonical payload that `build` writes and `sign` reads (ignored by git). */
 export const BUILT_PAYLOAD_FILE = join(ROOT, 'feed/dist/feed.payload.json');
 /** The last published feed: bundled with the extension and uploaded, byte for byte, to the feed host. */
