@@ -6,7 +6,8 @@ import { forgetPolicy } from '../policy/managed';
 import { readItem, trackerAuditPrefs, trackerSightings, writeItem } from '../state/storage';
 import { onSessionReport } from './session-report';
 import { setTabSession } from './tab-sessions';
-import { onTrackerReport, portalTrackers, recordSightings, summariseSightings, trackerDomainsFor } from './tracker-audit';
+import { summariseSightings } from '../trackers/summary';
+import { onTrackerReport, portalTrackers, recordSightings, trackerDomainsFor } from './tracker-audit';
 
 const PORTAL = 'https://portal.managemyhealth.co.nz/dashboard';
 const sender = (url = PORTAL, tabId = 11): Sender => ({ id: 'x', tab: { id: tabId, index: 0 } as Sender['tab'], frameId: 0, url });

@@ -8,6 +8,7 @@ import { portalIndex } from '../state/current-portals';
 import { MAX_SIGHTING_PARAMS, MAX_TRACKER_SIGHTINGS, readItem, trackerAuditPrefs, trackerSightings, updateItem, type TrackerSighting } from '../state/storage';
 import { bundledTrackers } from '../trackers/bundled';
 import { contentParamNames, createTrackerMatcher, mergeTrackerLists, type TrackerMatcher } from '../trackers/match';
+import { summariseSightings } from '../trackers/summary';
 import type { TrackerEntry } from '../trackers/schema';
 import { getTabSession } from './tab-sessions';
 
@@ -97,24 +98,6 @@ export function recordSightings(current: readonly TrackerSighting[], seen: reado
     });
   }
   return [...byKey.values()].sort((a, b) => b.lastSeen - a.lastSeen).slice(0, MAX_TRACKER_SIGHTINGS).sort((a, b) => a.firstSeen - b.firstSeen || (a.tracker < b.tracker ? -1 : 1));
-}
-
-/** A portal's sightings, one line per vendor and product (hosts and names merged), first seen first. */
-export function summariseSightings(sightings: readonly TrackerSighting[]): TrackerSummary[] {
-  const byProduct = new Map<string, TrackerSummary>();
-  for (const sighting of sightings) {
-    const key = `${sighting.vendor}\u0000${sighting.product}`;
-    const before = byProduct.get(key);
-    byProduct.set(key, {
-      vendor: sighting.vendor,
-      product: sighting.product,
-      hosts: [...new Set([...(before?.hosts ?? []), sighting.host])].sort().slice(0, 20),
-      params: [...new Set([...(before?.params ?? []), ...sighting.params])].sort().slice(0, 40),
-      firstSeen: Math.min(before?.firstSeen ?? sighting.firstSeen, sighting.firstSeen),
-      lastSeen: Math.max(before?.lastSeen ?? sighting.lastSeen, sighting.lastSeen),
-    });
-  }
-  return [...byProduct.values()].sort((a, b) => a.firstSeen - b.firstSeen).slice(0, 40);
 }
 
 /** The popup's line for a portal, when anything was seen there. */
