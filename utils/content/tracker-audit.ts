@@ -75,7 +75,11 @@ export function createTrackerAudit(
       }
       const requestHost = url.hostname;
       if (!/^https?:$/.test(url.protocol) || requestHost === own || !domains.some((domain) => requestHost === domain || requestHost.endsWith(`.${domain}`))) continue;
-      const params = [...new Set(url.searchParams.keys())].filter((key) => PARAM_NAME.test(key)).sort().slice(0, MAX_PARAMS);
+      // forEach, not keys(): in Firefox the content script's URL is the page's, seen through an Xray
+      // wrapper, and its iterators are not iterable from our side ("keys() is not iterable").
+      const names = new Set<string>();
+      url.searchParams.forEach((_value, key) => names.add(key));
+      const params = [...names].filter((key) => PARAM_NAME.test(key)).sort().slice(0, MAX_PARAMS);
       const key = `${requestHost} ${params.join('&')}`;
       if (seen.has(key)) continue;
       seen.add(key);
