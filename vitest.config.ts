@@ -15,6 +15,7 @@ export default defineConfig({
     exclude: ['node_modules/**', '.output/**', 'test/e2e/**'],
     restoreMocks: true,
     // fakeBrowser has no browser.i18n: give it English from en.yml (see the file).
-    setupFiles: ['test/setup/i18n.ts'],
+    // fakeBrowser has no IndexedDB either: fake-indexeddb, emptied before each test.
+    setupFiles: ['test/setup/i18n.ts', 'test/setup/indexeddb.ts'],
   },
 });

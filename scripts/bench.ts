@@ -12,12 +12,13 @@ import { i18nReady } from './bench/i18n-shim';
 import { formatOps, sinkValue, type Bench } from './bench/harness';
 import { contentScriptBench } from './bench/content-script';
 import { exportReviewBench } from './bench/export-review';
+import { feedDeltaBench } from './bench/feed-delta';
 import { feedVerifyBench } from './bench/feed-verify';
 import { hostnameLookupBench } from './bench/hostname-lookup';
 import { passwordStrengthBench } from './bench/password-strength';
 import { platformDetectBench } from './bench/platform-detect';
 
-const BENCHES: readonly Bench[] = [hostnameLookupBench, feedVerifyBench, exportReviewBench, contentScriptBench, passwordStrengthBench, platformDetectBench];
+const BENCHES: readonly Bench[] = [hostnameLookupBench, feedVerifyBench, feedDeltaBench, exportReviewBench, contentScriptBench, passwordStrengthBench, platformDetectBench];
 
 async function main(args: readonly string[]): Promise<number> {
   await i18nReady;

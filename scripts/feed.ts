@@ -7,11 +7,13 @@ import { runNew } from './feed/new';
 import { runNewPortal } from './feed/new-portal';
 import { runCatalogue, runFormatPortals } from './feed/portals';
 import { runImport } from './feed/import/run';
+import { runCheckPublish, runReissue } from './feed/publish';
 import { runSign } from './feed/sign';
 import { runStats } from './feed/stats';
 import { runTamper } from './feed/tamper';
 import { runValidate } from './feed/validate';
 import { readPinnedKeyFile, runVerify } from './feed/verify';
+import { pinnedKeys, TEST_KEY } from '../utils/feed/keys';
 
 /** The feed maintainers' CLI: `npm run feed -- <command>`. See docs/feed.md. */
 
@@ -42,10 +44,18 @@ const USAGE = `usage: npm run feed -- <command> [options]
                                 canonical unsigned payload (default feed/dist/feed.payload.json),
                                 sequence above the last published feed (public/feed/feed.json);
                                 at most 2^40, and a jump of more than 1,000,000 needs --force
-  sign [--in FILE] [--out FILE] [--key PRIVATE.jwk]
-                                sign the payload into public/feed/feed.json; the key comes from
-                                --key, $PORTAL_GUARD_FEED_SIGNING_KEY, or
+  sign [--in FILE] [--out FILE] [--key PRIVATE.jwk] [--expires-in DAYS] [--editions DIR] [--publish DIR]
+                                sign the payload into public/feed/feed.json, keep it as
+                                feed/editions/<seq>.json, and write the folder to upload,
+                                feed/dist/publish/ (index.json, snapshots/, deltas/), checked as a
+                                client would; the index expires after DAYS (default 14); the key
+                                comes from --key, $PORTAL_GUARD_FEED_SIGNING_KEY, or
                                 ~/.config/portal-guard/feed-signing.private.jwk
+  reissue [--against SIGNED] [--key PRIVATE.jwk] [--expires-in DAYS] [--editions DIR] [--publish DIR]
+                                the same edition with a freshly signed index (new issuedAt and
+                                expires), so a quiet feed is not shown as out of date
+  check-publish [DIR] [--editions DIR] [--test-key] [--public-key FILE]
+                                check a folder to upload (default feed/dist/publish/)
   verify [FILE] [--test-key] [--public-key FILE]
                                 check a signed feed against the pinned production keys
   diff [--against SIGNED] [--payload FILE] [--notices DIR]
@@ -80,6 +90,9 @@ async function main(argv: string[]): Promise<number> {
       'public-key': { type: 'string' },
       check: { type: 'boolean' },
       force: { type: 'boolean' },
+      'expires-in': { type: 'string' },
+      editions: { type: 'string' },
+      publish: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -88,6 +101,7 @@ async function main(argv: string[]): Promise<number> {
     if (!value) throw new Error(`${command} needs ${name}`);
     return value;
   };
+  const publishFolders = { ...(values.editions ? { editionsDir: values.editions } : {}), ...(values.publish ? { publishDir: values.publish } : {}) };
   switch (values.help ? 'help' : command) {
     case 'validate':
       return runValidate(values.notices, console.log, values.portals);
@@ -107,7 +121,12 @@ async function main(argv: string[]): Promise<number> {
     case 'build':
       return runBuild({ ...(values.notices ? { noticesDir: values.notices } : {}), ...(values.additions ? { additionsFile: values.additions } : {}), ...(values.out ? { out: values.out } : {}), ...(values.against ? { against: values.against } : {}), ...(values.sequence ? { sequence: Number(values.sequence) } : {}), force: values.force ?? false });
     case 'sign':
-      return runSign({ ...(values.in ? { input: values.in } : {}), ...(values.out ? { out: values.out } : {}), ...(values.key ? { keyFile: values.key } : {}) });
+      return runSign({ ...(values.in ? { input: values.in } : {}), ...(values.out ? { out: values.out } : {}), ...(values.key ? { keyFile: values.key } : {}), ...publishFolders, ...(values['expires-in'] ? { expiresIn: values['expires-in'] } : {}) });
+    case 'reissue':
+    case 'refresh-index':
+      return runReissue({ ...(values.against ? { published: values.against } : {}), ...(values.key ? { keyFile: values.key } : {}), ...publishFolders, ...(values['expires-in'] ? { expiresIn: values['expires-in'] } : {}) });
+    case 'check-publish':
+      return runCheckPublish({ ...(rest[0] ? { dir: rest[0] } : {}), ...(values.editions ? { editionsDir: values.editions } : {}), keys: [...pinnedKeys(values['test-key'] ? [TEST_KEY] : []), ...(values['public-key'] ? [readPinnedKeyFile(values['public-key'])] : [])] });
     case 'verify':
       return runVerify({ ...(rest[0] ? { file: rest[0] } : {}), testKey: values['test-key'] ?? false, extraKeys: values['public-key'] ? [readPinnedKeyFile(values['public-key'])] : [] });
     case 'diff':

@@ -4,7 +4,8 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noticeSchema, type Notice } from '@/utils/feed/schema';
 import { cdaDocument } from '@/utils/export-review/fixtures/cda';
-import { bundle } from '@/utils/export-review/fixtures/fhir';
+import { PATIENT, bundle } from '@/utils/export-review/fixtures/fhir';
+import { DSTU2_RESOURCES } from '@/utils/export-review/fixtures/fhir-versions';
 import type { DownloadItemLike, DownloadsApi } from '@/utils/export-review/downloads';
 import type { FileReview } from '@/utils/export-review/model';
 import { reviewFile } from '@/utils/export-review/review';
@@ -57,6 +58,21 @@ afterEach(() => {
 });
 
 describe('ExportReview page', () => {
+  it('says which FHIR version was read, and "more than" past the count of people it keeps', async () => {
+    const { container, reviews, choose } = mount();
+    reviews.set('MedicationOrder.json', await reviewText(JSON.stringify(bundle(DSTU2_RESOURCES)), 'MedicationOrder.json'));
+    const people = Array.from({ length: 1005 }, (_, index) => JSON.stringify({ ...PATIENT, id: `p${index}`, identifier: [{ system: 'http://hospital.example.org/mrn', value: `MRN-${index}` }] })).join('\n');
+    reviews.set('Patient.ndjson', await reviewText(people, 'Patient.ndjson'));
+    choose([new File(['x'], 'MedicationOrder.json'), new File(['x'], 'Patient.ndjson')]);
+    await until(() => container.querySelectorAll('[data-testid="file-outcome"]').length === 2, 'both reviews');
+    expect(container.querySelector('[data-testid="file-fhir-version"]')!.textContent).toBe(' (FHIR DSTU2)');
+    const facts = container.querySelector('[data-testid="summary-facts"]')!.textContent!;
+    expect(facts).toContain('2 files reviewed.');
+    expect(facts).toContain('Records of more than 1,000 different people.');
+    expect(facts).toContain('FHIR version read: DSTU2.');
+    expect(container.querySelector('[data-testid="high-risk"]')!.textContent).toContain('Records of more than 1000 different people');
+  });
+
   it('reviews a file, cross-references the notice, masks numbers until asked', async () => {
     const { container, reviews, choose } = mount();
     reviews.set('CCD.xml', await reviewText(cdaDocument({ ssn: '444222222', nhi: 'ZZZ0016' }), 'CCD.xml'));

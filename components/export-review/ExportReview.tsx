@@ -5,6 +5,8 @@ import type { DownloadsApi, PortalDownload } from '@/utils/export-review/downloa
 import type { FileReview } from '@/utils/export-review/model';
 import { highRiskItems, mergeFindings } from '@/utils/export-review/summary';
 import type { ReviewJob, StartReviewOptions } from '@/utils/export-review/worker-client';
+import { formatList, formatLongDate, formatNumber } from '@/utils/i18n/format';
+import { fill, keep, t } from '@/utils/i18n/t';
 import type { Portal, PortalIndex } from '@/utils/portals';
 import { CrossReferenceView } from './CrossReferenceView';
 import { DownloadHygiene } from './DownloadHygiene';
@@ -88,7 +90,7 @@ export function ExportReview({ deps }: { deps: ExportReviewDeps }) {
       update(key, { state: 'done', review, ...(download ? { matchNote: matchNote(file, download) } : {}) });
     }
     running.current = false;
-    setAnnouncement('Review finished. The summary is below the list of files.');
+    setAnnouncement(t('exportReview.page.finished'));
   };
 
   const addFiles = (picked: File[]) => {
@@ -97,7 +99,7 @@ export function ExportReview({ deps }: { deps: ExportReviewDeps }) {
     const entries = picked.map((file) => ({ key: nextKey++, name: file.name, size: file.size, state: 'waiting' as const }));
     setFiles((list) => [...list, ...entries]);
     entries.forEach((entry, index) => queue.current.push({ key: entry.key, file: picked[index]!, ...(download ? { expected: download } : {}) }));
-    setAnnouncement(`Reading ${picked.length} file${picked.length === 1 ? '' : 's'}…`);
+    setAnnouncement(t('exportReview.page.reading', picked.length, { count: formatNumber(picked.length) }));
     void pump();
   };
 
@@ -110,54 +112,53 @@ export function ExportReview({ deps }: { deps: ExportReviewDeps }) {
   const findings = useMemo(() => mergeFindings(reviews), [files]);
   const highRisk = useMemo(() => highRiskItems(findings), [findings]);
   const references = useMemo(() => (notices.kind === 'loaded' ? notices.notices.map((notice) => crossReference(notice, findings)) : []), [notices, findings]);
-  const portalName = deps.portals.find((portal) => portal.id === portalId)?.name ?? 'this incident';
+  const portalName = deps.portals.find((portal) => portal.id === portalId)?.name ?? t('exportReview.page.thisIncident');
 
   const reviewDownload = (download: PortalDownload) => {
     expected.current = download;
-    setAnnouncement(`Choose ${download.name} in the file dialog. Browsers do not let extensions open files by themselves.`);
+    setAnnouncement(t('exportReview.page.chooseDownload', { file: download.name }));
     document.getElementById('export-files')?.click();
   };
 
   return (
     <>
       <main class="screen-only">
-        <h1>Review a downloaded health record</h1>
+        <h1>{t('exportReview.page.heading')}</h1>
         <p>
-          See what a record you downloaded from your health portal contains, and compare it with what a breach notice says was taken. Portal Guard reads the files here, on this computer.
-          <strong> Nothing is uploaded, stored or sent anywhere</strong>, and nothing is kept after you close this page.
+          {fill(t('exportReview.page.intro', keep('nothingSent')), { nothingSent: <strong>{t('exportReview.page.nothingSent')}</strong> })}
         </p>
 
         <section aria-labelledby="choose-heading">
-          <h2 id="choose-heading">1. Choose the files</h2>
+          <h2 id="choose-heading">{t('exportReview.page.chooseHeading')}</h2>
           <FilePicker onFiles={addFiles} />
         </section>
 
         <section aria-labelledby="portal-heading">
-          <h2 id="portal-heading">2. Where did they come from?</h2>
+          <h2 id="portal-heading">{t('exportReview.page.portalHeading')}</h2>
           <PortalChooser portals={deps.portals} otherNotices={otherNotices} value={portalId} onChange={setPortalId} />
-          {notices.kind === 'loading' ? <p class="muted">Loading breach notices…</p> : null}
-          {notices.kind === 'error' ? <p class="error">Could not load breach notices: {notices.message}</p> : null}
-          {notices.kind === 'loaded' && notices.notices.length === 0 ? <p>Portal Guard has no breach notices for {portalName}.</p> : null}
+          {notices.kind === 'loading' ? <p class="muted">{t('exportReview.page.loadingNotices')}</p> : null}
+          {notices.kind === 'error' ? <p class="error">{t('exportReview.page.noticesFailed', { reason: notices.message })}</p> : null}
+          {notices.kind === 'loaded' && notices.notices.length === 0 ? <p>{t('exportReview.page.noNotices', { portal: portalName })}</p> : null}
           {notices.kind === 'loaded' && notices.notices.length > 0 ? (
-            <p>
-              Breach notices to compare with: {notices.notices.map((notice) => `“${notice.title}”`).join(', ')}.
-            </p>
+            <p>{t('exportReview.page.compareWith', { titles: formatList(notices.notices.map((notice) => t('exportReview.page.quoted', { title: notice.title }))) })}</p>
           ) : null}
         </section>
 
         {files.length > 0 ? (
           <section aria-labelledby="files-heading">
-            <h2 id="files-heading">Files</h2>
+            <h2 id="files-heading">{t('exportReview.page.filesHeading')}</h2>
             <FileList files={files} onCancel={cancel} />
           </section>
         ) : null}
 
         {reviews.length > 0 ? (
           <section aria-labelledby="summary-heading" data-testid="summary">
-            <h2 id="summary-heading">What your files contain</h2>
-            <p>
-              {reviews.length} file{reviews.length === 1 ? '' : 's'} reviewed. Dates in the record: {formatRange(findings.firstDate, findings.lastDate)}.
-              {findings.patients > 1 ? ` Records of ${findings.patients} different people.` : ''}
+            <h2 id="summary-heading">{t('exportReview.page.summaryHeading')}</h2>
+            <p data-testid="summary-facts">
+              {t('exportReview.page.filesReviewed', reviews.length, { count: formatNumber(reviews.length) })}{' '}
+              {t('exportReview.page.datesInRecord', { range: formatRange(findings.firstDate, findings.lastDate) })}
+              {findings.patients > 1 || findings.patientsOverCap ? ` ${t(findings.patientsOverCap ? 'exportReview.page.peopleOverCap' : 'exportReview.page.people', { count: formatNumber(findings.patients) })}` : ''}
+              {findings.fhirVersions.length > 0 ? ` ${t('exportReview.page.fhirVersions', findings.fhirVersions.length, { versions: formatList([...findings.fhirVersions].sort()) })}` : ''}
             </p>
             <HighRiskPanel items={highRisk} />
             {references.map((reference) => (
@@ -166,7 +167,7 @@ export function ExportReview({ deps }: { deps: ExportReviewDeps }) {
             <SummaryView findings={findings} />
             <p>
               <button type="button" onClick={() => (deps.print ?? (() => window.print()))()}>
-                Print a summary (without any numbers)
+                {t('exportReview.page.print')}
               </button>
             </p>
           </section>
@@ -178,12 +179,12 @@ export function ExportReview({ deps }: { deps: ExportReviewDeps }) {
           {announcement}
         </p>
       </main>
-      {reviews.length > 0 ? <PrintSummary findings={findings} files={reviews.length} highRisk={highRisk} references={references} printedOn={(deps.today?.() ?? new Date()).toLocaleDateString('en-NZ', { dateStyle: 'long' })} /> : null}
+      {reviews.length > 0 ? <PrintSummary findings={findings} files={reviews.length} highRisk={highRisk} references={references} printedOn={formatLongDate(deps.today?.() ?? new Date())} /> : null}
     </>
   );
 }
 
 function matchNote(file: File, download: PortalDownload): string {
   const same = file.name === download.name && (download.size === undefined || download.size === file.size);
-  return same ? `This is the file downloaded from ${download.portal}.` : `This is not ${download.name}, the file downloaded from ${download.portal}; it was reviewed anyway.`;
+  return same ? t('exportReview.page.sameDownload', { portal: download.portal }) : t('exportReview.page.otherDownload', { file: download.name, portal: download.portal });
 }

@@ -1,6 +1,7 @@
 import { FORMAT_LABELS, type FileReview } from '@/utils/export-review/model';
 import type { ReviewProgress } from '@/utils/export-review/review';
 import { formatBytes } from './format';
+import { formatList } from '@/utils/i18n/format';
 import { fill, keep, t } from '@/utils/i18n/t';
 
 export interface FileEntry {
@@ -47,6 +48,7 @@ export function FileList({ files, onCancel }: { files: readonly FileEntry[]; onC
                   {review.outcome === 'reviewed' || review.outcome === 'listed'
                     ? fill(t('exportReview.file.outcomeFormat', keep('outcome', 'format')), { outcome: <strong>{t(OUTCOME_WORDS[review.outcome])}</strong>, format: FORMAT_LABELS[review.format] })
                     : <strong>{t(OUTCOME_WORDS[review.outcome])}</strong>}
+                  {review.findings.fhirVersions.length > 0 ? <span data-testid="file-fhir-version"> ({t('exportReview.file.fhirVersions', { versions: formatList([...review.findings.fhirVersions].sort()) })})</span> : null}
                   {review.detail ? <span class="muted small"> ({review.detail})</span> : null}
                 </p>
                 {review.message ? (

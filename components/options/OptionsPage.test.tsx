@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dismissNotice, setPasswordChangedOn } from '@/utils/state/patient-choices';
 import { loadOptionsData } from '@/utils/options/options-data';
-import { feedCheck, feedStore, noticeDismissals, readItem, settings, writeItem } from '@/utils/state/storage';
+import { feedCheck, feedMeta, noticeDismissals, readItem, settings, writeItem } from '@/utils/state/storage';
+import { feedDb, replaceStoredFeed } from '@/utils/state/feed-db';
+import { parseFeedPayload } from '@/utils/feed/parse';
 import bundled from '../../public/feed/feed.json?raw';
 import { OptionsPage } from './OptionsPage';
 
@@ -11,7 +13,10 @@ const NOW = Date.UTC(2026, 10, 28, 12);
 
 async function seed() {
   const payload = JSON.parse(JSON.parse(bundled).payload) as { sequence: number; generatedAt: string; notices: { id: string; title: string; modified: string }[] };
-  await writeItem(feedStore, { envelope: bundled, source: 'remote', sourceUrl: 'https://feed.portal-guard.org/v1/feed.json', sequence: payload.sequence, generatedAt: payload.generatedAt, receivedAt: NOW - 3 * 3_600_000 });
+  const parsed = parseFeedPayload(JSON.parse(bundled).payload as string);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  await replaceStoredFeed(await feedDb(), parsed.feed);
+  await writeItem(feedMeta, { source: 'remote', sourceUrl: 'https://feed.portal-guard.org/v1/index.json', sequence: payload.sequence, generatedAt: payload.generatedAt, receivedAt: NOW - 3 * 3_600_000, issuedAt: '2026-11-28T06:00:00.000Z', expires: '2026-12-05T06:00:00.000Z' });
   await writeItem(feedCheck, { lastCheckedAt: NOW - 60_000, lastError: { at: NOW - 60_000, reason: 'the signature does not match the feed’s contents' } });
   const mmh = payload.notices.find((notice) => notice.id === 'nz-managemyhealth-2025-12')!;
   await dismissNotice(mmh);
@@ -22,7 +27,7 @@ async function seed() {
 function mount() {
   const container = document.createElement('div');
   document.body.append(container);
-  render(<OptionsPage load={loadOptionsData} now={() => NOW} />, container);
+  render(<OptionsPage load={() => loadOptionsData(() => NOW)} now={() => NOW} />, container);
   return container;
 }
 
@@ -33,9 +38,21 @@ describe('OptionsPage', () => {
   it('shows the feed’s source, edition, age and last error', async () => {
     await seed();
     const page = mount();
-    await vi.waitFor(() => expect(page.querySelector('[data-testid="feed-source"]')?.textContent).toBe('Online: https://feed.portal-guard.org/v1/feed.json'));
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="feed-source"]')?.textContent).toBe('Online: https://feed.portal-guard.org/v1/index.json'));
     expect(page.textContent).toContain('3 hours ago');
     expect(page.querySelector('[data-testid="options-feed-error"]')?.textContent).toContain('the signature does not match the feed’s contents (1 minute ago). Portal Guard keeps using the last good feed.');
+    expect(page.querySelector('[data-testid="feed-stale"]')).toBeNull();
+  });
+
+  it.each([
+    { name: 'the index expired', meta: { issuedAt: '2026-11-20T00:00:00.000Z', expires: '2026-11-27T00:00:00.000Z' }, since: '27 Nov 2026' },
+    { name: 'no new signed index for 14 days', meta: { issuedAt: '2026-11-10T00:00:00.000Z', expires: '2027-01-01T00:00:00.000Z' }, since: '24 Nov 2026' },
+  ])('says breach notices may be out of date when $name', async ({ meta, since }) => {
+    await seed();
+    const stored = await readItem(feedMeta);
+    await writeItem(feedMeta, { ...stored!, ...meta });
+    const page = mount();
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="feed-stale"]')?.textContent).toBe(`Breach notices may be out of date since ${since}. Portal Guard keeps using the notices it has and will keep checking for new ones.`));
   });
 
   it('lists a dismissed notice by its title and shows it again on request', async () => {

@@ -10,6 +10,7 @@ import { catalogueIndex } from '@/utils/portals';
 import { settings, updateItem } from '@/utils/state/storage';
 import { CustomPortalsSection, type CustomPortalDeps } from './CustomPortalsSection';
 import { OrganizationSection } from './OrganizationSection';
+import { FeedStaleWarning } from '../shared/FeedStaleWarning';
 import { PrivacySection, type PrivacyDeps } from './PrivacySection';
 import { SettingsTransfer, type SettingsTransferDeps } from './SettingsTransfer';
 import { SharedComputerSection, type SharedComputerDeps } from './SharedComputerSection';
@@ -81,6 +82,7 @@ export function OptionsPage({
 
       <section aria-labelledby="feed-heading" data-testid="options-feed">
         <h2 id="feed-heading">{t('options.feed.heading')}</h2>
+        {feed?.staleSince && <FeedStaleWarning since={feed.staleSince} />}
         {feed ? (
           <dl class="facts">
             <dt>{t('options.feed.source')}</dt>

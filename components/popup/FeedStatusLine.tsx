@@ -1,5 +1,6 @@
 import type { FeedStatus } from '@/utils/messaging/protocol';
 import { formatAge } from '@/utils/i18n/format';
+import { FeedStaleWarning } from '../shared/FeedStaleWarning';
 import { t } from '@/utils/i18n/t';
 
 /** The feed's age and source, and the last update error if there was one. */
@@ -20,13 +21,17 @@ export function FeedStatusLine({ feed, now = Date.now() }: { feed: FeedStatus | 
       ? t(feed.source === 'bundled' ? 'popup.feed.bundled' : 'popup.feed.online', { edition, age })
       : t(feed.source === 'bundled' ? 'popup.feed.bundledChecked' : 'popup.feed.onlineChecked', { edition, age, checked: formatAge(feed.lastCheckedAt, now) });
   return (
-    <footer class="muted small" data-testid="feed-status">
-      <p>{line}</p>
-      {feed.lastError && (
-        <p class="error" role="status" data-testid="feed-error">
-          {t('popup.feed.error', { reason: feed.lastError.reason })}
-        </p>
-      )}
-    </footer>
+    <>
+      {feed.staleSince && <FeedStaleWarning since={feed.staleSince} />}
+      <footer class="muted small" data-testid="feed-status">
+        <p>{line}</p>
+        {feed.lastError && (
+          <p class="error" role="status" data-testid="feed-error">
+            {t('popup.feed.error', { reason: feed.lastError.reason })}
+          </p>
+        )}
+      </footer>
+    </>
   );
 }
+

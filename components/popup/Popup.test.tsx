@@ -58,6 +58,19 @@ describe('Popup', () => {
     expect(container.querySelector('a[href="https://managemyhealth.co.nz/mmh-cyber-breach-update"]')?.textContent).toBe('Read the official notice');
     expect(text(container, 'feed-status')).toContain('edition 3');
     expect(text(container, 'feed-status')).toContain('3 hours ago');
+    expect(container.querySelector('[data-testid="feed-stale"]')).toBeNull();
+  });
+
+  it('says when breach notices may be out of date (an expired index), above the feed line', async () => {
+    const { container } = mount({
+      lookup: 'portal',
+      portal: { id: 'managemyhealth', name: 'Manage My Health', displayName: 'Manage My Health', operator: 'Manage My Health Limited', country: 'NZ', host: 'portal.managemyhealth.co.nz' },
+      notices: [MMH_NOTICE],
+      feed: { ...FEED, source: 'remote', issuedAt: '2026-11-20T00:00:00.000Z', expires: '2026-11-27T00:00:00.000Z', staleSince: '2026-11-27T00:00:00.000Z' },
+    });
+    await vi.waitFor(() => expect(container.querySelector('[data-testid="feed-stale"]')).not.toBeNull());
+    expect(text(container, 'feed-stale')).toBe('Breach notices may be out of date since 27 Nov 2026. Portal Guard keeps using the notices it has and will keep checking for new ones.');
+    expect(container.querySelector('[data-testid="feed-stale"]')?.getAttribute('role')).toBe('status');
   });
 
   it('links to the password guide for the portal shown, keeping the e2e data-testids', async () => {

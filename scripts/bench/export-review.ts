@@ -1,8 +1,10 @@
 /**
  * How fast, and in how much memory, does the export review read a large record?
  *
- * Two synthetic files of about 100 MB each, built in memory from the test fixtures' shapes:
+ * Three synthetic files of about 100 MB each, built in memory from the test fixtures' shapes:
  * - a FHIR R4 Bundle (Patient, Conditions, Observations, MedicationRequests, DocumentReferences …);
+ * - the same resources as NDJSON (a bulk export: one resource a line), against a bare per-line
+ *   `JSON.parse` (issue 15: NDJSON had read at a third of Bundle speed);
  * - a C-CDA CCD whose Results section holds about 200,000 lab organizers.
  * Each is fed in 64 KB chunks, as `File.stream()` delivers it, through the same synchronous code
  * the worker runs (`createContentSink` with its collector), and compared with a bare pass over the
@@ -45,6 +47,19 @@ function fhirBundle(): Uint8Array {
     size += text.length;
   }
   parts.push('\n]}\n');
+  return new TextEncoder().encode(parts.join(''));
+}
+
+/** The Bundle's resources, one a line, as a FHIR bulk export writes them. */
+function ndjson(): Uint8Array {
+  const parts: string[] = [];
+  let size = 0;
+  for (let index = 0; size < TARGET; index++) {
+    const base = RESOURCES[index % RESOURCES.length] as Record<string, unknown>;
+    const text = `${JSON.stringify({ ...base, id: `r${index}`, meta: { lastUpdated: '2025-11-30T22:00:00Z' } })}\n`;
+    parts.push(text);
+    size += text.length;
+  }
   return new TextEncoder().encode(parts.join(''));
 }
 
@@ -149,6 +164,27 @@ function bareJson(sample: () => void) {
   };
 }
 
+/** The floor for NDJSON: a streaming TextDecoder, a split on newlines, `JSON.parse` per line. */
+function bareLines() {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let rest = '';
+  const lines = (text: string) => {
+    const all = rest + text;
+    let start = 0;
+    for (let end = all.indexOf('\n'); end >= 0; end = all.indexOf('\n', start)) {
+      if (end > start) consume(JSON.parse(all.slice(start, end)));
+      start = end + 1;
+    }
+    rest = all.slice(start);
+  };
+  return {
+    write: (chunk: Uint8Array) => lines(decoder.decode(chunk, { stream: true })),
+    end: () => {
+      lines(`${decoder.decode()}\n`);
+    },
+  };
+}
+
 function bareSaxes() {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const parser = new SaxesParser<{ xmlns?: false; position: boolean }>({ position: false });
@@ -187,17 +223,19 @@ function compare(label: string, bytes: Uint8Array, baselineLabel: string, baseli
 
 export const exportReviewBench: Bench = {
   name: 'export-review',
-  description: 'read a 100 MB FHIR Bundle and a 100 MB C-CDA, against bare JSON.parse and a bare saxes pass',
+  description: 'read a 100 MB FHIR Bundle, 100 MB of NDJSON and a 100 MB C-CDA, against bare JSON.parse (whole and per line) and a bare saxes pass',
   run(): BenchResult {
     const started = performance.now();
     const json = fhirBundle();
     const fhir = compare('FHIR Bundle', json, 'TextDecoder + JSON.parse', bareJson, 'bundle.json');
+    const lines = ndjson();
+    const bulk = compare('FHIR NDJSON', lines, 'TextDecoder + JSON.parse per line', bareLines, 'Observation.ndjson');
     const xml = ccd();
     const cda = compare('C-CDA', xml, 'TextDecoder + saxes (no handlers)', bareSaxes, 'ccd.xml');
     return {
-      lines: [...fhir.lines, ...cda.lines],
-      goals: [...fhir.goals, ...cda.goals],
-      notes: [`inputs: FHIR ${mb(json.length)}, C-CDA ${mb(xml.length)}, built in memory; ${ROUNDS} interleaved rounds, best time and worst peak kept; ${((performance.now() - started) / 1000).toFixed(0)} s in all`],
+      lines: [...fhir.lines, ...bulk.lines, ...cda.lines],
+      goals: [...fhir.goals, ...bulk.goals, ...cda.goals],
+      notes: [`inputs: FHIR Bundle ${mb(json.length)}, NDJSON ${mb(lines.length)}, C-CDA ${mb(xml.length)}, built in memory; ${ROUNDS} interleaved rounds, best time and worst peak kept; ${((performance.now() - started) / 1000).toFixed(0)} s in all`],
     };
   },
 };

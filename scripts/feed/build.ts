@@ -63,6 +63,10 @@ export function runBuild({ noticesDir = NOTICES_DIR, additionsFile, out = BUILT_
   }
   const published = readSignedFeed(against);
   const next = nextSequence(published?.feed.sequence, sequence, force);
+  // Clients refuse an edition built before the one they have (issue 13), so a wrong clock stops here.
+  if (published && now.getTime() < Date.parse(published.feed.generatedAt)) {
+    throw new Error(`the clock says ${now.toISOString()}, before the last published feed was generated (${published.feed.generatedAt}): generatedAt never goes backwards`);
+  }
   const additions: unknown = additionsFile ? JSON.parse(readFileSync(additionsFile, 'utf8')) : undefined;
   // The additions are checked by the same schema the extension uses, inside buildPayload.
   const payload = buildPayload(notices, next, now.toISOString(), additions);

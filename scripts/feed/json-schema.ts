@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { DATA_CLASSES, FEED_FORMAT_MAJOR, feedSchema, noticeDomainSchema, noticeSchema, tolerantDataClassSchema } from '../../utils/feed/schema';
 import { portalSchema } from '../../utils/portals/schema';
 import { trackerListSchema } from '../../utils/trackers/schema';
-import { FEED_SCHEMA_FILE, NOTICE_SCHEMA_FILE, PORTAL_SCHEMA_FILE, TRACKERS_SCHEMA_FILE, display } from './paths';
+import { compiledFeedParserModule } from './compiled-parser';
+import { COMPILED_FEED_PARSER_FILE, FEED_SCHEMA_FILE, NOTICE_SCHEMA_FILE, PORTAL_SCHEMA_FILE, TRACKERS_SCHEMA_FILE, display } from './paths';
 
 /**
  * JSON Schemas generated from the zod schema, so editors complete and check the files:
@@ -13,7 +14,8 @@ import { FEED_SCHEMA_FILE, NOTICE_SCHEMA_FILE, PORTAL_SCHEMA_FILE, TRACKERS_SCHE
  *   format 1's tolerance of unknown optional fields and data classes, like the extension.
  * - `feed/portal.schema.json` for `feed/portals/*.json`, the catalogue's data files; strict.
  * - `feed/trackers.schema.json` for `feed/trackers.json`, the tracker list; strict.
- * A test checks that all four are up to date; `npm run feed -- schema` rewrites them.
+ * A test checks that all four are up to date; `npm run feed -- schema` rewrites them, and with them
+ * the compiled feed parser (`utils/feed/feed-parser.generated.ts`, see scripts/feed/compiled-parser.ts).
  */
 
 const DOMAIN_PATTERN = '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$';
@@ -57,7 +59,7 @@ export function trackersJsonSchema(): string {
 
 export function runSchema(check: boolean, log: (line: string) => void = console.log): number {
   let stale = 0;
-  for (const [file, text] of [[NOTICE_SCHEMA_FILE, noticeJsonSchema()], [FEED_SCHEMA_FILE, feedJsonSchema()], [PORTAL_SCHEMA_FILE, portalJsonSchema()], [TRACKERS_SCHEMA_FILE, trackersJsonSchema()]] as const) {
+  for (const [file, text] of [[NOTICE_SCHEMA_FILE, noticeJsonSchema()], [FEED_SCHEMA_FILE, feedJsonSchema()], [PORTAL_SCHEMA_FILE, portalJsonSchema()], [TRACKERS_SCHEMA_FILE, trackersJsonSchema()], [COMPILED_FEED_PARSER_FILE, compiledFeedParserModule()]] as const) {
     const current = (() => {
       try {
         return readFileSync(file, 'utf8');

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cdaDocument } from '../../utils/export-review/fixtures/cda';
+import { appleExportXml, clinicalRecordLine } from '../../utils/export-review/fixtures/apple';
+import { DSTU2_RESOURCES } from '../../utils/export-review/fixtures/fhir-versions';
 import { xdmZip } from '../../utils/export-review/fixtures/zips';
 import { CHROMIUM_PATH, FIREFOX_PATH, browserAvailable } from './support/browsers';
 import { launchChromium } from './support/chromium';
@@ -30,7 +32,20 @@ const PAGE = exportReviewPageUrl({ portal: 'managemyhealth' }, 'export-review.ht
 const FILES = {
   ccd: { name: 'CCD.xml', type: 'text/xml', base64: Buffer.from(cdaDocument({ ssn: '444222222', nhi: 'ZZZ0016' })).toString('base64') },
   xdm: { name: 'mmh-record-export.zip', type: 'application/zip', base64: Buffer.from(xdmZip()).toString('base64') },
+  appleXml: { name: 'export.xml', type: 'text/xml', base64: Buffer.from(appleExportXml({ clinical: [clinicalRecordLine('HKClinicalTypeIdentifierMedicationRecord', 'MedicationOrder-1'), clinicalRecordLine('HKClinicalTypeIdentifierConditionRecord', 'Condition-2')] })).toString('base64') },
+  dstu2: { name: 'records-dstu2.json', type: 'application/json', base64: Buffer.from(JSON.stringify({ resourceType: 'Bundle', type: 'searchset', entry: DSTU2_RESOURCES.map((resource) => ({ resource })) })).toString('base64') },
 };
+
+/** Apple's export.xml (with its internal DTD) and a DSTU2 download: both read, the version said. */
+async function appleAndDstu2(page: DriverPage, screenshot: string): Promise<void> {
+  await giveFiles(page, [FILES.appleXml, FILES.dstu2], 'input');
+  expect(await waitFor(page, outcomes, (list) => list.length === 2, 'both reviews')).toEqual(['Reviewed: Apple Health export.xml (without its zip) (FHIR DSTU2)', 'Reviewed: FHIR record (JSON) (FHIR DSTU2)']);
+  const facts = await waitFor(page, () => document.querySelector('[data-testid="summary-facts"]')?.textContent ?? '', (text) => text.length > 0, 'the summary');
+  expect(facts).toMatch(/^2 files reviewed\. Dates in the record: .*2015.*2017.* FHIR version read: DSTU2\.$/);
+  const warnings = await page.evaluate(() => document.querySelector('.warnings')?.textContent ?? '', undefined);
+  expect(warnings).toMatch(/lists 2 health records .*choose the zip/);
+  await page.screenshot(join(e2eContext().screenshotsDir, screenshot));
+}
 type FileArg = (typeof FILES)[keyof typeof FILES];
 
 /** Put files into the page as the user would: `input` through the file input, `drop` onto the drop zone. */
@@ -157,6 +172,15 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('expor
     expect(fromExtension.map((request) => `${request.method} ${request.host}${request.url}`)).toEqual([]);
   });
 
+  test('Apple’s export.xml is read past its DTD, and a DSTU2 download says its version', async () => {
+    const page = await driver.openExtensionPage(PAGE, 'h1');
+    try {
+      await appleAndDstu2(page, 'chromium-export-review-apple-dstu2.png');
+    } finally {
+      await page.close();
+    }
+  });
+
   test('the page itself cannot reach the network (CSP)', async () => {
     const page = await driver.openExtensionPage(PAGE, 'h1');
     try {
@@ -225,6 +249,15 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH, 'firefox-esr'))('expo
         'The notice says referral letters from 2017–2019 were affected, and your export has 3 referral letters dated in that window.',
       ]);
       await page.screenshot(join(e2eContext().screenshotsDir, 'firefox-export-review-summary.png'));
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('Apple’s export.xml is read past its DTD, and a DSTU2 download says its version', async () => {
+    const page = await driver.openExtensionPage(PAGE, 'h1');
+    try {
+      await appleAndDstu2(page, 'firefox-export-review-apple-dstu2.png');
     } finally {
       await page.close();
     }

@@ -46,8 +46,8 @@ beforeAll(async () => {
   await runFeedCli('sign', '--in', payload, '--out', signed, '--key', join(import.meta.dirname, '../fixtures/feed-keys/test-only-1.signing.jwk'));
 }, 180_000);
 
-afterAll(() => {
-  serveFeed(e2eContext().servedDir, bundledFeedOf(e2eContext().chromeExtensionDir));
+afterAll(async () => {
+  await serveFeed(e2eContext().servedDir, bundledFeedOf(e2eContext().chromeExtensionDir));
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -67,7 +67,7 @@ for (const { name, available, launch, dir: extensionDir } of browsers) describe.
   let driver: ExtensionDriver;
 
   beforeAll(async () => {
-    serveFeed(e2eContext().servedDir, signed);
+    await serveFeed(e2eContext().servedDir, signed);
     driver = await launch(extensionDir());
     await waitForFeedState(driver, `sequence ${sequence} from ${FEED.href}`, (feed) => feed?.sequence === sequence && feed.source === 'remote');
   });

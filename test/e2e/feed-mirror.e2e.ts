@@ -38,6 +38,7 @@ const REFUSED = `feedUrl: ${CLINIC_MIRROR.origin} is not a feed host this build 
 interface Clinic {
   dir: string;
   feed: string;
+  keyFile: string;
   sequence: number;
   policy: Record<string, unknown>;
   builds: { chrome: string; firefox: string };
@@ -62,6 +63,7 @@ async function prepareClinic(): Promise<Clinic> {
   return {
     dir,
     feed,
+    keyFile,
     sequence,
     policy: {
       organization: { name: 'Riverside Medical Centre' },
@@ -74,7 +76,7 @@ async function prepareClinic(): Promise<Clinic> {
 
 beforeAll(async () => {
   clinic = await prepareClinic();
-  serveFeed(e2eContext().servedDir, clinic.feed, CLINIC_MIRROR);
+  await serveFeed(e2eContext().servedDir, clinic.feed, CLINIC_MIRROR, { keyFile: clinic.keyFile });
 }, 180_000);
 
 afterAll(() => {
@@ -131,7 +133,8 @@ for (const { name, available, install, launch, build } of browsers) {
       expect(manifest.content_security_policy.extension_pages).toContain(`connect-src 'self' ${FEED.origin} ${CLINIC_MIRROR.origin} `);
       driver = await launch(build());
       const { feed } = await waitForFeedState(driver, `sequence ${clinic!.sequence} from ${CLINIC_MIRROR.href}`, (stored) => stored?.source === 'remote' && stored.sequence === clinic!.sequence);
-      expect((feed as { sourceUrl?: string } | undefined)?.sourceUrl).toBe(CLINIC_MIRROR.href);
+      // The policy names the mirror's feed.json (written before editions): its index.json is read.
+      expect((feed as { sourceUrl?: string } | undefined)?.sourceUrl).toBe(new URL('index.json', CLINIC_MIRROR).href);
 
       const { tabId, page } = await driver.openTab(systmonline);
       try {
@@ -149,7 +152,7 @@ for (const { name, available, install, launch, build } of browsers) {
       const options = await driver.openExtensionPage('options.html', '[data-testid="feed-source"]');
       try {
         const view = await poll('the mirror as the feed source', () => readOptionsFeed(options), (current) => current.source.includes(CLINIC_MIRROR.hostname));
-        expect(view.source).toBe(`Online: ${CLINIC_MIRROR.href}`);
+        expect(view.source).toBe(`Online: ${new URL('index.json', CLINIC_MIRROR).href}`);
         expect(view.sequence).toBe(String(clinic!.sequence));
         expect(view.problems).toEqual([]);
         await options.screenshot(shot('options-clinic-build'));

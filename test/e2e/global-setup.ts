@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
   mkdirSync(servedDir);
   // Right after a release the feed host serves exactly what the build ships; feed.e2e.ts
   // swaps in test feeds and puts this back.
-  serveFeed(servedDir, bundledFeedOf(chromeExtensionDir));
+  await serveFeed(servedDir, bundledFeedOf(chromeExtensionDir));
   const certHosts = certificateHosts([FEED.hostname, CLINIC_MIRROR.hostname]);
   const certs = makeCertificates(runtimeDir, certHosts);
   const { server, port } = await startServer({ certPem: certs.certPem, keyPem: certs.keyPem, fixturesDir: join(import.meta.dirname, 'fixtures'), servedDir, requestLog });

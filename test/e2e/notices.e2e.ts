@@ -95,8 +95,8 @@ beforeAll(async () => {
   [feeds, builds] = await Promise.all([makeNoticeFeeds(), buildTestKeyExtensions()]);
 }, 180_000);
 
-afterAll(() => {
-  serveFeed(e2eContext().servedDir, bundledFeedOf(e2eContext().chromeExtensionDir));
+afterAll(async () => {
+  await serveFeed(e2eContext().servedDir, bundledFeedOf(e2eContext().chromeExtensionDir));
   if (feeds) rmSync(feeds.dir, { recursive: true, force: true });
 });
 
@@ -127,7 +127,7 @@ for (const { name, available, launch } of browsers) {
     }
 
     beforeAll(async () => {
-      serveFeed(e2eContext().servedDir, feeds!.first);
+      await serveFeed(e2eContext().servedDir, feeds!.first);
       driver = await launch(profileDir, uuid);
       await triggerFeedRefresh(driver);
       await waitForFeedState(driver, `sequence ${feeds!.firstSequence}`, (feed) => feed?.sequence === feeds!.firstSequence);
@@ -251,7 +251,7 @@ for (const { name, available, launch } of browsers) {
     });
 
     test('a new development (a changed modified date) shows the notice again', async () => {
-      serveFeed(e2eContext().servedDir, feeds!.developed);
+      await serveFeed(e2eContext().servedDir, feeds!.developed);
       await triggerFeedRefresh(driver);
       await waitForFeedState(driver, `sequence ${feeds!.developedSequence}`, (feed) => feed?.sequence === feeds!.developedSequence);
       const page = await open(mmhLogin, 'login');

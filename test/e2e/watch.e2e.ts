@@ -60,8 +60,8 @@ beforeAll(async () => {
   builds = await buildTestKeyExtensions();
 }, 180_000);
 
-afterAll(() => {
-  serveFeed(e2eContext().servedDir, bundledFeedOf(e2eContext().chromeExtensionDir));
+afterAll(async () => {
+  await serveFeed(e2eContext().servedDir, bundledFeedOf(e2eContext().chromeExtensionDir));
   if (feedDir) rmSync(feedDir, { recursive: true, force: true });
 });
 
@@ -75,7 +75,7 @@ for (const { name, available } of browsers) {
 
     beforeAll(async () => {
       const context = e2eContext();
-      serveFeed(context.servedDir, signed);
+      await serveFeed(context.servedDir, signed);
       granted = withGrantedHosts(name === 'chromium' ? builds.chrome : builds.firefox, ORIGINS);
       try {
         driver = name === 'chromium' ? await launchChromium(context, { extensionDir: granted.dir }) : await launchFirefox(context, { extensionDir: granted.dir, prefs: { 'extensions.webextOptionalPermissionPrompts': false } });

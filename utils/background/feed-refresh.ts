@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { getActiveFeed, rememberActiveFeed, watchStoredFeed } from '../state/active-feed';
+import { forgetActiveFeed, getActiveFeed, watchStoredFeed } from '../state/active-feed';
 import { FEED_ALARM, REFRESH_PERIOD_MINUTES, STARTUP_CHECK_AFTER_MS } from '../feed/config';
 import { updateFeed, type UpdateResult } from '../state/feed-update';
 import { feedSource } from '../policy/feed-source';
@@ -16,7 +16,8 @@ export function refreshFeed(update: () => Promise<UpdateResult> = async () => up
     try {
       await getActiveFeed().catch(() => undefined);
       const result = await update();
-      if (result.outcome === 'updated') rememberActiveFeed(result.stored, result.feed);
+      // The new edition is in the store: the next read loads it (watchStoredFeed also sees feedMeta change).
+      if (result.outcome === 'updated') forgetActiveFeed();
       return result;
     } finally {
       running = undefined;

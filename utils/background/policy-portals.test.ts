@@ -74,7 +74,7 @@ describe('a policy portal in the background', () => {
 
 describe('feedSourceOf', () => {
   it('uses the default URL and the pinned keys without a policy', () => {
-    expect(feedSourceOf(parsePolicy({}).policy, PRODUCTION_KEYS)).toEqual({ url: 'https://feed.portal-guard.org/v1/feed.json', keys: PRODUCTION_KEYS });
+    expect(feedSourceOf(parsePolicy({}).policy, PRODUCTION_KEYS)).toEqual({ url: 'https://feed.portal-guard.org/v1/index.json', keys: PRODUCTION_KEYS });
   });
 
   it('adds the organisation’s keys after the pinned ones and takes its feed URL', () => {

@@ -1,12 +1,15 @@
 import { SaxesParser } from 'saxes';
 import type { Collector } from './collector';
+import { judgeDoctype } from './dtd';
+import { isReviewError } from './errors';
+import { doctypeRefused } from './xml-sink';
 
 /**
  * Apple Health's export.xml can be gigabytes of device measurements, which the review skips. Its
  * `<Me>` element near the top holds the owner's date of birth and sex, so the first megabyte is
- * read for that alone. export.xml starts with an internal DTD (element declarations, no entities);
- * saxes skips it without expanding anything, which is why this reader, unlike the C-CDA one,
- * tolerates it.
+ * read for that alone. export.xml starts with an internal DTD (element and attribute declarations,
+ * no entities); it is judged as in any XML file (`dtd.ts`), and one that declares entities or an
+ * external DTD stops the review of the whole zip.
  */
 
 /** How much of export.xml is read looking for `<Me>`. */
@@ -19,6 +22,9 @@ export function createAppleMeReader(collector: Collector): { write(chunk: Uint8A
   const decoder = new TextDecoder('utf-8');
   const parser = new SaxesParser<{ xmlns?: false; position: boolean }>({ position: false });
   let bytes = 0;
+  parser.on('doctype', (doctype) => {
+    if (!judgeDoctype(doctype).ok) throw doctypeRefused();
+  });
   parser.on('opentag', (tag) => {
     if (tag.name !== 'Me') return;
     const attributes = tag.attributes;
@@ -33,7 +39,7 @@ export function createAppleMeReader(collector: Collector): { write(chunk: Uint8A
       try {
         parser.write(decoder.decode(chunk, { stream: true }));
       } catch (error) {
-        if (error instanceof StopReading) throw error;
+        if (error instanceof StopReading || isReviewError(error)) throw error;
         // A damaged head is not worth a warning: the file is skipped either way.
         throw new StopReading('unreadable');
       }

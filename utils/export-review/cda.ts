@@ -36,6 +36,8 @@ export class CdaHandler implements ElementHandler {
   constructor(
     private readonly collector: Collector,
     private readonly path: string,
+    /** What the container says this document is, over its own code (Apple's export_cda.xml). */
+    private readonly kindOverride?: DocumentKind,
   ) {}
 
   open(tag: SaxesTagPlain, stack: readonly string[]): void {
@@ -125,13 +127,13 @@ export class CdaHandler implements ElementHandler {
   end(): void {
     const byCode = this.code && (!this.code.system || this.code.system === LOINC_SYSTEM_OID) ? DOCUMENT_CODES[this.code.code] : undefined;
     const byTemplate = this.templates.map((root) => DOCUMENT_TEMPLATES[root]).find(Boolean);
-    const kind: DocumentKind = byCode ?? byTemplate ?? 'clinical-document';
-    if (!byCode && !byTemplate && !this.templates.includes(US_REALM_HEADER)) {
+    const kind: DocumentKind = this.kindOverride ?? byCode ?? byTemplate ?? 'clinical-document';
+    if (!this.kindOverride && !byCode && !byTemplate && !this.templates.includes(US_REALM_HEADER)) {
       this.collector.warn('This CDA document does not say which kind of document it is (no known LOINC code or C-CDA template).');
     }
     this.collector.document({
       kind,
-      ...(this.code?.display ? { title: this.code.display.slice(0, 200) } : {}),
+      ...(this.code?.display && !this.kindOverride ? { title: this.code.display.slice(0, 200) } : {}),
       ...(this.date ? { date: this.date } : {}),
       path: this.path,
       mimeType: this.unstructured ? 'text/xml (with an embedded file)' : 'text/xml',

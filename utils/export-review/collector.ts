@@ -1,5 +1,9 @@
+import type { FhirVersion } from './fhir-versions';
 import { checkIdentifier, type IdentifierType } from './identifiers';
 import { emptyFindings, type Category, type FoundDocument, type Findings, type IdentityField } from './model';
+
+/** Distinct patients kept per review; past it, the count is "more than" this. */
+export const MAX_PATIENT_KEYS = 1000;
 
 /** Identifier values kept per review; a bulk export of thousands of patients needs no more to make its point. */
 const MAX_IDENTIFIERS = 500;
@@ -20,7 +24,10 @@ export class Collector {
   patient(key?: string): void {
     const keys = this.findings.patientKeys;
     const hashed = key ? `p${fnv1a(key)}` : `anonymous-${keys.length}-${Math.random().toString(36).slice(2)}`;
-    if (!keys.includes(hashed) && keys.length < 1000) keys.push(hashed);
+    if (!keys.includes(hashed)) {
+      if (keys.length < MAX_PATIENT_KEYS) keys.push(hashed);
+      else this.findings.patientsOverCap = true;
+    }
     this.findings.patients = keys.length;
   }
 
@@ -46,12 +53,17 @@ export class Collector {
     this.findings.recordNumbers++;
   }
 
+  fhirVersion(version: FhirVersion): void {
+    if (!this.findings.fhirVersions.includes(version)) this.findings.fhirVersions.push(version);
+  }
+
   item(category: Category, date?: string): void {
     const entry = (this.findings.categories[category] ??= { count: 0, undated: 0, dates: {} });
     entry.count++;
     if (date) {
       entry.dates[date] = (entry.dates[date] ?? 0) + 1;
-      this.date(date);
+      // A relative's history (a parent's diagnosis in 1967) is dated in their life, not the patient's.
+      if (category !== 'family-history') this.date(date);
     } else {
       entry.undated++;
     }

@@ -3,7 +3,7 @@ import { ReviewError, formatBytes } from './errors';
 import { finishFhir, newFhirContext, readResource, readTopLevelResource } from './fhir';
 import { JsonStream } from './json-stream';
 import type { ReviewLimits } from './limits';
-import type { FormatId } from './model';
+import type { DocumentKind, FormatId } from './model';
 import { SNIFF_BYTES, sniff, type Sniffed } from './sniff';
 import type { Sink } from './sink';
 import type { XdmDocument } from './xdm';
@@ -23,6 +23,8 @@ export interface ContentContext {
   /** Inside a zip: a nested zip is listed, not opened; a bare value is skipped, not fatal. */
   inZip: boolean;
   onXdmDocument?: (document: XdmDocument) => void;
+  /** What the container says a CDA document is (Apple's export_cda.xml), over its own code. */
+  documentKind?: DocumentKind;
 }
 
 export interface ContentSink extends Sink {
@@ -102,8 +104,10 @@ export function createContentSink(context: ContentContext): ContentSink {
           onRoot: (root) => {
             xmlRoot = root;
             if (root === 'cda') format = 'cda';
+            else if (root === 'apple-export-xml') format = 'apple-health-xml';
           },
           ...(context.onXdmDocument ? { onXdmDocument: context.onXdmDocument } : {}),
+          ...(context.documentKind ? { documentKind: context.documentKind } : {}),
         });
       case 'pdf':
         format = 'pdf';

@@ -5,6 +5,13 @@
  */
 
 const MIN_YEAR = 1800;
+
+/**
+ * Dates that systems write when they have none: 1900-01-01 (a common "null date" in vendor
+ * exports) and 0001-01-01 (.NET's DateTime.MinValue, already below MIN_YEAR). Taken as real,
+ * they would make a record look a century long.
+ */
+const PLACEHOLDERS = new Set(['1900-01-01', '0001-01-01']);
 const MAX_YEAR = 2100;
 
 function build(year: string, month?: string, day?: string): string | undefined {
@@ -15,9 +22,12 @@ function build(year: string, month?: string, day?: string): string | undefined {
   if (m < 1 || m > 12) return undefined;
   if (day === undefined) return `${year}-${month}`;
   const d = Number(day);
-  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  // Not Date.UTC: this runs for every date of a large file.
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const daysInMonth = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
   if (d < 1 || d > daysInMonth) return undefined;
-  return `${year}-${month}-${day}`;
+  const date = `${year}-${month}-${day}`;
+  return PLACEHOLDERS.has(date) ? undefined : date;
 }
 
 /** FHIR `date`, `dateTime` or `instant`. */

@@ -1,12 +1,13 @@
 import type { Collector } from './collector';
 import { DOCUMENT_CODES, LOINC_SYSTEM_URI } from './codes';
 import { fhirDate } from './dates';
+import { PRE_R4_RESOURCE_TYPES, versionEvidence } from './fhir-versions';
 import { ReviewError } from './errors';
 import { identifierTypeForSystem } from './identifiers';
 import type { Category, DocumentKind } from './model';
 
 /**
- * Reads one parsed FHIR R4 resource into the collector. Resources are untrusted JSON: every field
+ * Reads one parsed FHIR resource (DSTU2, STU3 or R4: `fhir-versions.ts`) into the collector. Resources are untrusted JSON: every field
  * is checked for its type before use, and a field of the wrong shape is ignored, never fatal.
  */
 
@@ -17,12 +18,30 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const objects = (value: unknown): Json[] => list(value).filter(isObject);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
-/** The first usable date among `paths` (`effectivePeriod.start` style). */
+/**
+ * The earliest usable date at a dotted path, through arrays (`item.servicedDate` reads each item,
+ * up to 64 of them). Walks without building lists: it runs for every resource of a large file.
+ */
+function earliestAt(value: unknown, keys: readonly string[], from: number, best: string | undefined): string | undefined {
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length && index < 64; index++) best = earliestAt(value[index], keys, from, best);
+    return best;
+  }
+  if (from === keys.length) {
+    const date = fhirDate(value);
+    return date && (!best || date < best) ? date : best;
+  }
+  return isObject(value) ? earliestAt(value[keys[from]!], keys, from + 1, best) : best;
+}
+
+const splitPaths = new Map<string, readonly string[]>();
+
+/** The resource's own date: the first path that holds a usable date (through arrays, the earliest). */
 function firstDate(resource: Json, paths: readonly string[]): string | undefined {
   for (const path of paths) {
-    let value: unknown = resource;
-    for (const key of path.split('.')) value = isObject(value) ? value[key] : undefined;
-    const date = fhirDate(value);
+    let keys = splitPaths.get(path);
+    if (!keys) splitPaths.set(path, (keys = path.split('.')));
+    const date = earliestAt(resource, keys, 0, undefined);
     if (date) return date;
   }
   return undefined;
@@ -45,6 +64,7 @@ function documentKind(concept: unknown): { kind: DocumentKind; title?: string } 
 
 /** Resource types whose only job is to describe a server or report an error: not a record. */
 const NOT_A_RECORD: Record<string, string> = {
+  Conformance: 'This file describes what a FHIR server can do (a DSTU2 Conformance statement); it holds no patient record.',
   OperationOutcome: 'This file is an error report from the portal’s server (a FHIR OperationOutcome), not your record: the download probably failed. Try downloading it again.',
   CapabilityStatement: 'This file describes what a FHIR server can do (a CapabilityStatement); it holds no patient record.',
   TerminologyCapabilities: 'This file describes a terminology server; it holds no patient record.',
@@ -55,42 +75,64 @@ const NOT_A_RECORD: Record<string, string> = {
   ImplementationGuide: 'This file is a FHIR implementation guide, not a patient record.',
 };
 
-/** Category and date fields for the resource types a patient record holds. */
+/**
+ * Category and date fields for the resource types a patient record holds, in every version read:
+ * R4 names first, then the STU3 and DSTU2 names of the same thing (`Immunization.date`,
+ * `Condition.assertedDate` / `dateRecorded`, `MedicationOrder.dateWritten` …), so one table
+ * serves all three. Types that only DSTU2 or STU3 have are mapped to what they mean.
+ */
 const RESOURCE_RULES: Record<string, { category: Category; dates: readonly string[] }> = {
-  Condition: { category: 'problems', dates: ['onsetDateTime', 'onsetPeriod.start', 'recordedDate', 'abatementDateTime'] },
-  AllergyIntolerance: { category: 'allergies', dates: ['recordedDate', 'onsetDateTime', 'onsetPeriod.start', 'lastOccurrence'] },
-  MedicationRequest: { category: 'medications', dates: ['authoredOn'] },
+  Condition: { category: 'problems', dates: ['onsetDateTime', 'onsetPeriod.start', 'recordedDate', 'assertedDate', 'dateRecorded', 'abatementDateTime'] },
+  AllergyIntolerance: { category: 'allergies', dates: ['onsetDateTime', 'onsetPeriod.start', 'onset', 'recordedDate', 'assertedDate', 'lastOccurrence', 'lastOccurence'] },
+  MedicationRequest: { category: 'medications', dates: ['authoredOn', 'dispenseRequest.validityPeriod.start'] },
+  MedicationOrder: { category: 'medications', dates: ['dateWritten', 'dispenseRequest.validityPeriod.start'] },
   MedicationStatement: { category: 'medications', dates: ['effectiveDateTime', 'effectivePeriod.start', 'dateAsserted'] },
-  MedicationAdministration: { category: 'medications', dates: ['effectiveDateTime', 'effectivePeriod.start'] },
+  MedicationAdministration: { category: 'medications', dates: ['effectiveDateTime', 'effectivePeriod.start', 'effectiveTimeDateTime', 'effectiveTimePeriod.start'] },
   MedicationDispense: { category: 'medications', dates: ['whenHandedOver', 'whenPrepared'] },
   DiagnosticReport: { category: 'results', dates: ['effectiveDateTime', 'effectivePeriod.start', 'issued'] },
-  Immunization: { category: 'immunisations', dates: ['occurrenceDateTime', 'recorded'] },
+  Immunization: { category: 'immunisations', dates: ['occurrenceDateTime', 'date', 'recorded'] },
+  ImmunizationRecommendation: { category: 'immunisations', dates: ['date', 'recommendation.date'] },
   Procedure: { category: 'procedures', dates: ['performedDateTime', 'performedPeriod.start'] },
   Encounter: { category: 'encounters', dates: ['period.start'] },
+  EpisodeOfCare: { category: 'encounters', dates: ['period.start'] },
   Appointment: { category: 'appointments', dates: ['start', 'created'] },
   CarePlan: { category: 'care-plans', dates: ['period.start', 'created'] },
   Goal: { category: 'care-plans', dates: ['startDate', 'statusDate'] },
-  ServiceRequest: { category: 'care-plans', dates: ['authoredOn', 'occurrenceDateTime'] },
+  ServiceRequest: { category: 'care-plans', dates: ['authoredOn', 'occurrenceDateTime', 'occurrencePeriod.start'] },
+  ProcedureRequest: { category: 'care-plans', dates: ['authoredOn', 'occurrenceDateTime', 'orderedOn', 'scheduledDateTime'] },
+  ReferralRequest: { category: 'care-plans', dates: ['authoredOn', 'dateSent', 'date'] },
+  DiagnosticOrder: { category: 'care-plans', dates: ['event.dateTime'] },
+  DeviceUseRequest: { category: 'care-plans', dates: ['orderedOn', 'recordedOn'] },
+  Order: { category: 'care-plans', dates: ['date'] },
   FamilyMemberHistory: { category: 'family-history', dates: ['date'] },
   Communication: { category: 'messages', dates: ['sent', 'received'] },
-  CommunicationRequest: { category: 'messages', dates: ['authoredOn'] },
+  CommunicationRequest: { category: 'messages', dates: ['authoredOn', 'requestedOn'] },
   Coverage: { category: 'insurance', dates: ['period.start'] },
-  Claim: { category: 'claims', dates: ['created', 'billablePeriod.start'] },
-  ExplanationOfBenefit: { category: 'claims', dates: ['created', 'billablePeriod.start'] },
+  // A claim's care happened on its items' service dates; `created` is when it was filed.
+  Claim: { category: 'claims', dates: ['item.servicedDate', 'item.servicedPeriod.start', 'billablePeriod.start', 'created'] },
+  ExplanationOfBenefit: { category: 'claims', dates: ['item.servicedDate', 'item.servicedPeriod.start', 'billablePeriod.start', 'created'] },
   ClaimResponse: { category: 'claims', dates: ['created'] },
   Practitioner: { category: 'providers', dates: [] },
   PractitionerRole: { category: 'providers', dates: [] },
   Organization: { category: 'providers', dates: [] },
   Location: { category: 'providers', dates: [] },
-  Specimen: { category: 'results', dates: ['collection.collectedDateTime', 'receivedTime'] },
+  Specimen: { category: 'results', dates: ['collection.collectedDateTime', 'collection.collectedPeriod.start', 'receivedTime'] },
   ImagingStudy: { category: 'results', dates: ['started'] },
+  ImagingObjectSelection: { category: 'results', dates: ['authoringTime'] },
   QuestionnaireResponse: { category: 'other', dates: ['authored'] },
   Device: { category: 'other', dates: [] },
   Provenance: { category: 'other', dates: ['recorded'] },
   Binary: { category: 'other', dates: [] },
-  Media: { category: 'other', dates: ['createdDateTime'] },
+  Media: { category: 'other', dates: ['createdDateTime', 'createdPeriod.start'] },
   Medication: { category: 'medications', dates: [] },
 };
+
+/** Claim types that are drug claims: Blue Button's Part D events and the FHIR "pharmacy" claim type. */
+const DRUG_CLAIM_CODES: readonly [string, string][] = [
+  ['https://bluebutton.cms.gov/resources/codesystem/eob-type', 'PDE'],
+  ['http://terminology.hl7.org/CodeSystem/claim-type', 'pharmacy'],
+  ['http://hl7.org/fhir/ex-claimtype', 'pharmacy'],
+];
 
 const OBSERVATION_CATEGORY: Record<string, Category> = {
   'vital-signs': 'vital-signs',
@@ -104,7 +146,7 @@ const OBSERVATION_CATEGORY: Record<string, Category> = {
   activity: 'other',
 };
 
-/** Every FHIR R4 resource type: a name outside this list is not FHIR R4. */
+/** Every FHIR R4 resource type; with `PRE_R4_RESOURCE_TYPES`, the names this review knows. */
 export const R4_RESOURCE_TYPES = new Set(
   'Account ActivityDefinition AdverseEvent AllergyIntolerance Appointment AppointmentResponse AuditEvent Basic Binary BiologicallyDerivedProduct BodyStructure Bundle CapabilityStatement CarePlan CareTeam CatalogEntry ChargeItem ChargeItemDefinition Claim ClaimResponse ClinicalImpression CodeSystem Communication CommunicationRequest CompartmentDefinition Composition ConceptMap Condition Consent Contract Coverage CoverageEligibilityRequest CoverageEligibilityResponse DetectedIssue Device DeviceDefinition DeviceMetric DeviceRequest DeviceUseStatement DiagnosticReport DocumentManifest DocumentReference EffectEvidenceSynthesis Encounter Endpoint EnrollmentRequest EnrollmentResponse EpisodeOfCare EventDefinition Evidence EvidenceVariable ExampleScenario ExplanationOfBenefit FamilyMemberHistory Flag Goal GraphDefinition Group GuidanceResponse HealthcareService ImagingStudy Immunization ImmunizationEvaluation ImmunizationRecommendation ImplementationGuide InsurancePlan Invoice Library Linkage List Location Measure MeasureReport Media Medication MedicationAdministration MedicationDispense MedicationKnowledge MedicationRequest MedicationStatement MedicinalProduct MedicinalProductAuthorization MedicinalProductContraindication MedicinalProductIndication MedicinalProductIngredient MedicinalProductInteraction MedicinalProductManufactured MedicinalProductPackaged MedicinalProductPharmaceutical MedicinalProductUndesirableEffect MessageDefinition MessageHeader MolecularSequence NamingSystem NutritionOrder Observation ObservationDefinition OperationDefinition OperationOutcome Organization OrganizationAffiliation Parameters Patient PaymentNotice PaymentReconciliation Person PlanDefinition Practitioner PractitionerRole Procedure Provenance Questionnaire QuestionnaireResponse RelatedPerson RequestGroup ResearchDefinition ResearchElementDefinition ResearchStudy ResearchSubject RiskAssessment RiskEvidenceSynthesis Schedule SearchParameter ServiceRequest Slot Specimen SpecimenDefinition StructureDefinition StructureMap Subscription Substance SubstanceNucleicAcid SubstancePolymer SubstanceProtein SubstanceReferenceInformation SubstanceSourceMaterial SubstanceSpecification SupplyDelivery SupplyRequest Task TerminologyCapabilities TestReport TestScript ValueSet VerificationResult VisionPrescription'.split(' '),
 );
@@ -112,11 +154,13 @@ export const R4_RESOURCE_TYPES = new Set(
 /** Nested Bundles (a document Bundle inside a collection) are read to this depth. */
 const MAX_BUNDLE_NESTING = 8;
 
+const isKnownType = (type: string) => R4_RESOURCE_TYPES.has(type) || PRE_R4_RESOURCE_TYPES.has(type);
+
 export interface FhirContext {
   collector: Collector;
   /** The file, for document paths. */
   path: string;
-  /** Counts of resource types outside FHIR R4, for one warning at the end. */
+  /** Counts of resource types no FHIR version has, for one warning at the end. */
   unknownTypes: Map<string, number>;
 }
 
@@ -136,8 +180,8 @@ export function readTopLevelResource(value: unknown, context: FhirContext, { sin
   }
   const reason = NOT_A_RECORD[value.resourceType];
   if (reason && single) throw new ReviewError('wrong-resource', reason);
-  if (!R4_RESOURCE_TYPES.has(value.resourceType) && single) {
-    throw new ReviewError('wrong-resource', `This file says it is a FHIR "${value.resourceType.slice(0, 60)}", which is not a FHIR R4 resource type, so it cannot be reviewed.`);
+  if (!isKnownType(value.resourceType) && single) {
+    throw new ReviewError('wrong-resource', `This file says it is a FHIR "${value.resourceType.slice(0, 60)}", which is not a resource type of FHIR DSTU2, STU3 or R4, so it cannot be reviewed.`);
   }
   readResource(value, context, 0);
 }
@@ -147,6 +191,8 @@ export function readResource(resource: unknown, context: FhirContext, nesting: n
   if (!isObject(resource) || typeof resource.resourceType !== 'string') return;
   const { collector } = context;
   const type = resource.resourceType;
+  const version = versionEvidence(resource);
+  if (version) collector.fhirVersion(version);
 
   switch (type) {
     case 'Bundle':
@@ -160,7 +206,9 @@ export function readResource(resource: unknown, context: FhirContext, nesting: n
       collector.identity('contacts');
       return;
     case 'Observation': {
-      const code = codings(list(resource.category)[0])
+      // R4 and STU3: a list of categories; DSTU2: one.
+      const code = (Array.isArray(resource.category) ? list(resource.category) : [resource.category])
+        .flatMap(codings)
         .map((coding) => text(coding.code))
         .find((value) => value && OBSERVATION_CATEGORY[value]);
       collector.item(code ? OBSERVATION_CATEGORY[code]! : 'results', firstDate(resource, ['effectiveDateTime', 'effectivePeriod.start', 'effectiveInstant', 'issued']));
@@ -171,7 +219,8 @@ export function readResource(resource: unknown, context: FhirContext, nesting: n
       const { kind, title } = documentKind(resource.type);
       const first = objects(resource.content)[0]?.attachment;
       const attachment = isObject(first) ? first : undefined;
-      const date = firstDate(resource, ['date', 'context.period.start']) ?? fhirDate(attachment?.creation);
+      // R4 `date`; DSTU2 and STU3 `created` (when the document was written) and `indexed`.
+      const date = firstDate(resource, ['date', 'created', 'context.period.start', 'indexed']) ?? fhirDate(attachment?.creation);
       const description = text(resource.description) ?? text(resource.title);
       collector.document({
         kind,
@@ -187,13 +236,22 @@ export function readResource(resource: unknown, context: FhirContext, nesting: n
       collector.item('insurance', firstDate(resource, ['period.start']));
       if (text(resource.subscriberId)) collector.recordNumber();
       return;
+    case 'Claim':
+    case 'ExplanationOfBenefit': {
+      const date = firstDate(resource, RESOURCE_RULES[type]!.dates);
+      collector.item('claims', date);
+      // A drug claim is the record of a prescription filled: it counts as one.
+      const drug = codings(resource.type).some((coding) => DRUG_CLAIM_CODES.some(([system, code]) => coding.system === system && coding.code === code));
+      if (drug) collector.item('medications', date);
+      return;
+    }
     default: {
       const rule = RESOURCE_RULES[type];
       if (rule) {
         collector.item(rule.category, firstDate(resource, rule.dates));
         return;
       }
-      if (!R4_RESOURCE_TYPES.has(type)) {
+      if (!isKnownType(type)) {
         context.unknownTypes.set(type, (context.unknownTypes.get(type) ?? 0) + 1);
         return;
       }
@@ -229,5 +287,5 @@ export function finishFhir(context: FhirContext): void {
   if (context.unknownTypes.size === 0) return;
   const names = [...context.unknownTypes.keys()].slice(0, 5).map((name) => `"${name.slice(0, 40)}"`).join(', ');
   const count = [...context.unknownTypes.values()].reduce((sum, n) => sum + n, 0);
-  context.collector.warn(`${count} item${count === 1 ? '' : 's'} of a type that is not FHIR R4 (${names}) ${count === 1 ? 'was' : 'were'} skipped.`);
+  context.collector.warn(`${count} item${count === 1 ? '' : 's'} of a type that is not in FHIR DSTU2, STU3 or R4 (${names}) ${count === 1 ? 'was' : 'were'} skipped.`);
 }

@@ -41,13 +41,14 @@ function split(bytes: Uint8Array, next: () => number): Uint8Array[] {
   return chunks;
 }
 
-function run(text: string, chunks: (bytes: Uint8Array) => Uint8Array[]) {
+function run(text: string, chunks: (bytes: Uint8Array) => Uint8Array[], maxPieceBytes = 1e6) {
   const entries: unknown[] = [];
   const tops: unknown[] = [];
-  const stream = new JsonStream({ onEntry: (entry) => entries.push(entry), onTopLevel: (top) => tops.push(top), onSkipped: () => {} }, { maxDepth: 64, maxPieceBytes: 1e6 });
+  const skipped: string[] = [];
+  const stream = new JsonStream({ onEntry: (entry) => entries.push(entry), onTopLevel: (top) => tops.push(top), onSkipped: (_, where) => skipped.push(where) }, { maxDepth: 64, maxPieceBytes });
   for (const chunk of chunks(new TextEncoder().encode(text))) stream.write(chunk);
   stream.end();
-  return { entries, tops };
+  return { entries, tops, skipped };
 }
 
 describe('JsonStream', () => {
@@ -63,6 +64,30 @@ describe('JsonStream', () => {
     const { entries, tops } = run(text, (bytes) => split(bytes, next));
     expect(entries).toEqual(resources.flatMap((resource) => resource.entry));
     expect(tops).toEqual(resources.map(({ entry: _entry, ...rest }) => rest));
+  });
+
+  it.each(Array.from({ length: 30 }, (_, seed) => seed + 100))('reads NDJSON lines (no entry array) like JSON.parse does, whatever the chunks (seed %i)', (seed) => {
+    const next = random(seed);
+    const lines = Array.from({ length: 1 + Math.floor(next() * 5) }, () => ({ resourceType: 'Observation', ...(value(next, 1) as object), ...(next() < 0.3 ? { entry: 'not an array' } : {}) }));
+    const text = lines.map((line) => JSON.stringify(line)).join('\n');
+    const { entries, tops } = run(text, (bytes) => split(bytes, next));
+    expect(entries).toEqual([]);
+    expect(tops).toEqual(lines);
+  });
+
+  it.each([7, 40, 1000, 100_000])('skips only the oversized field of a resource larger than the cap (chunks of %i bytes)', (size) => {
+    const resource = { resourceType: 'DocumentReference', id: 'd1', status: 'current', content: [{ attachment: { contentType: 'application/pdf', data: 'JVBERi0'.repeat(2000) } }], date: '2019-03-12' };
+    const text = `${JSON.stringify(resource)}\n${JSON.stringify({ resourceType: 'Patient', id: 'p1' })}`;
+    const chunks = (bytes: Uint8Array) => Array.from({ length: Math.ceil(bytes.length / size) }, (_, index) => bytes.slice(index * size, (index + 1) * size));
+    const { tops, skipped } = run(text, chunks, 1000);
+    expect(tops).toEqual([{ resourceType: 'DocumentReference', id: 'd1', status: 'current', date: '2019-03-12' }, { resourceType: 'Patient', id: 'p1' }]);
+    expect(skipped).toEqual(['member']);
+  });
+
+  it('still refuses a short NDJSON line nested past the depth cap (the fast path does not skip the check)', () => {
+    const deep = `${'{"a":'.repeat(70)}1${'}'.repeat(70)}\n`;
+    const stream = new JsonStream({ onEntry() {}, onTopLevel() {}, onSkipped() {} }, { maxDepth: 64, maxPieceBytes: 1e6 });
+    expect(() => stream.write(new TextEncoder().encode(`{"resourceType":"Patient"}\n${deep}`))).toThrow(/nested more than 64 levels/);
   });
 
   it('handles a backslash run that ends exactly at a chunk boundary', () => {

@@ -4,11 +4,17 @@ import { ReviewError, formatBytes } from './errors';
  * A streaming splitter for FHIR JSON and NDJSON, pushed one chunk of bytes at a time.
  *
  * It never builds the whole document. It tracks only strings, nesting and the members of each
- * top-level object, and cuts out two kinds of pieces, each handed to the native `JSON.parse`:
- * - every element of a top-level `"entry": [...]` array (the resources of a Bundle), and
- * - every other member of a top-level object (`"resourceType"`, `"type"`, or all the fields of a
- *   single resource), which are put back together into one object when it closes.
- * So memory holds one entry at a time, and a 100 MB Bundle parses at native speed. A general
+ * top-level object, and cuts out pieces, each handed once to the native `JSON.parse`:
+ * - a whole top-level value (one resource, one NDJSON line) is one piece, parsed once; until
+ * - a top-level `"entry": [...]` array (the resources of a Bundle) starts: the members before it
+ *   are parsed as one object, each element of the array is a piece of its own, and each member
+ *   after it too; and
+ * - a top-level value that grows past `maxPieceBytes` is split the same way at that point (the
+ *   members so far in one piece, then one piece per member), so only the oversized member is
+ *   skipped, not the whole resource.
+ * So memory holds one entry at a time, and a 100 MB Bundle or NDJSON file parses at native speed.
+ * (An earlier version parsed every member of an NDJSON line on its own: a dozen small
+ * `JSON.parse` calls a line ran at a third of the speed; issue 15.) A general
  * streaming JSON parser was measured at about a third of `JSON.parse`'s speed on the same bundle
  * (docs/export-review.md, "Bench"), which is why this exists.
  *
@@ -25,6 +31,10 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
 const COLON = 0x3a;
+
+/** Bytes that are neither a quote nor a bracket: 1. */
+const PLAIN = new Uint8Array(256).fill(1);
+for (const byte of [QUOTE, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET]) PLAIN[byte] = 0;
 
 const OBJECT = 1;
 const ARRAY = 2;
@@ -61,7 +71,16 @@ export class JsonStream {
   private keyPieces: Uint8Array[] = [];
   private key = '';
   private members: Record<string, unknown> = {};
-  private capture: { pieces: Uint8Array[]; bytes: number; where: 'entry' | 'member'; skipped: boolean } | undefined;
+  private capture: { pieces: Uint8Array[]; bytes: number; where: 'entry' | 'member' | 'whole'; skipped: boolean } | undefined;
+  /**
+   * While the current top-level value is captured whole: where its last completed member ends
+   * (the offset of the comma after it, or -1) and where the member value in progress starts,
+   * both as offsets into the capture, and that member's raw key.
+   */
+  private whole = false;
+  private lastMemberEnd = -1;
+  private valueStartAt = -1;
+  private pendingKey: Uint8Array[] = [];
   /** Where the capture starts in the current chunk (-1: it started in an earlier chunk). */
   private captureStart = -1;
   private captureKey = false;
@@ -99,11 +118,23 @@ export class JsonStream {
         this.inString = false;
         if (this.captureKey && this.depth === 1) {
           this.keyPieces.push(chunk.subarray(this.captureKeyStart, end - 1));
-          this.key = this.decodeKey();
+          if (this.whole) {
+            // Decoding every key would cost what parsing once saves: compare bytes, keep the raw key.
+            this.pendingKey = this.keyPieces;
+            this.keyPieces = [];
+            this.key = isEntryKey(this.pendingKey) ? 'entry' : '';
+          } else {
+            this.key = this.decodeKey();
+          }
           this.captureKey = false;
           this.topMode = 'colon';
         }
         continue;
+      }
+      // Deep inside a value only strings and brackets matter: skip the rest in a tight loop.
+      if (this.depth >= 3 || (this.depth === 2 && this.entryMode === 'off')) {
+        while (i < length && PLAIN[chunk[i]!] === 1) i++;
+        if (i >= length) break;
       }
       const byte = chunk[i]!;
       if (isSpace(byte)) {
@@ -116,7 +147,10 @@ export class JsonStream {
       if (depth === 1 && this.topMode === 'value' && byte !== CLOSE_BRACE && byte !== COMMA) {
         this.topMode = 'comma';
         if (this.key === 'entry' && byte === OPEN_BRACKET) {
+          if (this.whole) this.leaveWhole(chunk, i, false);
           this.entryMode = 'value';
+        } else if (this.whole) {
+          this.valueStartAt = this.offsetInCapture(i);
         } else {
           this.startCapture('member', i);
         }
@@ -137,7 +171,14 @@ export class JsonStream {
           continue;
         case OPEN_BRACE:
         case OPEN_BRACKET:
-          this.open(byte === OPEN_BRACE ? OBJECT : ARRAY, byte);
+          if (depth === 0 && byte === OPEN_BRACE) {
+            const next = this.wholeLine(chunk, i);
+            if (next > 0) {
+              i = next;
+              continue;
+            }
+          }
+          this.open(byte === OPEN_BRACE ? OBJECT : ARRAY, byte, chunk, i);
           i++;
           continue;
         case CLOSE_BRACE:
@@ -147,7 +188,15 @@ export class JsonStream {
           continue;
         case COMMA:
           if (depth === 1) {
-            this.endCapture(chunk, i);
+            if (this.whole && this.offsetInCapture(i) > this.options.maxPieceBytes) {
+              // The member that just ended took the value past the cap: split it by member.
+              this.leaveWhole(chunk, i, true);
+              this.endCapture(chunk, i);
+            } else if (this.whole) {
+              this.lastMemberEnd = this.offsetInCapture(i);
+            } else {
+              this.endCapture(chunk, i);
+            }
             this.topMode = 'key';
           } else if (depth === 2 && this.entryMode === 'comma') {
             this.endCapture(chunk, i);
@@ -177,6 +226,7 @@ export class JsonStream {
       if (this.capture.skipped) this.capture.bytes += length - this.captureStart;
       else if (this.captureStart < length) this.addPiece(this.capture, chunk.slice(this.captureStart));
     }
+    if (this.whole && this.capture && this.capture.bytes > this.options.maxPieceBytes) this.leaveWhole(undefined, 0, true);
     if (this.captureKey && this.captureKeyStart < length) {
       this.keyPieces.push(chunk.slice(this.captureKeyStart));
       if (this.keyPieces.reduce((sum, piece) => sum + piece.length, 0) > 4096) throw corrupt('a field name longer than 4 KB');
@@ -213,7 +263,7 @@ export class JsonStream {
     }
   }
 
-  private open(kind: number, byte: number): void {
+  private open(kind: number, byte: number, chunk: Uint8Array, at: number): void {
     if (this.depth === 0) {
       if (byte !== OPEN_BRACE) {
         throw new ReviewError('not-a-record', 'This file is a JSON list, not a FHIR resource or Bundle, so it is not a health record format Portal Guard recognises.');
@@ -221,6 +271,10 @@ export class JsonStream {
       this.members = {};
       this.topMode = 'key';
       this.key = '';
+      this.startCapture('whole', at);
+      this.whole = true;
+      this.lastMemberEnd = -1;
+      this.valueStartAt = -1;
     }
     this.depth++;
     if (this.depth > this.options.maxDepth) {
@@ -237,7 +291,16 @@ export class JsonStream {
       this.entryMode = 'off';
     } else if (this.depth === 1) {
       if (this.topMode === 'colon' || this.topMode === 'value') throw corrupt('a field with no value');
-      this.endCapture(chunk, at);
+      if (this.whole && this.offsetInCapture(at) + 1 > this.options.maxPieceBytes) {
+        // A value that outgrew the cap inside one chunk: split it by member after all.
+        this.leaveWhole(chunk, at, true);
+        this.endCapture(chunk, at);
+      } else if (this.whole) {
+        this.whole = false;
+        this.endCapture(chunk, at + 1);
+      } else {
+        this.endCapture(chunk, at);
+      }
     }
     this.depth--;
     if (this.depth === 0) {
@@ -246,14 +309,87 @@ export class JsonStream {
     }
   }
 
-  private startCapture(where: 'entry' | 'member', at: number): void {
+  /**
+   * NDJSON's fast path: a top-level object that starts at `at` and ends on the same line, inside
+   * this chunk, is handed to `JSON.parse` as it is, with no scan at all (JSON strings cannot hold a
+   * raw newline, so a newline is always between values). Taken only when the line cannot nest
+   * deeper than `maxDepth` (it has no more opening brackets than that, or is too short to), and
+   * only if it parses: anything else (a pretty-printed Bundle's lone `{`, two values on one line,
+   * damage) goes through the scanner, which reports it as before. Returns the index after the
+   * line, or -1.
+   */
+  private wholeLine(chunk: Uint8Array, at: number): number {
+    const newline = chunk.indexOf(0x0a, at);
+    if (newline < 0) return -1;
+    const line = chunk.subarray(at, newline);
+    if (line.length > this.options.maxPieceBytes) return -1;
+    if (line.length > 2 * this.options.maxDepth) {
+      let opening = 0;
+      for (let k = 0; k < line.length; k++) {
+        const byte = line[k]!;
+        if (byte === OPEN_BRACE || byte === OPEN_BRACKET) opening++;
+      }
+      if (opening > this.options.maxDepth) return -1;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(this.decoder.decode(line));
+    } catch {
+      return -1;
+    }
+    const members = value as Record<string, unknown>;
+    // As the scanner does: a Bundle's entries one by one, the rest as the top-level value.
+    if (Array.isArray(members.entry)) {
+      const entries = members.entry as unknown[];
+      delete members.entry;
+      for (const entry of entries) this.handlers.onEntry(entry);
+    }
+    this.handlers.onTopLevel(members, this.topLevelCount++);
+    return newline + 1;
+  }
+
+  /** Where byte `at` of the current chunk sits in the capture (pieces are added at chunk ends). */
+  private offsetInCapture(at: number): number {
+    return this.capture!.bytes + at - Math.max(this.captureStart, 0);
+  }
+
+  /**
+   * Stop capturing the top-level value whole: a Bundle's `entry` array starts at byte `at` of
+   * `chunk`, or (`oversized`, at a chunk's end) the value outgrew the cap. The members completed
+   * so far become one piece; an oversized value's member in progress continues as its own capture.
+   */
+  private leaveWhole(chunk: Uint8Array | undefined, at: number, oversized: boolean): void {
+    const capture = this.capture!;
+    if (chunk && this.captureStart >= 0 && at > this.captureStart) capture.pieces.push(chunk.subarray(this.captureStart, at));
+    const joined = join(capture.pieces, capture.pieces.reduce((sum, piece) => sum + piece.length, 0));
+    this.whole = false;
+    this.capture = undefined;
+    this.captureStart = -1;
+    if (this.lastMemberEnd > 0) {
+      const prefix = new Uint8Array(this.lastMemberEnd + 1);
+      prefix.set(joined.subarray(0, this.lastMemberEnd));
+      prefix[this.lastMemberEnd] = CLOSE_BRACE;
+      Object.assign(this.members, this.parse([prefix], prefix.length));
+    }
+    if (oversized && this.topMode === 'comma' && this.valueStartAt > this.lastMemberEnd) {
+      this.keyPieces = this.pendingKey;
+      this.key = this.decodeKey();
+      this.capture = { pieces: [], bytes: 0, where: 'member', skipped: false };
+      this.addPiece(this.capture, joined.slice(this.valueStartAt));
+      // The member goes on from byte `at` of this chunk (or from the next chunk's start).
+      if (chunk) this.captureStart = at;
+    }
+  }
+
+  private startCapture(where: 'entry' | 'member' | 'whole', at: number): void {
     this.capture = { pieces: [], bytes: 0, where, skipped: false };
     this.captureStart = at;
   }
 
   private addPiece(capture: NonNullable<JsonStream['capture']>, piece: Uint8Array): void {
     capture.bytes += piece.length;
-    if (capture.bytes > this.options.maxPieceBytes) {
+    // A whole value over the cap is split by member at the chunk's end (leaveWhole), not dropped.
+    if (capture.bytes > this.options.maxPieceBytes && capture.where !== 'whole') {
       capture.skipped = true;
       capture.pieces = [];
       return;
@@ -270,26 +406,17 @@ export class JsonStream {
     if (capture.skipped) capture.bytes += at - start;
     else this.addPiece(capture, chunk.subarray(start, at));
     if (capture.skipped) {
-      this.handlers.onSkipped(capture.bytes, capture.where);
+      this.handlers.onSkipped(capture.bytes, capture.where === 'entry' ? 'entry' : 'member');
       return;
     }
     const value = this.parse(capture.pieces, capture.bytes);
     if (capture.where === 'entry') this.handlers.onEntry(value);
+    else if (capture.where === 'whole') this.members = value as Record<string, unknown>;
     else this.members[this.key] = value;
   }
 
   private parse(pieces: Uint8Array[], bytes: number): unknown {
-    let joined: Uint8Array;
-    if (pieces.length === 1) {
-      joined = pieces[0]!;
-    } else {
-      joined = new Uint8Array(bytes);
-      let offset = 0;
-      for (const piece of pieces) {
-        joined.set(piece, offset);
-        offset += piece.length;
-      }
-    }
+    const joined = join(pieces, bytes);
     let text: string;
     try {
       text = this.decoder.decode(joined);
@@ -319,6 +446,28 @@ export class JsonStream {
       throw corrupt('a field name that is not valid JSON text');
     }
   }
+}
+
+function join(pieces: Uint8Array[], bytes: number): Uint8Array {
+  if (pieces.length === 1) return pieces[0]!;
+  const joined = new Uint8Array(bytes);
+  let offset = 0;
+  for (const piece of pieces) {
+    joined.set(piece, offset);
+    offset += piece.length;
+  }
+  return joined;
+}
+
+const ENTRY = [0x65, 0x6e, 0x74, 0x72, 0x79];
+
+/** Whether a raw key (between its quotes, maybe in pieces) is `entry`, without decoding it. */
+function isEntryKey(pieces: Uint8Array[]): boolean {
+  let at = 0;
+  for (const piece of pieces) {
+    for (const byte of piece) if (byte !== ENTRY[at++]) return false;
+  }
+  return at === ENTRY.length;
 }
 
 function corrupt(detail: string): ReviewError {

@@ -1,4 +1,5 @@
 import type { CheckResult } from './check-digits';
+import type { FhirVersion } from './fhir-versions';
 import type { IdentifierKind } from './identifiers';
 
 /**
@@ -49,6 +50,7 @@ export const DOCUMENT_KINDS = {
   'procedure-note': 'Procedure note',
   'lab-report': 'Laboratory report',
   ccd: 'Summary of care (CCD)',
+  'device-measurements': 'Device measurements (Apple Health)',
   'clinical-document': 'Clinical document',
   pdf: 'PDF document',
   image: 'Image',
@@ -92,6 +94,10 @@ export interface Findings {
    * person in several documents or files is counted once. Never an identifier itself.
    */
   patientKeys: string[];
+  /** More distinct patients than `patientKeys` keeps (a bulk export): `patients` is then a floor. */
+  patientsOverCap: boolean;
+  /** FHIR versions the files were written in, where they showed it (`fhir-versions.ts`). */
+  fhirVersions: FhirVersion[];
   identity: Partial<Record<IdentityField, number>>;
   identifiers: FoundIdentifier[];
   /** Other identifiers on the patient: medical record numbers, insurer member numbers. */
@@ -105,14 +111,15 @@ export interface Findings {
   lastDate?: string;
 }
 
-export type FormatId = 'fhir-json' | 'fhir-ndjson' | 'cda' | 'xdm' | 'apple-health' | 'zip' | 'pdf' | 'image' | 'unknown';
+export type FormatId = 'fhir-json' | 'fhir-ndjson' | 'cda' | 'xdm' | 'apple-health' | 'apple-health-xml' | 'zip' | 'pdf' | 'image' | 'unknown';
 
 export const FORMAT_LABELS: Record<FormatId, string> = {
-  'fhir-json': 'FHIR R4 record (JSON)',
+  'fhir-json': 'FHIR record (JSON)',
   'fhir-ndjson': 'FHIR bulk export (NDJSON)',
   cda: 'C-CDA clinical document (XML)',
   xdm: 'IHE XDM package (zip)',
   'apple-health': 'Apple Health export (zip)',
+  'apple-health-xml': 'Apple Health export.xml (without its zip)',
   zip: 'Zip archive',
   pdf: 'PDF document',
   image: 'Image',
@@ -138,5 +145,5 @@ export interface FileReview {
 }
 
 export function emptyFindings(): Findings {
-  return { patients: 0, patientKeys: [], identity: {}, identifiers: [], recordNumbers: 0, categories: {}, documents: [], documentsNotListed: 0 };
+  return { patients: 0, patientKeys: [], patientsOverCap: false, fhirVersions: [], identity: {}, identifiers: [], recordNumbers: 0, categories: {}, documents: [], documentsNotListed: 0 };
 }

@@ -159,31 +159,37 @@ async function reviewZip(source: RandomAccess, zipName: string, limits: ReviewLi
   let notReviewed = 0;
   const appleSkipped = { routes: 0, ecgs: 0, measurements: false };
 
-  for (const entry of entries) {
+  // Which entries are unpacked whole, decided before any is: their declared sizes are added up
+  // against the budget first, so a zip that declares 280 entries of 15 MiB is refused at once
+  // instead of after minutes of inflating (the output is still counted while inflating, since
+  // an entry may understate its size).
+  const plan = entries.map((entry) => ({ entry, role: zipRole(entry, isXdm, isApple) }));
+  const declared = plan.filter(({ role }) => role === 'read').reduce((sum, { entry }) => sum + entry.size, 0);
+  if (declared > limits.maxUnzippedBytes) {
+    throw new ReviewError('zip-bomb', `This zip says its files unpack to ${formatBytes(declared)}, more than the ${formatBytes(limits.maxUnzippedBytes)} Portal Guard will read. Real record exports are much smaller, so nothing in it was unpacked.`);
+  }
+
+  for (const { entry, role } of plan) {
     hooks.checkpoint();
-    const base = entry.name.split('/').pop() ?? entry.name;
-    if (isXdm && !entry.name.includes('/') && XDM_FURNITURE.test(base)) continue;
-    if (isApple) {
-      if (/^apple_health_export\/export\.xml$/.test(entry.name)) {
-        appleSkipped.measurements = true;
-        const me = createAppleMeReader(collector);
-        try {
-          await unzipEntry(source, entry, limits, budget, (chunk) => me.write(chunk), undefined, { partial: true });
-        } catch (error) {
-          if (!(error instanceof StopReading)) throw error;
-        }
-        continue;
+    if (role === 'skip') continue;
+    if (role === 'apple-measurements') {
+      appleSkipped.measurements = true;
+      const me = createAppleMeReader(collector);
+      try {
+        await unzipEntry(source, entry, limits, budget, (chunk) => me.write(chunk), undefined, { partial: true });
+      } catch (error) {
+        if (!(error instanceof StopReading)) throw error;
       }
-      if (/\/workout-routes\//.test(entry.name)) {
-        appleSkipped.routes++;
-        continue;
-      }
-      if (/\/electrocardiograms\//.test(entry.name)) {
-        appleSkipped.ecgs++;
-        continue;
-      }
+      continue;
     }
-    if (entry.name.startsWith('__MACOSX/') || base === '.DS_Store') continue;
+    if (role === 'apple-route') {
+      appleSkipped.routes++;
+      continue;
+    }
+    if (role === 'apple-ecg') {
+      appleSkipped.ecgs++;
+      continue;
+    }
 
     const path = `${zipName} › ${entry.name}`;
     const folder = entry.name.slice(0, entry.name.lastIndexOf('/') + 1);
@@ -193,6 +199,8 @@ async function reviewZip(source: RandomAccess, zipName: string, limits: ReviewLi
       path,
       inZip: true,
       onXdmDocument: (document) => metadata.push({ folder, document }),
+      // Apple's export_cda.xml is a CDA dump of the phone's measurements, not a summary of care.
+      ...(isApple && /^apple_health_export\/export_cda\.xml$/.test(entry.name) ? { documentKind: 'device-measurements' as const } : {}),
     });
     try {
       await unzipEntry(
@@ -255,6 +263,21 @@ async function reviewZip(source: RandomAccess, zipName: string, limits: ReviewLi
   if (notReviewed > 0) collector.warn(`${notReviewed} other file${notReviewed === 1 ? ' was' : 's were'} not a health record format and ${notReviewed === 1 ? 'was' : 'were'} not reviewed.`);
 
   return { format, detail: `${read} of ${entries.length} file${entries.length === 1 ? '' : 's'} in the zip read` };
+}
+
+type ZipRole = 'read' | 'skip' | 'apple-measurements' | 'apple-route' | 'apple-ecg';
+
+/** What the review does with one entry: unpack it whole, read the head of it, or only count it. */
+function zipRole(entry: ZipEntry, isXdm: boolean, isApple: boolean): ZipRole {
+  const base = entry.name.split('/').pop() ?? entry.name;
+  if (isXdm && !entry.name.includes('/') && XDM_FURNITURE.test(base)) return 'skip';
+  if (isApple) {
+    if (/^apple_health_export\/export\.xml$/.test(entry.name)) return 'apple-measurements';
+    if (/\/workout-routes\//.test(entry.name)) return 'apple-route';
+    if (/\/electrocardiograms\//.test(entry.name)) return 'apple-ecg';
+  }
+  if (entry.name.startsWith('__MACOSX/') || base === '.DS_Store') return 'skip';
+  return 'read';
 }
 
 export { streamChunks };

@@ -8,6 +8,8 @@ export function mergeFindings(reviews: readonly FileReview[], maxDocuments = 2_0
   for (const { findings } of reviews) {
     for (const key of findings.patientKeys) if (!merged.patientKeys.includes(key)) merged.patientKeys.push(key);
     merged.patients = merged.patientKeys.length;
+    merged.patientsOverCap ||= findings.patientsOverCap;
+    for (const version of findings.fhirVersions) if (!merged.fhirVersions.includes(version)) merged.fhirVersions.push(version);
     merged.recordNumbers += findings.recordNumbers;
     for (const [field, count] of Object.entries(findings.identity)) {
       const key = field as keyof Findings['identity'];
@@ -66,7 +68,7 @@ export function highRiskItems(findings: Findings): HighRiskItem[] {
   if (findings.patients > 1) {
     items.push({
       id: 'several-patients',
-      title: `Records of ${findings.patients} different people`,
+      title: findings.patientsOverCap ? `Records of more than ${findings.patients} different people` : `Records of ${findings.patients} different people`,
       why: 'These files hold more than one person’s records. They may be family members, or the export may include people it should not.',
       whatToDo: 'Check whose records these are. If they include people you did not expect, tell the portal’s operator.',
     });

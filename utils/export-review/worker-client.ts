@@ -1,4 +1,4 @@
-import type { FileReview } from './model';
+import { emptyFindings, type FileReview } from './model';
 import type { ReviewLimits } from './limits';
 import type { ReviewProgress } from './review';
 import type { FromWorker, ToWorker } from './worker-protocol';
@@ -64,7 +64,7 @@ export function startReview(file: File, options: StartReviewOptions = {}): Revie
     message,
     errorCode,
     warnings: [],
-    findings: { patients: 0, patientKeys: [], identity: {}, identifiers: [], recordNumbers: 0, categories: {}, documents: [], documentsNotListed: 0 },
+    findings: emptyFindings(),
   });
   const watch = () => {
     clearTimer(timer);

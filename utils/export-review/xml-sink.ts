@@ -1,9 +1,13 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { CDA_NAMESPACE, CdaHandler } from './cda';
 import type { Collector } from './collector';
+import type { DocumentKind } from './model';
 import { ReviewError, formatBytes } from './errors';
 import type { Sink } from './sink';
 import { XdmMetadataHandler, type XdmDocument } from './xdm';
+import { AppleExportXmlHandler } from './apple-export-xml';
+import { judgeDoctype } from './dtd';
+import { fhirVersionOf } from './fhir-versions';
 
 /**
  * The XML plumbing shared by the C-CDA and IHE XDM readers (`cda.ts`, `xdm.ts`), kept apart from
@@ -11,14 +15,16 @@ import { XdmMetadataHandler, type XdmDocument } from './xdm';
  * saxes: no DOM is built, so a 100 MB CCD costs a few MB of memory. What the root element is
  * decides which reader gets the document, never the file name.
  *
- * saxes never fetches anything and never expands entities declared in a DTD; on top of that, any
- * `<!DOCTYPE>` is refused outright, because no C-CDA or XDM file has one and DTDs are how
- * "billion laughs" and external-entity attacks start. A text handler is registered only for a
+ * saxes never fetches anything and never expands entities declared in a DTD; on top of that, a
+ * `<!DOCTYPE>` that declares entities, parameter entities or an external DTD is refused outright
+ * (`dtd.ts`), because that is how "billion laughs" and external-entity attacks start. An internal
+ * subset of element and attribute declarations only, as every Apple Health export.xml has, is
+ * harmless and accepted. A text handler is registered only for a
  * reader that has one, so for CDA saxes does not even collect the narrative (or a 50 MB base64
  * PDF inside `nonXMLBody`).
  */
 
-export type XmlRoot = 'cda' | 'xdm-metadata';
+export type XmlRoot = 'cda' | 'xdm-metadata' | 'apple-export-xml';
 
 export interface XmlSinkOptions {
   collector: Collector;
@@ -29,6 +35,8 @@ export interface XmlSinkOptions {
   onRoot?: (root: XmlRoot) => void;
   /** Documents that IHE XDM metadata describes, for the zip reader to match to its entries. */
   onXdmDocument?: (document: XdmDocument) => void;
+  /** What the container says a CDA document is, over its own code. */
+  documentKind?: DocumentKind;
 }
 
 /** A reader for one kind of root element; `text` only if it needs character data. */
@@ -56,8 +64,8 @@ export function createXmlSink(options: XmlSinkOptions): Sink {
   let handler: ElementHandler | undefined;
   let bytes = 0;
 
-  parser.on('doctype', () => {
-    throw new ReviewError('xml-doctype', 'This XML file declares a DTD (<!DOCTYPE …>). Health records never do, and DTDs are used to attack the programs that read them, so Portal Guard did not read it.');
+  parser.on('doctype', (doctype) => {
+    if (!judgeDoctype(doctype).ok) throw doctypeRefused();
   });
   parser.on('opentag', (tag) => {
     const name = localName(tag.name);
@@ -117,6 +125,11 @@ export function createXmlSink(options: XmlSinkOptions): Sink {
   };
 }
 
+/** A DOCTYPE that declares entities or points outside the file. */
+export function doctypeRefused(): ReviewError {
+  return new ReviewError('xml-doctype', 'This XML file declares a DTD (<!DOCTYPE …>) with entities or a link to another file. Health records never need that, and such DTDs are used to attack the programs that read them, so Portal Guard did not read it.');
+}
+
 function encodingError(encoding: string): ReviewError {
   return new ReviewError(
     'encoding',
@@ -139,7 +152,7 @@ function rootHandler(tag: SaxesTagPlain, name: string, options: XmlSinkOptions):
       throw new ReviewError('not-a-record', 'This XML file has a ClinicalDocument element outside the HL7 CDA namespace (urn:hl7-org:v3), so it is not a CDA document Portal Guard can read.');
     }
     options.onRoot?.('cda');
-    return new CdaHandler(options.collector, options.path);
+    return new CdaHandler(options.collector, options.path, options.documentKind);
   }
   if (name === 'SubmitObjectsRequest' || name === 'ProvideAndRegisterDocumentSetRequest') {
     options.onRoot?.('xdm-metadata');
@@ -149,7 +162,11 @@ function rootHandler(tag: SaxesTagPlain, name: string, options: XmlSinkOptions):
     throw new ReviewError('not-a-record', `This is a FHIR ${name.slice(0, 60)} written in XML. Portal Guard reads FHIR in JSON only; if the portal offers a JSON download, use that.`);
   }
   if (name === 'HealthData') {
-    throw new ReviewError('not-a-record', 'This is Apple Health’s export.xml (step counts, heart rate and other measurements). Portal Guard reviews the whole export zip, where the clinical records are; choose the zip instead.');
+    options.onRoot?.('apple-export-xml');
+    return new AppleExportXmlHandler(options.collector, (version) => {
+      const known = fhirVersionOf(version);
+      if (known) options.collector.fhirVersion(known);
+    });
   }
   throw new ReviewError('not-a-record', `This XML file (its main element is <${name.slice(0, 60)}>) is not a C-CDA document or an IHE XDM package, so it is not a health record format Portal Guard recognises.`);
 }

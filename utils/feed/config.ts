@@ -3,8 +3,25 @@
  * policy may name another https URL (`feedUrl`), on one of the origins in `FEED_ORIGINS`.
  */
 
-/** The published feed: one signed static file (docs/feed.md, "Publishing"). */
-export const FEED_URL = 'https://feed.portal-guard.org/v1/feed.json';
+/**
+ * The published feed's signed index (docs/feed.md, "How the extension updates"): the index names
+ * the snapshot and deltas, at paths relative to it. Before issue 13 this named the single file
+ * `v1/feed.json`; a policy `feedUrl` that still names a file there is read as the `index.json`
+ * beside it (`indexUrlOf`).
+ */
+export const FEED_URL = 'https://feed.portal-guard.org/v1/index.json';
+
+/**
+ * The index a feed URL stands for: itself when it names `index.json`, else `index.json` in the same
+ * folder (`…/v1/feed.json` and `…/v1/` both give `…/v1/index.json`), without query or fragment.
+ */
+export function indexUrlOf(feedUrl: string): string {
+  const url = new URL(feedUrl);
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/index.json')) url.pathname = url.pathname.replace(/[^/]*$/, 'index.json');
+  return url.href;
+}
 
 /**
  * Every origin the extension may download a feed from. It is fixed when the extension is built,
@@ -34,8 +51,25 @@ export function feedOrigins(mirrors: string | undefined): string[] {
 /** The feed that ships inside the extension, used on first run and when offline. */
 export const BUNDLED_FEED_PATH = '/feed/feed.json';
 
-/** An update larger than this is refused before it is parsed (checked on Content-Length and on the bytes). */
-export const MAX_FEED_BYTES = 2 * 1024 * 1024;
+/**
+ * A snapshot larger than this is refused before it is parsed (checked on Content-Length and on the
+ * bytes; a delta or snapshot must also have exactly the length the signed index gives). A
+ * 10,000-notice snapshot is about 27 MB, so this leaves room for more than twice that.
+ */
+export const MAX_FEED_BYTES = 64 * 1024 * 1024;
+
+/** The signed index is small (a few hundred bytes per delta it lists, at most 64 deltas). */
+export const MAX_INDEX_BYTES = 256 * 1024;
+
+/**
+ * With no new signed data for this many days (no index signed since, or for the bundled feed no
+ * newer build), the popup and the options page say notices may be out of date, even before the
+ * index's own `expires`. The publisher re-signs the index at least daily, and a check runs about
+ * every 12 hours, so two weeks without one means the host is stuck, blocked or captured, or the
+ * browser has been offline for long: either way the patient should know. The last good feed stays
+ * in use.
+ */
+export const STALE_AFTER_DAYS = 14;
 
 /** A feed generated further in the future than this is refused: clocks drift, forgeries lie. */
 export const MAX_CLOCK_SKEW_MS = 10 * 60 * 1000;

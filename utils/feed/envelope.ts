@@ -11,10 +11,16 @@ import { base64ToBytes, bytesToBase64 } from './base64';
  */
 
 export const ENVELOPE_FORMAT = 'portal-guard-feed';
+/**
+ * The signed index of a published edition (utils/feed/edition.ts). A different `format` keeps the two
+ * kinds of signed file apart: an index can never be taken for a feed, nor a feed for an index.
+ */
+export const INDEX_ENVELOPE_FORMAT = 'portal-guard-feed-index';
+export type EnvelopeFormat = typeof ENVELOPE_FORMAT | typeof INDEX_ENVELOPE_FORMAT;
 export const SIGNATURE_ALG = 'Ed25519';
 
 export interface FeedEnvelope {
-  format: typeof ENVELOPE_FORMAT;
+  format: EnvelopeFormat;
   keyId: string;
   alg: typeof SIGNATURE_ALG;
   signature: string;
@@ -39,7 +45,7 @@ export interface EnvelopeError {
 const fail = (code: EnvelopeErrorCode, reason: string): EnvelopeError => ({ ok: false, code, reason });
 
 /** Check the envelope's shape, without any cryptography. */
-export function readEnvelope(text: string): { ok: true; envelope: FeedEnvelope } | EnvelopeError {
+export function readEnvelope(text: string, format: EnvelopeFormat = ENVELOPE_FORMAT): { ok: true; envelope: FeedEnvelope } | EnvelopeError {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -48,18 +54,18 @@ export function readEnvelope(text: string): { ok: true; envelope: FeedEnvelope }
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return fail('malformed-envelope', 'the feed file is not a signed Portal Guard feed');
   const record = value as Record<string, unknown>;
-  if (record.format !== ENVELOPE_FORMAT) return fail('malformed-envelope', `the feed file is not a signed Portal Guard feed (format is ${JSON.stringify(record.format)})`);
+  if (record.format !== format) return fail('malformed-envelope', `the file is not a signed Portal Guard ${format === ENVELOPE_FORMAT ? 'feed' : 'feed index'} (format is ${JSON.stringify(record.format)})`);
   if (typeof record.payload !== 'string') return fail('malformed-envelope', 'the feed file has no payload');
   if (record.signature === undefined || record.signature === '') return fail('missing-signature', 'the feed is not signed');
   if (typeof record.keyId !== 'string' || record.keyId === '') return fail('malformed-envelope', 'the feed file does not name its signing key');
   if (record.alg !== SIGNATURE_ALG) return fail('unsupported-alg', `the signature algorithm ${JSON.stringify(record.alg)} is not supported`);
   if (typeof record.signature !== 'string') return fail('malformed-signature', 'the signature is not a base64 string');
-  return { ok: true, envelope: { format: ENVELOPE_FORMAT, keyId: record.keyId, alg: SIGNATURE_ALG, signature: record.signature, payload: record.payload } };
+  return { ok: true, envelope: { format, keyId: record.keyId, alg: SIGNATURE_ALG, signature: record.signature, payload: record.payload } };
 }
 
 /** Verify an envelope against the pinned keys; on success the payload is the exact signed text. */
-export async function verifyEnvelope(text: string, keys: readonly PinnedKey[], subtle: SubtleCrypto = globalThis.crypto.subtle): Promise<{ ok: true; envelope: FeedEnvelope } | EnvelopeError> {
-  const read = readEnvelope(text);
+export async function verifyEnvelope(text: string, keys: readonly PinnedKey[], subtle: SubtleCrypto = globalThis.crypto.subtle, format: EnvelopeFormat = ENVELOPE_FORMAT): Promise<{ ok: true; envelope: FeedEnvelope } | EnvelopeError> {
+  const read = readEnvelope(text, format);
   if (!read.ok) return read;
   const { envelope } = read;
   const key = keys.find((candidate) => candidate.keyId === envelope.keyId);
@@ -78,11 +84,11 @@ export async function verifyEnvelope(text: string, keys: readonly PinnedKey[], s
 }
 
 /** Sign a payload with a private Ed25519 JWK; returns the envelope file's text. */
-export async function signPayload(payload: string, privateKey: JsonWebKey, keyId: string, subtle: SubtleCrypto = globalThis.crypto.subtle): Promise<string> {
+export async function signPayload(payload: string, privateKey: JsonWebKey, keyId: string, subtle: SubtleCrypto = globalThis.crypto.subtle, format: EnvelopeFormat = ENVELOPE_FORMAT): Promise<string> {
   if (privateKey.kty !== 'OKP' || privateKey.crv !== SIGNATURE_ALG || !privateKey.d) throw new Error('the signing key must be a private Ed25519 JWK (kty OKP, crv Ed25519, with "d")');
   const key = await subtle.importKey('jwk', privateKey, { name: SIGNATURE_ALG }, false, ['sign']);
   const signature = new Uint8Array(await subtle.sign({ name: SIGNATURE_ALG }, key, new TextEncoder().encode(payload)));
-  return serializeEnvelope({ format: ENVELOPE_FORMAT, keyId, alg: SIGNATURE_ALG, signature: bytesToBase64(signature), payload });
+  return serializeEnvelope({ format, keyId, alg: SIGNATURE_ALG, signature: bytesToBase64(signature), payload });
 }
 
 /** The published file: fixed key order, one line, a trailing newline. */

@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { compiledFeedParser } from './compiled-parser';
 import { FEED_FORMAT_MAJOR, feedSchema, type Feed } from './schema';
 
 /** `$.notices[3].links[0].url`: the JSON path of a zod issue, as maintainers and editors write it. */
@@ -36,6 +37,10 @@ export function parseFeedValue(value: unknown): FeedParseResult {
   if (major !== undefined && Number(major) !== FEED_FORMAT_MAJOR) {
     return { ok: false, code: 'unsupported-format', reason: `the feed uses format ${version}, but this version of Portal Guard reads format ${FEED_FORMAT_MAJOR}.x; update Portal Guard to read it` };
   }
+  // The compiled parser accepts exactly what feedSchema accepts (compiled-parser.ts); anything it
+  // does not accept goes through zod itself, for zod's own messages.
+  const compiled = compiledFeedParser()?.(value);
+  if (compiled !== undefined && compiled !== z.INVALID) return { ok: true, feed: compiled };
   const parsed = feedSchema.safeParse(value);
   if (parsed.success) return { ok: true, feed: parsed.data };
   const notices = (value as { notices?: unknown }).notices;

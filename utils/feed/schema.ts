@@ -195,9 +195,12 @@ export const dataClassDetailSchema = z.looseObject({
   source: sourceUrlSchema.optional(),
 });
 
+/** `nz-managemyhealth-2025-12`: country, organisation, year (and month) of disclosure. */
+export const noticeIdSchema = z.string().regex(/^[a-z]{2}-[a-z0-9-]+-\d{4}(?:-\d{2})?$/, 'must look like nz-managemyhealth-2025-12').refine(notPrototypeName, PROTOTYPE_NAME_REASON);
+
 export const noticeSchema = z
   .looseObject({
-    id: z.string().regex(/^[a-z]{2}-[a-z0-9-]+-\d{4}(?:-\d{2})?$/, 'must look like nz-managemyhealth-2025-12').refine(notPrototypeName, PROTOTYPE_NAME_REASON),
+    id: noticeIdSchema,
     /**
      * Catalogue portal ids this notice is shown on. Empty when the incident did not involve any
      * catalogue portal (a lab, an insurer, a clearinghouse): such a notice appears only in the

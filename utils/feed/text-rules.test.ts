@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostProblem, textProblem } from './text-rules';
+import { hostProblem, SAFE_TEXT, textProblem } from './text-rules';
 
 describe('feed text', () => {
   it.each<[string, string]>([
@@ -31,6 +31,32 @@ describe('feed text', () => {
     ['a Coptic letter in a Latin name', 'Ascensi\u2C9Fn', 'the word "Ascensi\u2C9Fn" mixes Latin and another script letters'],
   ])('refuses %s', (_name, text, reason) => {
     expect(textProblem(text)).toBe(reason);
+  });
+});
+
+describe('the fast path for everyday text', () => {
+  // Every character the fast path lets through unchecked must be one the full rules never refuse:
+  // not a format character, and a letter only if it is Latin (so no word can mix scripts).
+  it('admits only characters that are neither format characters nor letters of a script other than Latin', () => {
+    const admitted: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const character = String.fromCharCode(code);
+      if (SAFE_TEXT.test(character)) admitted.push(character);
+    }
+    expect(admitted.length).toBeGreaterThan(500);
+    for (const character of admitted) {
+      expect(/\p{Cf}/u.test(character), `U+${character.charCodeAt(0).toString(16)}`).toBe(false);
+      if (/\p{L}/u.test(character)) expect(/\p{Script=Latin}/u.test(character), `U+${character.charCodeAt(0).toString(16)}`).toBe(true);
+      expect(textProblem(`Medibank${character}Private`)).toBeUndefined();
+    }
+  });
+
+  it.each(['Women’s Health', 'Te Whatu Ora – Health New Zealand, Waitematā', '“DNA Relatives” • 6.9 million…'])('takes %j without the full check', (text) => {
+    expect(SAFE_TEXT.test(text)).toBe(true);
+  });
+
+  it.each(['Medib\u0430nk', 'a\u202Eb', 'Medi\u00ADbank', 'µg', 'Synnovis (Синновис)'])('sends %j to the full check', (text) => {
+    expect(SAFE_TEXT.test(text)).toBe(false);
   });
 });
 

@@ -52,8 +52,17 @@ export const feedStatusSchema = z.strictObject({
   generatedAt: z.string(),
   /** When this copy was fetched (remote) or installed (bundled), in ms since the epoch. */
   receivedAt: z.number(),
+  /** From the last accepted signed index (docs/feed.md, "How the extension updates"). */
+  issuedAt: z.iso.datetime({ offset: true }).optional(),
+  expires: z.iso.datetime({ offset: true }).optional(),
+  /**
+   * Set when notices may be out of date: the index expired, or no new signed data arrived for
+   * STALE_AFTER_DAYS (utils/feed/config.ts). The instant it became stale; the UI says "since" it.
+   */
+  staleSince: z.iso.datetime({ offset: true }).optional(),
   lastCheckedAt: z.number().optional(),
-  lastError: z.strictObject({ at: z.number(), reason: z.string() }).optional(),
+  /** `reason` is plain language (t()); `code` names the check that refused the update. */
+  lastError: z.strictObject({ at: z.number(), reason: z.string(), code: z.string().optional() }).optional(),
 });
 
 /** A lowercase hostname, as `URL.hostname` gives it; never a URL. */

@@ -1,8 +1,8 @@
 import { statusOf } from '../state/active-feed';
-import { parseFeedPayload } from '../feed/parse';
+import { feedDb, readNotices } from '../state/feed-db';
 import type { FeedStatus, ResponseOf } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send';
-import { feedCheck, feedStore, noticeDismissals, portalAccounts, readItem, settings, updateItem, type Settings } from '../state/storage';
+import { feedCheck, feedMeta, noticeDismissals, portalAccounts, readItem, settings, updateItem, type Settings } from '../state/storage';
 
 /**
  * What the options page shows and changes. Reading only: the stored feed was verified by the
@@ -17,16 +17,19 @@ export interface OptionsData {
   passwordChanges: { portalId: string; date: string }[];
 }
 
-export async function loadOptionsData(): Promise<OptionsData> {
-  const [stored, check, prefs, dismissals, accounts] = await Promise.all([readItem(feedStore), readItem(feedCheck), readItem(settings), readItem(noticeDismissals), readItem(portalAccounts)]);
+export async function loadOptionsData(now: () => number = Date.now): Promise<OptionsData> {
+  const [meta, check, prefs, dismissals, accounts] = await Promise.all([readItem(feedMeta), readItem(feedCheck), readItem(settings), readItem(noticeDismissals), readItem(portalAccounts)]);
   const titles = new Map<string, string>();
-  if (stored) {
-    const payload = (JSON.parse(stored.envelope) as { payload?: unknown }).payload;
-    const parsed = typeof payload === 'string' ? parseFeedPayload(payload) : undefined;
-    if (parsed?.ok) for (const notice of parsed.feed.notices) titles.set(notice.id, notice.title);
+  // Only the dismissed notices' titles, read by id from the stored edition (never the whole feed).
+  const ids = Object.keys(dismissals);
+  if (meta && ids.length > 0) {
+    const notices = await feedDb()
+      .then((db) => readNotices(db, ids))
+      .catch(() => []);
+    for (const notice of notices) titles.set(notice.id, notice.title);
   }
   return {
-    feed: stored ? statusOf(stored, check) : undefined,
+    feed: meta ? statusOf(meta, check, now()) : undefined,
     settings: prefs,
     dismissed: Object.entries(dismissals).map(([id, modified]) => ({ id, title: titles.get(id) ?? id, modified })),
     passwordChanges: Object.entries(accounts).flatMap(([portalId, account]) => (account.passwordChangedOn ? [{ portalId, date: account.passwordChangedOn }] : [])),
@@ -54,6 +57,6 @@ export const undismiss = (noticeId: string) =>
 
 /** Call `onChange` whenever anything the options page shows changes; returns a stop function. */
 export function watchOptionsData(onChange: () => void): () => void {
-  const stops = [feedStore, feedCheck, settings, noticeDismissals, portalAccounts].map((registered) => registered.item.watch(() => onChange()));
+  const stops = [feedMeta, feedCheck, settings, noticeDismissals, portalAccounts].map((registered) => registered.item.watch(() => onChange()));
   return () => stops.forEach((stop) => stop());
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RIVERSIDE_POLICY, RIVERSIDE_PORTAL } from '../policy/fixtures';
 import { parsePolicy } from '../policy/schema';
-import { customPortals, feedStore, writeItem } from './storage';
+import { customPortals, feedMeta, writeItem } from './storage';
 import { rememberActiveFeed } from './active-feed';
 import { catalogueAdditionsSchema } from '../feed/catalogue-additions';
 import { feedSchema } from '../feed/schema';
@@ -122,12 +122,12 @@ describe('currentPortals: the active feed’s additions', () => {
 
   it('reads them from the active feed, and rebuilds when the stored feed changes', async () => {
     const feed = feedSchema.parse({ formatVersion: '1.1', sequence: 9, generatedAt: '2026-11-28T00:00:00Z', notices: [], catalogue: { tenants: [{ portal: 'epic-mychart', host: 'mychart.uwhealth.org', organization: 'UW Health', evidence: 'official', sources: ['https://www.uwhealth.org/news/notice-of-privacy-incident'] }] } });
-    const stored = { envelope: 'signed', source: 'remote' as const, sequence: 9, generatedAt: feed.generatedAt, receivedAt: 0 };
+    const stored = { source: 'remote' as const, sequence: 9, generatedAt: feed.generatedAt, receivedAt: 0 };
     rememberActiveFeed(stored, feed);
     const changes = vi.fn();
     const stop = watchCurrentPortals(changes);
     expect(lookup(await currentPortals(), 'https://mychart.uwhealth.org/')).toBe('epic-mychart (UW Health’s MyChart)');
-    await writeItem(feedStore, stored);
+    await writeItem(feedMeta, stored);
     await vi.waitFor(() => expect(changes).toHaveBeenCalledTimes(1));
     stop();
   });

@@ -1,6 +1,6 @@
 import { currentPolicy, watchPolicy } from '../policy/managed';
 import type { ManagedPolicy } from '../policy/schema';
-import { customPortals, feedStore, readItem } from './storage';
+import { customPortals, feedMeta, readItem } from './storage';
 import { getActiveFeed } from './active-feed';
 import { withCatalogueAdditions, type CatalogueAdditions, type SignalAddition } from '../feed/catalogue-additions';
 import { CATALOGUE } from '../portals/catalogue';
@@ -113,6 +113,6 @@ export function watchCurrentPortals(onChange: (portals: CurrentPortals) => void)
     forgetCurrentPortals();
     void currentPortals().then(onChange, () => {});
   };
-  const stops = [watchPolicy(changed), customPortals.item.watch(changed), feedStore.item.watch(changed)];
+  const stops = [watchPolicy(changed), customPortals.item.watch(changed), feedMeta.item.watch(changed)];
   return () => stops.forEach((stop) => stop());
 }

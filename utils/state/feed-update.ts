@@ -1,105 +1,243 @@
-import { feedCheck, feedStore, readItem, writeItem, type StoredFeed } from './storage';
-import { FEED_URL, MAX_CLOCK_SKEW_MS, MAX_FEED_BYTES } from '../feed/config';
+import { feedCheck, feedMeta, readItem, writeItem, type FeedMeta } from './storage';
+import { FEED_URL, MAX_CLOCK_SKEW_MS, MAX_FEED_BYTES, MAX_INDEX_BYTES, indexUrlOf } from '../feed/config';
+import { checkEditionFile, checkSnapshotMatches, parseDelta, verifyIndex, type EditionErrorCode, type EditionFile, type EditionIndex } from '../feed/edition';
 import type { PinnedKey } from '../feed/envelope';
 import { pinnedKeys } from '../feed/keys';
 import { withFeedLock } from './feed-lock';
-import type { Feed } from '../feed/schema';
 import { verifyFeed, type VerifyErrorCode } from '../feed/verify';
+import { formatDate, formatNumber } from '../i18n/format';
+import { t } from '../i18n/t';
+import { applyStoredDelta, feedDb, replaceStoredFeed, type FeedDb } from './feed-db';
 
 /**
- * One update check: fetch the published feed and store it only if every check passes.
+ * One update check against a published edition (utils/feed/edition.ts; docs/feed.md, "How the
+ * extension updates"). Only the index and the one file it names that this client needs are fetched:
  *
- *   fetch (If-None-Match) → 304? done → size cap (Content-Length, then the bytes) → UTF-8 →
- *   the very bytes already stored? done → envelope → pinned key → signature → JSON → format
- *   version → schema → sequence > current → generatedAt not in the future → write feedStore
+ *   index.json (If-None-Match, size cap) → 304? done → signature (INDEX_ENVELOPE_FORMAT, pinned
+ *   keys) → shape → not dated in the future → no rollback (sequence) → no replay (issuedAt) →
+ *   generatedAt never goes backwards →
+ *     same edition as installed: nothing new, but the index's issuedAt/expires are kept (freshness)
+ *     a delta from the installed sequence: fetch it → size and SHA-256 from the index → parse →
+ *       joins installed to the index (`parseDelta`) → applied in one IndexedDB transaction
+ *     otherwise: fetch the snapshot → size and SHA-256 → feed signature and schema → the edition
+ *       the index names (`checkSnapshotMatches`) → replaces the store in one transaction
+ *   → feedMeta (the accepted index, its ETag, issuedAt, expires)
  *
- * A refused update writes only `feedCheck` (when, and why), so the last good feed stays
- * byte-identical: Privacy Badger's rule, validate before anything is written.
+ * A refused update writes only `feedCheck` (when, why in plain words, and the check's code), so the
+ * last good feed stays as it was: Privacy Badger's rule, validate before anything is written. A bad
+ * delta is not followed by the snapshot in the same check: a host serving a wrong file is a
+ * problem to show, and the next check tries again.
  */
 
-export type RejectionCode = VerifyErrorCode | 'insecure-url' | 'network' | 'http-status' | 'too-large' | 'not-utf8' | 'rollback' | 'future';
+export type RejectionCode = EditionErrorCode | VerifyErrorCode | 'insecure-url' | 'network' | 'http-status' | 'too-large' | 'not-utf8' | 'rollback' | 'replay' | 'generated-backwards' | 'future' | 'store';
 
 export type UpdateResult =
-  | { outcome: 'updated'; stored: StoredFeed; feed: Feed }
-  /** Nothing new. `stored` is set when the stored copy should remember the server's ETag. */
-  | { outcome: 'not-modified'; stored?: StoredFeed }
-  | { outcome: 'rejected'; code: RejectionCode; reason: string };
+  | { outcome: 'updated'; meta: FeedMeta; via: 'delta' | 'snapshot' }
+  /** Nothing new. `meta` is set when the same edition's index was re-signed (fresher `expires`) or its ETag changed. */
+  | { outcome: 'not-modified'; meta?: FeedMeta }
+  /** `reason` is plain language for the patient; `detail`, when there is one, the check's technical reason (tests, support). */
+  | { outcome: 'rejected'; code: RejectionCode; reason: string; detail?: string };
 
 export interface UpdateOptions {
+  /** The feed URL (FEED_URL or a policy's `feedUrl`): the index is `indexUrlOf(url)`. */
   url?: string;
   fetch?: typeof globalThis.fetch;
   now?: () => number;
   keys?: readonly PinnedKey[];
+  /** The largest snapshot accepted. */
   maxBytes?: number;
+  db?: () => Promise<FeedDb>;
 }
 
-export async function updateFeed({ url = FEED_URL, fetch: fetchFeed = globalThis.fetch, now = Date.now, keys = pinnedKeys(), maxBytes = MAX_FEED_BYTES }: UpdateOptions = {}): Promise<UpdateResult> {
+export async function updateFeed({ url = FEED_URL, fetch: fetchFile = globalThis.fetch, now = Date.now, keys = pinnedKeys(), maxBytes = MAX_FEED_BYTES, db = feedDb }: UpdateOptions = {}): Promise<UpdateResult> {
   return withFeedLock(async () => {
-    const current = await readItem(feedStore);
-    const result = await fetchAndCheck({ url, fetchFeed, now, keys, maxBytes, current });
-    const check = await readItem(feedCheck);
-    const { lastError: _previousError, ...rest } = check;
+    const current = await readItem(feedMeta);
+    const result = await check({ url, fetchFile, now, keys, maxBytes, db, current });
+    const { lastError: _previousError, ...rest } = await readItem(feedCheck);
     if (result.outcome === 'rejected') {
-      await writeItem(feedCheck, { ...rest, lastCheckedAt: now(), lastError: { at: now(), reason: result.reason } });
+      await writeItem(feedCheck, { ...rest, lastCheckedAt: now(), lastError: { at: now(), reason: result.reason, code: result.code } });
       return result;
     }
-    if (result.stored) await writeItem(feedStore, result.stored);
     await writeItem(feedCheck, { ...rest, lastCheckedAt: now() });
     return result;
   });
 }
 
-const reject = (code: RejectionCode, reason: string): UpdateResult => ({ outcome: 'rejected', code, reason });
+const reject = (code: RejectionCode, reason: string, detail?: string): UpdateResult => ({ outcome: 'rejected', code, reason, ...(detail !== undefined ? { detail } : {}) });
 
-async function fetchAndCheck({ url, fetchFeed, now, keys, maxBytes, current }: { url: string; fetchFeed: typeof globalThis.fetch; now: () => number; keys: readonly PinnedKey[]; maxBytes: number; current: StoredFeed | null }): Promise<UpdateResult> {
-  if (!/^https:\/\//i.test(url)) return reject('insecure-url', `the feed address ${url} is not https`);
-  const etag = current?.sourceUrl === url ? current.etag : undefined;
+/** Plain words for a refusal from the edition and envelope checks (the technical reason stays in the code). */
+function plainReason(code: EditionErrorCode | VerifyErrorCode): string {
+  switch (code) {
+    case 'hash-mismatch':
+    case 'size-mismatch':
+      return t('feedUpdate.fileMismatch');
+    case 'mixed-edition':
+      return t('feedUpdate.mixedEdition');
+    case 'malformed-json':
+    case 'schema':
+    case 'unsupported-format':
+      return t('feedUpdate.unreadable');
+    default:
+      return t('feedUpdate.notSigned');
+  }
+}
+
+interface CheckContext {
+  url: string;
+  fetchFile: typeof globalThis.fetch;
+  now: () => number;
+  keys: readonly PinnedKey[];
+  maxBytes: number;
+  db: () => Promise<FeedDb>;
+  current: FeedMeta | null;
+}
+
+async function check({ url, fetchFile, now, keys, maxBytes, db, current }: CheckContext): Promise<UpdateResult> {
+  if (!/^https:\/\//i.test(url)) return reject('insecure-url', t('feedUpdate.insecureUrl', { url }));
+  const indexUrl = indexUrlOf(url);
+  const etag = current?.sourceUrl === indexUrl ? current.etag : undefined;
   let response: Response;
   try {
-    response = await fetchFeed(url, { headers: etag ? { 'If-None-Match': etag } : {}, cache: 'no-store', credentials: 'omit' });
-  } catch (error) {
-    return reject('network', `could not reach the feed server (${error instanceof Error ? error.message : String(error)})`);
+    response = await fetchFile(indexUrl, { headers: etag ? { 'If-None-Match': etag } : {}, cache: 'no-store', credentials: 'omit' });
+  } catch {
+    return reject('network', t('feedUpdate.network'));
   }
   if (response.status === 304 && etag) return { outcome: 'not-modified' };
-  if (!response.ok) return reject('http-status', `the feed server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+  // The index is small; a host that sends more is not sending an index.
+  const body = await readBody(response, MAX_INDEX_BYTES);
+  if ('rejected' in body) return body.rejected;
+  const text = body.text;
 
+  const verified = await verifyIndex(text, keys);
+  if (!verified.ok) return reject(verified.code, plainReason(verified.code), verified.reason);
+  const index = verified.value;
+  const newEtag = response.headers.get('ETag') ?? undefined;
+
+  const future = [index.issuedAt, index.generatedAt].find((instant) => Date.parse(instant) > now() + MAX_CLOCK_SKEW_MS);
+  if (future) return reject('future', t('feedUpdate.future', { date: formatDate(future) }));
+  if (current) {
+    if (index.sequence < current.sequence) return reject('rollback', t('feedUpdate.rollback', { offered: String(index.sequence), installed: String(current.sequence) }));
+    if (current.issuedAt !== undefined && Date.parse(index.issuedAt) < Date.parse(current.issuedAt)) return reject('replay', t('feedUpdate.replay'));
+    if (Date.parse(index.generatedAt) < Date.parse(current.generatedAt)) return reject('generated-backwards', t('feedUpdate.generatedBackwards'));
+    if (index.sequence === current.sequence) {
+      // The same edition number with another build time is not the edition installed.
+      if (index.generatedAt !== current.generatedAt) return reject('mixed-edition', t('feedUpdate.mixedEdition'));
+      return { outcome: 'not-modified', meta: await remember(accepted(current, index, text, indexUrl, newEtag)) };
+    }
+  }
+
+  const source = { index, text, indexUrl, etag: newEtag };
+  const delta = current ? index.deltas.find((entry) => entry.from === current.sequence) : undefined;
+  if (current && delta) {
+    const applied = await viaDelta({ fetchFile, now, db, current }, source, delta);
+    // The store was not at the installed edition after all (another context wrote it): take the snapshot.
+    if (!(applied.outcome === 'rejected' && applied.code === 'store')) return applied;
+  }
+  return viaSnapshot({ fetchFile, now, keys, maxBytes, db, current }, source);
+}
+
+interface IndexSource {
+  index: EditionIndex;
+  text: string;
+  indexUrl: string;
+  etag: string | undefined;
+}
+
+/** The meta for an accepted index: the edition fields stay the installed ones until a file changes them. */
+function accepted(base: FeedMeta, index: EditionIndex, text: string, indexUrl: string, etag: string | undefined): FeedMeta {
+  const { etag: _oldEtag, envelope: _legacy, ...rest } = base;
+  return { ...rest, source: 'remote', sourceUrl: indexUrl, ...(etag ? { etag } : {}), issuedAt: index.issuedAt, expires: index.expires, index: text };
+}
+
+async function remember(meta: FeedMeta): Promise<FeedMeta> {
+  await writeItem(feedMeta, meta);
+  return meta;
+}
+
+async function viaDelta({ fetchFile, now, db, current }: Pick<CheckContext, 'fetchFile' | 'now' | 'db'> & { current: FeedMeta }, { index, text, indexUrl, etag }: IndexSource, entry: EditionFile & { from: number }): Promise<UpdateResult> {
+  const file = await fetchEditionFile(fetchFile, indexUrl, entry);
+  if ('rejected' in file) return file.rejected;
+  const delta = parseDelta(file.text, current.sequence, index);
+  if (!delta.ok) return reject(delta.code, plainReason(delta.code), delta.reason);
+  try {
+    await applyStoredDelta(await db(), delta.value);
+  } catch {
+    // EditionMoved (the store is not at the installed edition) or a failed write: nothing changed.
+    return reject('store', t('feedUpdate.store'));
+  }
+  const meta = await remember({ ...accepted(current, index, text, indexUrl, etag), sequence: index.sequence, generatedAt: index.generatedAt, receivedAt: now() });
+  return { outcome: 'updated', meta, via: 'delta' };
+}
+
+async function viaSnapshot({ fetchFile, now, keys, maxBytes, db, current }: Omit<CheckContext, 'url'>, { index, text, indexUrl, etag }: IndexSource): Promise<UpdateResult> {
+  const entry = index.snapshot;
+  if (entry.bytes > maxBytes) return reject('too-large', t('feedUpdate.tooLarge', { size: formatSize(entry.bytes), limit: formatSize(maxBytes) }));
+  const file = await fetchEditionFile(fetchFile, indexUrl, entry);
+  if ('rejected' in file) return file.rejected;
+  const verified = await verifyFeed(file.text, keys);
+  if (!verified.ok) return reject(verified.code, plainReason(verified.code), verified.reason);
+  const matches = checkSnapshotMatches(verified.feed, index);
+  if (!matches.ok) return reject(matches.code, plainReason(matches.code), matches.reason);
+  try {
+    await replaceStoredFeed(await db(), verified.feed);
+  } catch {
+    return reject('store', t('feedUpdate.store'));
+  }
+  const base: FeedMeta = current ?? { source: 'remote', sequence: index.sequence, generatedAt: index.generatedAt, receivedAt: now() };
+  const meta = await remember({ ...accepted(base, index, text, indexUrl, etag), sequence: index.sequence, generatedAt: index.generatedAt, receivedAt: now() });
+  return { outcome: 'updated', meta, via: 'snapshot' };
+}
+
+/** A file the index names, fetched from beside the index and checked against its entry (size, then SHA-256). */
+async function fetchEditionFile(fetchFile: typeof globalThis.fetch, indexUrl: string, entry: EditionFile): Promise<{ text: string } | { rejected: UpdateResult }> {
+  let response: Response;
+  try {
+    // Revalidated with the host (a 304 costs a few bytes): a file cached from a broken publish at
+    // the same path would otherwise keep failing the hash check until the cache let it go.
+    response = await fetchFile(new URL(entry.path, indexUrl).href, { cache: 'no-cache', credentials: 'omit' });
+  } catch {
+    return { rejected: reject('network', t('feedUpdate.network')) };
+  }
+  // One byte more than the index says is enough to know it is the wrong file.
+  const body = await readBytes(response, entry.bytes + 1);
+  if ('rejected' in body) return body.rejected.outcome === 'rejected' && body.rejected.code === 'too-large' ? { rejected: reject('size-mismatch', t('feedUpdate.fileMismatch')) } : body;
+  const checked = await checkEditionFile(body.bytes, entry);
+  if (!checked.ok) return { rejected: reject(checked.code, plainReason(checked.code), checked.reason) };
+  const text = decode(body.bytes);
+  return text === undefined ? { rejected: reject('not-utf8', t('feedUpdate.notUtf8')) } : { text };
+}
+
+async function readBody(response: Response, maxBytes: number): Promise<{ text: string } | { rejected: UpdateResult }> {
+  const body = await readBytes(response, maxBytes);
+  if ('rejected' in body) return body;
+  const text = decode(body.bytes);
+  return text === undefined ? { rejected: reject('not-utf8', t('feedUpdate.notUtf8')) } : { text };
+}
+
+async function readBytes(response: Response, maxBytes: number): Promise<{ bytes: Uint8Array<ArrayBuffer> } | { rejected: UpdateResult }> {
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => {});
+    return { rejected: reject('http-status', t('feedUpdate.httpStatus', { status: String(response.status) })) };
+  }
   const declared = Number(response.headers.get('Content-Length') ?? NaN);
   if (declared > maxBytes) {
     await response.body?.cancel().catch(() => {});
-    return reject('too-large', `the feed is ${formatBytes(declared)}, more than the ${formatBytes(maxBytes)} limit`);
+    return { rejected: reject('too-large', t('feedUpdate.tooLarge', { size: formatSize(declared), limit: formatSize(maxBytes) })) };
   }
   const bytes = await readCapped(response, maxBytes);
-  if (!bytes) return reject('too-large', `the feed is more than the ${formatBytes(maxBytes)} limit`);
-  let text: string;
+  return bytes ? { bytes } : { rejected: reject('too-large', t('feedUpdate.tooLargeUnknown', { limit: formatSize(maxBytes) })) };
+}
+
+function decode(bytes: Uint8Array<ArrayBuffer>): string | undefined {
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return reject('not-utf8', 'the feed is not UTF-8 text');
+    return undefined;
   }
-
-  const newEtag = response.headers.get('ETag') ?? undefined;
-  // The feed we already have (right after a release the host serves the bundled feed): not a
-  // replay, just nothing new. Remember its ETag so the next check can get a 304.
-  if (current && text === current.envelope) {
-    const remember = newEtag !== undefined && (newEtag !== current.etag || current.sourceUrl !== url);
-    return remember ? { outcome: 'not-modified', stored: { ...current, sourceUrl: url, etag: newEtag } } : { outcome: 'not-modified' };
-  }
-
-  const verified = await verifyFeed(text, keys);
-  if (!verified.ok) return reject(verified.code, verified.reason);
-  const { feed } = verified;
-  if (current && feed.sequence <= current.sequence) {
-    return reject('rollback', `the feed's sequence ${feed.sequence} is not newer than the installed sequence ${current.sequence} (an old or replayed feed)`);
-  }
-  const generated = Date.parse(feed.generatedAt);
-  if (generated > now() + MAX_CLOCK_SKEW_MS) return reject('future', `the feed claims to be generated at ${feed.generatedAt}, which is in the future`);
-
-  const stored: StoredFeed = { envelope: text, source: 'remote', sourceUrl: url, ...(newEtag ? { etag: newEtag } : {}), sequence: feed.sequence, generatedAt: feed.generatedAt, receivedAt: now() };
-  return { outcome: 'updated', stored, feed };
 }
 
 /** The body, or undefined as soon as it grows past the cap (a missing or lying Content-Length). */
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | undefined> {
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const reader = response.body?.getReader();
   if (!reader) {
     const buffer = new Uint8Array(await response.arrayBuffer());
@@ -126,6 +264,6 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
   return bytes;
 }
 
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? t('feedUpdate.mib', { size: formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10) }) : t('feedUpdate.kib', { size: formatNumber(Math.ceil(bytes / 1024)) });
 }

@@ -129,6 +129,11 @@ export function updateItem<T>(registered: RegisteredItem<T>, change: (current: T
   return next;
 }
 
+/** Remove an item (a legacy value once it has been migrated). */
+export async function removeItem<T>(registered: RegisteredItem<T>): Promise<void> {
+  await registered.item.removeValue({ removeMeta: true });
+}
+
 /** Wait until every queued change to this item has been written. */
 export async function settled<T>(registered: RegisteredItem<T>): Promise<void> {
   await queues.get(registered.key);
@@ -156,11 +161,10 @@ export const tabSessions = defineRecord('session:tabSessions', z.string().regex(
 // ── Breach-notice feed ───────────────────────────────────────────────────────────────────────
 
 /**
- * The last good feed: the signed envelope exactly as it was verified (utils/feed/envelope.ts), so
- * it is verified again when the background starts, against the keys pinned then. The other
- * fields are copies for the status line. Written only by utils/feed (update.ts, active-feed.ts).
- * This shape replaced a draft (`body` + `signature`, without the key id) before any release; a
- * stored value that does not parse is ignored, and the bundled feed is installed in its place.
+ * LEGACY (version 1, before issue 13): the last good feed as one signed envelope in
+ * `storage.local`. It is no longer written. `utils/state/feed-migration.ts` reads it once, moves
+ * the feed into the IndexedDB store below and `feedMeta`, and removes it only after that worked,
+ * so a failed migration keeps it for the next start. The key keeps its old meaning: never reuse it.
  */
 export const storedFeedSchema = z.strictObject({
   envelope: z.string(),
@@ -174,10 +178,54 @@ export const storedFeedSchema = z.strictObject({
 export type StoredFeed = z.infer<typeof storedFeedSchema>;
 export const feedStore = define('local:feed', storedFeedSchema.nullable(), { fallback: null, version: 1 });
 
+/**
+ * The feed's notices live in IndexedDB, not here (issue 13): 10,000 notices are about 27 MB of
+ * JSON, and Chrome's `storage.local` quota is 10 MB without `unlimitedStorage`, a permission we
+ * would rather not ask for. IndexedDB is the extension origin's own (the background and our pages
+ * share it; content scripts see the page's, never ours), writes a delta in one transaction and
+ * reads a notice by id. It is named here, next to the items that describe it, so this file stays
+ * the one list of what is stored; `utils/state/feed-db.ts` is the only code that opens it.
+ * Bump `version` (and say what the upgrade does in feed-db.ts) to change a store's shape.
+ */
+export const FEED_DATABASE = { name: 'portal-guard-feed', version: 1, stores: ['notices', 'edition'] } as const;
+
+const instant = z.iso.datetime({ offset: true });
+
+/**
+ * What the status line needs about the installed edition, and what proves it (the notices are in
+ * FEED_DATABASE, with the same sequence and build time in its `edition` record, written in the same
+ * transaction as the notices). Written only by utils/state (feed-update.ts, active-feed.ts,
+ * feed-migration.ts), and only after every check passed.
+ */
+export const feedMetaSchema = z.strictObject({
+  source: z.enum(['bundled', 'remote']),
+  /** The index's URL (or, for a feed migrated from version 1, the single file's). */
+  sourceUrl: z.string().optional(),
+  /** The index's ETag, sent back as If-None-Match. */
+  etag: z.string().optional(),
+  sequence: z.number().int(),
+  generatedAt: z.string(),
+  /** When this edition was stored, in ms since the epoch. */
+  receivedAt: z.number(),
+  /** From the last accepted signed index: when it was signed and when it stops vouching for the edition. */
+  issuedAt: instant.optional(),
+  expires: instant.optional(),
+  /**
+   * The signed index last accepted, verified again at every background start against the keys
+   * pinned then, so a key a release unpins stops vouching for the stored edition.
+   */
+  index: z.string().optional(),
+  /** A feed migrated from version 1 keeps its signed envelope for the same purpose, until the next update. */
+  envelope: z.string().optional(),
+});
+export type FeedMeta = z.infer<typeof feedMetaSchema>;
+export const feedMeta = define('local:feedMeta', feedMetaSchema.nullable(), { fallback: null, version: 1 });
+
 /** The outcome of the last update check, kept apart so recording an error never touches the feed. */
 export const feedCheckSchema = z.strictObject({
   lastCheckedAt: z.number().optional(),
-  lastError: z.strictObject({ at: z.number(), reason: z.string() }).optional(),
+  /** `reason` is plain language for the patient (t()); `code` names the check, for tests and support. */
+  lastError: z.strictObject({ at: z.number(), reason: z.string(), code: z.string().max(40).optional() }).optional(),
   /** The extension version whose bundled feed was last compared with the stored one. */
   bundledFor: z.string().optional(),
 });

@@ -57,7 +57,7 @@ describe('import hhs-ocr FILE --out DIR', () => {
     expect(lines).toContain('line 8: Atrium Health: already covered by line 2');
     expect(lines).toContain('line 7: us-ascension-health-2024-07: may be the breach of feed/notices/us-ascension-2024.json under another name; check before moving it');
     expect(lines).toContain(
-      `hhs-ocr: 20 rows read; 7 drafts written to ${out}; 2 duplicates not drafted; 1 possible duplicates to check; 11 malformed rows skipped; 6 drafts with data classes unknown (the list does not say).`,
+      `hhs-ocr: 20 rows read = 7 drafts written to ${out} + 2 duplicates not drafted + 11 malformed rows skipped; 1 possible duplicates to check; 6 drafts with data classes unknown (the list does not say).`,
     );
   });
 

@@ -292,8 +292,11 @@ export function runRegulatorImport({ list, file, out, noticesDir, today = new Da
   for (const { line, organization, of } of duplicates) log(`line ${line}: ${organization}: already covered by ${of}`);
   for (const { line, id, notice } of possible) log(`line ${line}: ${id}: may be the breach of feed/notices/${notice}.json under another name; check before moving it`);
   const unknownClasses = drafts.filter((draft) => draft.dataClasses.length === 0).length;
+  // Every row is accounted for exactly once: written, a duplicate, or skipped with its reason.
+  const read = rows.length + malformed.length;
+  if (drafts.length + duplicates.length + malformed.length !== read) throw new Error(`the report lost rows: ${read} read, but ${drafts.length} + ${duplicates.length} + ${malformed.length} accounted for`);
   log(
-    `${list.id}: ${rows.length + malformed.length} rows read; ${drafts.length} drafts written to ${out}; ${duplicates.length} duplicates not drafted; ${possible.length} possible duplicates to check; ${malformed.length} malformed rows skipped; ` +
+    `${list.id}: ${read} rows read = ${drafts.length} drafts written to ${out} + ${duplicates.length} duplicates not drafted + ${malformed.length} malformed rows skipped; ${possible.length} possible duplicates to check; ` +
       `${unknownClasses} drafts with data classes unknown (the list does not say).`,
   );
   log('Review each draft: decide portalInvolved and severity, add data classes and portals or domains only from a source, then move it into feed/notices/ and run npm run feed -- validate. Nothing is signed or published.');

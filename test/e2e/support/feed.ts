@@ -3,8 +3,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { BUNDLED_FEED_PATH, FEED_URL } from '../../../utils/feed/config';
-import { signPayload } from '../../../utils/feed/envelope';
+import { BUNDLED_FEED_PATH, FEED_URL, indexUrlOf } from '../../../utils/feed/config';
+import { EDITION_FORMAT_VERSION, INDEX_KIND, type EditionIndex } from '../../../utils/feed/edition';
+import { entryOf, signIndex } from '../../../utils/feed/edition-fixtures';
+import { INDEX_ENVELOPE_FORMAT, signPayload } from '../../../utils/feed/envelope';
+import { canonicalJson } from '../../../utils/feed/canonical';
 import type { ExtensionDriver } from './driver';
 
 const run = promisify(execFile);
@@ -18,11 +21,53 @@ const TEST_SIGNING_KEY = join(ROOT, 'test/fixtures/feed-keys/test-only-1.signing
  */
 export const CLINIC_MIRROR = new URL('https://feed.riversidemedical.co.nz/v1/feed.json');
 
-/** Serve `file` at the real feed URL (or `at`) from now on (the server answers with an ETag and CORS headers). */
-export function serveFeed(servedDir: string, file: string, at: URL = FEED): void {
-  const target = join(servedDir, at.hostname, at.pathname);
-  mkdirSync(dirname(target), { recursive: true });
-  copyFileSync(file, target);
+/**
+ * Publish an edition (docs/feed.md, "How the extension updates") in the folder of the feed URL `at`:
+ * the signed index as `index.json` (signed here with the TEST key) and every file it names. The
+ * server answers with an ETag and CORS headers.
+ */
+export async function publishEdition(servedDir: string, edition: { index: EditionIndex; files: ReadonlyMap<string, string>; indexText?: string }, at: URL = FEED, keyFile?: string): Promise<void> {
+  const folder = join(servedDir, at.hostname, dirname(new URL(indexUrlOf(at.href)).pathname));
+  mkdirSync(folder, { recursive: true });
+  for (const [path, text] of edition.files) {
+    mkdirSync(dirname(join(folder, path)), { recursive: true });
+    writeFileSync(join(folder, path), text);
+  }
+  let indexText = edition.indexText;
+  if (indexText === undefined && keyFile) {
+    const jwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JsonWebKey & { kid: string };
+    indexText = await signPayload(canonicalJson(edition.index), jwk, jwk.kid, undefined, INDEX_ENVELOPE_FORMAT);
+  }
+  writeFileSync(join(folder, 'index.json'), indexText ?? (await signIndex(edition.index)));
+}
+
+/** The sequence and build time a signed feed file claims (read without checking it). */
+export function claimsOf(text: string): { sequence: number; generatedAt: string } {
+  return JSON.parse((JSON.parse(text) as { payload: string }).payload) as { sequence: number; generatedAt: string };
+}
+
+/**
+ * Serve the signed feed `file` as a whole edition at the real feed URL (or `at`): it becomes the
+ * snapshot, under a fresh index signed with the TEST key now (issued now, expiring in 7 days), with
+ * no deltas. A production build does not trust that index; builds from `buildTestKeyExtensions` do.
+ * `keyFile` (a private JWK with its `kid`) signs the index with another key, as a clinic does.
+ */
+export async function serveFeed(servedDir: string, file: string, at: URL = FEED, { issuedAt = new Date(), expires, keyFile }: { issuedAt?: Date; expires?: Date; keyFile?: string } = {}): Promise<EditionIndex> {
+  const text = readFileSync(file, 'utf8');
+  const { sequence, generatedAt } = claimsOf(text);
+  const path = `snapshots/${sequence}.json`;
+  const index = {
+    kind: INDEX_KIND,
+    formatVersion: EDITION_FORMAT_VERSION,
+    sequence,
+    generatedAt,
+    issuedAt: issuedAt.toISOString(),
+    expires: (expires ?? new Date(issuedAt.getTime() + 7 * 86_400_000)).toISOString(),
+    snapshot: await entryOf(path, text),
+    deltas: [],
+  } as EditionIndex;
+  await publishEdition(servedDir, { index, files: new Map([[path, text]]) }, at, keyFile);
+  return index;
 }
 
 /** The feed a build ships (what the feed host serves right after a release). */
@@ -107,19 +152,44 @@ export function removeTestFeeds(feeds: TestFeeds | undefined): void {
   if (feeds) rmSync(feeds.dir, { recursive: true, force: true });
 }
 
+/** The stored edition's meta (`feedMeta`; the notices themselves are in IndexedDB). */
 export interface StoredFeedRecord {
-  envelope: string;
   source: string;
   sequence: number;
+  generatedAt: string;
+  sourceUrl?: string;
+  issuedAt?: string;
+  expires?: string;
+  index?: string;
 }
 
 export interface FeedCheckRecord {
   lastCheckedAt?: number;
-  lastError?: { at: number; reason: string };
+  lastError?: { at: number; reason: string; code?: string };
 }
 
 export async function storedFeed(driver: ExtensionDriver): Promise<StoredFeedRecord | undefined> {
-  return driver.extension(async (api) => (await api.storage.local.get('feed')).feed as StoredFeedRecord | undefined, undefined);
+  return driver.extension(async (api) => ((await api.storage.local.get('feedMeta')).feedMeta ?? undefined) as StoredFeedRecord | undefined, undefined);
+}
+
+/** The stored notices' ids, read from the extension's IndexedDB (FEED_DATABASE) in its own origin. */
+export async function storedNoticeIds(driver: ExtensionDriver): Promise<string[]> {
+  return driver.extension(
+    async () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('portal-guard-feed');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('notices', 'readonly').objectStore('notices').getAllKeys();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result.map(String));
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    undefined,
+  );
 }
 
 export async function feedCheck(driver: ExtensionDriver): Promise<FeedCheckRecord> {
