@@ -14,6 +14,7 @@ import { portalNotices, whyShown } from './portal-notices';
 import { getTabSession } from './tab-sessions';
 import { readItem, signOutReminders, type SignOutReminder } from '../state/storage';
 import { isScriptable } from './scriptable';
+import { portalTrackers } from './tracker-audit';
 
 /**
  * Everything the popup shows about one tab, assembled in the background from three trusted
@@ -33,6 +34,8 @@ export interface TabStatusDeps {
   reminders?: () => Promise<SignOutReminder[]>;
   /** Whether the content script can run on a URL now (scriptable.ts). */
   scriptable?: (url: string) => Promise<boolean | undefined>;
+  /** The trackers seen on a portal's signed-in pages (tracker-audit.ts). */
+  trackers?: typeof portalTrackers;
 }
 
 const defaultDeps: TabStatusDeps = { getSession: getTabSession, getFeed: getActiveFeed, now: () => new Date(), index: portalIndex };
@@ -76,6 +79,7 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
   const sameHost = session && safeHost(session.url) === match.host;
   // The feed loaded above, not a second load (each reads storage again).
   const { relevant, others } = await portalNotices(match, { feed: async () => active ?? Promise.reject(new Error('no feed')), now: deps.now });
+  const trackers = await (deps.trackers ?? portalTrackers)(match.portal.id).catch(() => []);
   return {
     lookup: 'portal',
     portal: summarisePortal(match),
@@ -85,6 +89,7 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
     ...(feed ? { feed } : {}),
     ...scriptable,
     ...org,
+    ...(trackers.length ? { trackers } : {}),
   };
 }
 

@@ -2,8 +2,8 @@
 // Why and how it is used: utils/feed/compiled-parser.ts.
 /* eslint-disable */
 // @ts-nocheck
-export const FEED_PARSER_SOURCE_HASH = "01bc6224-34191";
-export function createFeedParser(INVALID, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24, c25, c26, c27, c28, c29, c30, c31, c32, c33, c34, c35, c36, c37, c38, c39, c40, c41, c42, c43, c44, c45, c46, c47, c48, c49, c50, c51, c52, c53, c54, c55, c56, c57, c58, c59, c60, c61, c62, c63, c64) {
+export const FEED_PARSER_SOURCE_HASH = "8e839f9c-39249";
+export function createFeedParser(INVALID, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24, c25, c26, c27, c28, c29, c30, c31, c32, c33, c34, c35, c36, c37, c38, c39, c40, c41, c42, c43, c44, c45, c46, c47, c48, c49, c50, c51, c52, c53, c54, c55, c56, c57, c58, c59, c60, c61, c62, c63, c64, c65, c66, c67, c68, c69, c70) {
 return (input) => {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["formatVersion"];
@@ -940,19 +940,141 @@ if (v204 === INVALID) {
   if ("catalogue" in input) return INVALID;
   v204 = undefined;
 }
-const v269 = {};
-v269["formatVersion"] = v0;
-v269["sequence"] = v1;
-v269["generatedAt"] = v2;
-v269["notices"] = v4;
-if ("catalogue" in input) v269["catalogue"] = v204;
+const v269 = input["trackers"];
+let v270 = (() => {
+  let v271;
+  if (v269 !== undefined) {
+    if (typeof v269 !== "object" || v269 === null || Array.isArray(v269)) return INVALID;
+    const v272 = v269["trackers"];
+    if (!Array.isArray(v272)) return INVALID;
+    if (v272.length > 500) return INVALID;
+    const v273 = new Array(v272.length);
+    for (let v274 = 0; v274 < v272.length; v274++) {
+      const v275 = v272[v274];
+      if (typeof v275 !== "object" || v275 === null || Array.isArray(v275)) return INVALID;
+      const v276 = v275["id"];
+      if (typeof v276 !== "string") return INVALID;
+      c63.lastIndex = 0;
+      if (!c63.test(v276)) return INVALID;
+      const v277 = typeof v276 === "string" && v276.length > 60 ? c7(v276) : v276.length;
+      if (v277 > 60) return INVALID;
+      const v278 = c3(v276);
+      if (v278 instanceof Promise) c4();
+      if (!v278) return INVALID;
+      const v279 = v275["vendor"];
+      if (typeof v279 !== "string") return INVALID;
+      const v280 = typeof v279 === "string" && v279.length >= 1 && v279.length < 2 ? c7(v279) : v279.length;
+      if (v280 < 1) return INVALID;
+      const v281 = typeof v279 === "string" && v279.length > 60 ? c7(v279) : v279.length;
+      if (v281 > 60) return INVALID;
+      const v282 = v275["product"];
+      if (typeof v282 !== "string") return INVALID;
+      const v283 = typeof v282 === "string" && v282.length >= 1 && v282.length < 2 ? c7(v282) : v282.length;
+      if (v283 < 1) return INVALID;
+      const v284 = typeof v282 === "string" && v282.length > 60 ? c7(v282) : v282.length;
+      if (v284 > 60) return INVALID;
+      const v285 = v275["domains"];
+      if (!Array.isArray(v285)) return INVALID;
+      if (v285.length > 20) return INVALID;
+      const v286 = new Array(v285.length);
+      for (let v287 = 0; v287 < v285.length; v287++) {
+        const v288 = v285[v287];
+        if (typeof v288 !== "string") return INVALID;
+        c64.lastIndex = 0;
+        if (!c64.test(v288)) return INVALID;
+        v286[v287] = v288;
+      }
+      const v289 = typeof v286 === "string" && v286.length >= 1 && v286.length < 2 ? c7(v286) : v286.length;
+      if (v289 < 1) return INVALID;
+      const v290 = typeof v286 === "string" && v286.length > 20 ? c7(v286) : v286.length;
+      if (v290 > 20) return INVALID;
+      const v291 = v275["contentParams"];
+      let v292 = (() => {
+        let v293;
+        if (v291 !== undefined) {
+          if (!Array.isArray(v291)) return INVALID;
+          if (v291.length > 30) return INVALID;
+          const v294 = new Array(v291.length);
+          for (let v295 = 0; v295 < v291.length; v295++) {
+            const v296 = v291[v295];
+            if (typeof v296 !== "string") return INVALID;
+            const v297 = typeof v296 === "string" && v296.length >= 1 && v296.length < 2 ? c7(v296) : v296.length;
+            if (v297 < 1) return INVALID;
+            c65.lastIndex = 0;
+            if (!c65.test(v296)) return INVALID;
+            v294[v295] = v296;
+          }
+          const v298 = typeof v294 === "string" && v294.length > 30 ? c7(v294) : v294.length;
+          if (v298 > 30) return INVALID;
+          v293 = v294;
+        }
+        return v293;
+      })();
+      if (v292 === INVALID) {
+        if ("contentParams" in v275) return INVALID;
+        v292 = undefined;
+      }
+      const v299 = v275["sources"];
+      if (!Array.isArray(v299)) return INVALID;
+      if (v299.length > 5) return INVALID;
+      const v300 = new Array(v299.length);
+      for (let v301 = 0; v301 < v299.length; v301++) {
+        const v302 = v299[v301];
+        if (typeof v302 !== "string") return INVALID;
+        const v303 = typeof v302 === "string" && v302.length > 500 ? c7(v302) : v302.length;
+        if (v303 > 500) return INVALID;
+        c66.lastIndex = 0;
+        if (!c66.test(v302)) return INVALID;
+        v300[v301] = v302;
+      }
+      const v304 = typeof v300 === "string" && v300.length >= 1 && v300.length < 2 ? c7(v300) : v300.length;
+      if (v304 < 1) return INVALID;
+      const v305 = typeof v300 === "string" && v300.length > 5 ? c7(v300) : v300.length;
+      if (v305 > 5) return INVALID;
+      const v306 = {};
+      v306["id"] = v276;
+      v306["vendor"] = v279;
+      v306["product"] = v282;
+      v306["domains"] = v286;
+      if ("contentParams" in v275) v306["contentParams"] = v292;
+      v306["sources"] = v300;
+      for (const k in v275) {
+        if (k === "__proto__") continue;
+        if (c67.has(k)) continue;
+        v306[k] = v275[k];
+      }
+      v273[v274] = v306;
+    }
+    const v307 = typeof v273 === "string" && v273.length > 500 ? c7(v273) : v273.length;
+    if (v307 > 500) return INVALID;
+    const v308 = { "trackers": v273 };
+    for (const k in v269) {
+      if (k === "__proto__") continue;
+      if (c68.has(k)) continue;
+      v308[k] = v269[k];
+    }
+    v271 = v308;
+  }
+  return v271;
+})();
+if (v270 === INVALID) {
+  if ("trackers" in input) return INVALID;
+  v270 = undefined;
+}
+const v309 = {};
+v309["formatVersion"] = v0;
+v309["sequence"] = v1;
+v309["generatedAt"] = v2;
+v309["notices"] = v4;
+if ("catalogue" in input) v309["catalogue"] = v204;
+if ("trackers" in input) v309["trackers"] = v270;
 for (const k in input) {
   if (k === "__proto__") continue;
-  if (c63.has(k)) continue;
-  v269[k] = input[k];
+  if (c69.has(k)) continue;
+  v309[k] = input[k];
 }
-const v270 = c64(v269);
-if (v270 === INVALID) return INVALID;
-return v270;
+const v310 = c70(v309);
+if (v310 === INVALID) return INVALID;
+return v310;
 }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PROTOTYPE_NAME_REASON, notPrototypeName } from '../own-keys';
 import { registrableDomainProblem } from '../portals/registrable-domain';
 import { catalogueAdditionsSchema } from './catalogue-additions';
+import { feedTrackersSchema } from '../trackers/schema';
 import { hostProblem, MAX_URL_LENGTH, textProblem } from './text-rules';
 
 /**
@@ -320,6 +321,11 @@ export const feedSchema = z
      * like a catalogue entry against the bundled catalogue (`catalogue-additions.ts`).
      */
     catalogue: catalogueAdditionsSchema.optional(),
+    /**
+     * Tracker-list updates (optional, format 1.1 readers ignore it): entries that replace a
+     * bundled feed/trackers.json entry by id, or add one (utils/trackers/, docs/trackers.md).
+     */
+    trackers: feedTrackersSchema.optional(),
   })
   .superRefine((feed, ctx) => {
     const major = Number(feed.formatVersion.split('.')[0]);
