@@ -21,7 +21,15 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // The locales sit with the i18n layer that reads them, not in a folder of their own at the top.
   i18n: { localesDir: resolve(import.meta.dirname, 'utils/i18n/locales') },
-  vite: () => ({ plugins: [preact()] }),
+  vite: ({ command, mode }) => {
+    // A build must not depend on the shell it runs in. WXT sets NODE_ENV from the mode only when
+    // it is unset, so a NODE_ENV left over from elsewhere (vitest sets `test`) turned on Preact's
+    // devtools hook and Vite's dev branches: a different bundle from the same sources, which
+    // test/e2e/reproducible-build.e2e.ts caught. Every build but a development one is a
+    // production build, so the e2e and bench builds (modes `e2e-…`, `bench`) run the code that ships.
+    if (command === 'build') process.env.NODE_ENV = mode === 'development' ? 'development' : 'production';
+    return { plugins: [preact()] };
+  },
   manifest: ({ browser, mode }) =>
     buildManifestExtras({
       browser,
@@ -45,10 +53,14 @@ export default defineConfig({
       }
     },
     // The pseudo-locale is made from English at build time, so it can never fall behind en.yml.
-    'build:publicAssets': async (_wxt, assets) => {
+    // Firefox only uses a locale it ships (its app locale, en-US here), never one it is merely
+    // asked for, so the Firefox pseudo build also puts the pseudo-locale under en_US, which that
+    // Firefox prefers to en.
+    'build:publicAssets': async (wxt, assets) => {
       if (!PSEUDO) return;
-      const messages = pseudoMessages(await chromeMessages(localeFiles()[BASE_LOCALE]!));
-      assets.push({ relativeDest: `_locales/${PSEUDO_LOCALE}/messages.json`, contents: `${JSON.stringify(messages, null, 2)}\n` });
+      const messages = `${JSON.stringify(pseudoMessages(await chromeMessages(localeFiles()[BASE_LOCALE]!)), null, 2)}\n`;
+      assets.push({ relativeDest: `_locales/${PSEUDO_LOCALE}/messages.json`, contents: messages });
+      if (wxt.config.browser === 'firefox') assets.push({ relativeDest: '_locales/en_US/messages.json', contents: messages });
     },
     // The build generates the typed catalogue (utils/portals/catalogue.ts) from the data files.
     // The bundle gets it typed with `satisfies`, not parsed, so it never runs zod or tldts over it;
@@ -61,6 +73,6 @@ export default defineConfig({
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
-    excludeSources: ['.output/**', 'node_modules/**', 'test/**', 'test-results/**', 'package-lock.json', '**/*.test.ts', '**/*.test.tsx'],
+    excludeSources: ['.output/**', 'node_modules/**', 'test/**', 'test-results/**', '**/*.test.ts', '**/*.test.tsx'],
   },
 });

@@ -17,8 +17,9 @@ import { feedVerifyBench } from './bench/feed-verify';
 import { hostnameLookupBench } from './bench/hostname-lookup';
 import { passwordStrengthBench } from './bench/password-strength';
 import { platformDetectBench } from './bench/platform-detect';
+import { popupRenderBench } from './bench/popup-render';
 
-const BENCHES: readonly Bench[] = [hostnameLookupBench, feedVerifyBench, feedDeltaBench, exportReviewBench, contentScriptBench, passwordStrengthBench, platformDetectBench];
+const BENCHES: readonly Bench[] = [hostnameLookupBench, feedVerifyBench, feedDeltaBench, exportReviewBench, contentScriptBench, passwordStrengthBench, platformDetectBench, popupRenderBench];
 
 async function main(args: readonly string[]): Promise<number> {
   await i18nReady;

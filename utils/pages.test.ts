@@ -12,6 +12,8 @@ import {
   parseGuidePage,
   parseNoticePage,
   parsePopupPage,
+  parseTrackersPage,
+  trackersPageUrl,
   popupPageUrl,
   type PageRefusal,
 } from './pages';
@@ -124,6 +126,26 @@ describe('export-review.html', () => {
     ['a file name', '?portal=managemyhealth&file=record.zip', refused('unknown-param', 'file')],
     ['the guide page', `${GUIDE}?portal=managemyhealth`, refused('wrong-page')],
   ])('%s', (_name, input, expected) => expect(parseExportReviewPage(input, EXPORT)).toEqual(expected));
+});
+
+describe('trackers.html', () => {
+  const TRACKERS = 'chrome-extension://hhgfimkmfcaiemkpadgcfaegejnclhhk/trackers.html';
+  it.each([
+    [{ portal: 'managemyhealth' }, `${TRACKERS}?portal=managemyhealth`],
+    [{ portal: 'epic-mychart' }, `${TRACKERS}?portal=epic-mychart`],
+    [{}, TRACKERS],
+  ])('builds %j as %s, and reads it back', (params, url) => {
+    expect(trackersPageUrl(params, TRACKERS)).toBe(url);
+    expect(parseTrackersPage(url, TRACKERS)).toEqual({ ok: true, params });
+  });
+
+  it.each([
+    ['no query', '', { ok: true, params: {} }],
+    ['a portal that is a URL', '?portal=https%3A%2F%2Fevil.example', refused('bad-portal', 'portal')],
+    ['a tracker URL smuggled in', '?portal=managemyhealth&url=https%3A%2F%2Fwww.facebook.com%2Ftr', refused('unknown-param', 'url')],
+    ['a hash', '?portal=managemyhealth#x', refused('unknown-hash')],
+    ['the options page', 'chrome-extension://hhgfimkmfcaiemkpadgcfaegejnclhhk/options.html', refused('wrong-page')],
+  ])('%s', (_name, input, expected) => expect(parseTrackersPage(input, TRACKERS)).toEqual(expected));
 });
 
 describe('popup.html', () => {

@@ -172,6 +172,28 @@ export function parseExportReviewPage(input: string, base: string = browser.runt
   return { ok: true, params: portal.params ? { portal: portal.params } : {} };
 }
 
+// trackers.html ------------------------------------------------------------------------------
+
+/** The tracker audit's explanation, optionally for one portal (whose trackers it lists). */
+export interface TrackersPageParams {
+  portal?: string | undefined;
+}
+
+/** `trackers.html`, or `trackers.html?portal=…`. */
+export function trackersPageUrl({ portal }: TrackersPageParams = {}, base: string = browser.runtime.getURL('/trackers.html')): string {
+  return pageUrl(base, { portal });
+}
+
+export function parseTrackersPage(input: string, base: string = browser.runtime.getURL('/trackers.html')): ParsedPage<TrackersPageParams> {
+  const page = readPage(input, base, ['portal']);
+  if (!page.ok) return page;
+  const { params, hash } = page.params;
+  if (hash !== '') return refuse('unknown-hash');
+  const portal = optional(params, 'portal', (value) => KEBAB_ID.test(value), 'bad-portal');
+  if (!portal.ok) return portal;
+  return { ok: true, params: portal.params ? { portal: portal.params } : {} };
+}
+
 // popup.html ----------------------------------------------------------------------------------
 
 /** The popup; opened as a page (the e2e tests do) it names the tab it describes. */

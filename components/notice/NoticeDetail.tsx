@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { dataClassLabel } from '@/utils/feed/data-class-label';
 import { partialDateBounds, type Notice } from '@/utils/feed/schema';
 import type { FeedStatus } from '@/utils/messaging/protocol';
+import { noticeText } from '@/utils/notices/notice-text';
 import type { RemediationStep } from '@/utils/notices/remediation';
 import { formatAge, formatDate, formatMonth, formatNumber } from '@/utils/i18n/format';
 import { fill, keep, t, type PlainKey } from '@/utils/i18n/t';
@@ -51,18 +52,19 @@ function breachPeriod(notice: Notice): string | undefined {
 
 export function NoticeDetail({ notice, steps, choices, onChoice, context, feed, now = Date.now(), guideUrl }: NoticeDetailProps) {
   const period = breachPeriod(notice);
+  const text = noticeText(notice);
   const details = new Map((notice.dataClassDetails ?? []).map((detail) => [detail.dataClass, detail]));
   const official = notice.links.filter((link) => link.official);
   const other = notice.links.filter((link) => !link.official);
   return (
     <article class="notice-detail" data-testid="notice-detail" aria-labelledby="notice-heading">
-      <h1 id="notice-heading">{notice.title}</h1>
+      <h1 id="notice-heading">{text.title}</h1>
       {context && (
         <p class="why" data-testid="notice-why">
           {t('notice.why', { host: context.host, portal: context.portalName, date: formatDate(notice.added) })}
         </p>
       )}
-      <p>{notice.summary}</p>
+      <p>{text.summary}</p>
 
       <dl class="facts">
         <dt>{t('noticePage.organization')}</dt>

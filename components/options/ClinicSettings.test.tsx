@@ -89,7 +89,7 @@ describe('Options page: set by your organisation', () => {
     expect(section.textContent).toContain('Riverside Medical Centre patient portal');
     expect(section.textContent).toContain('Off, and cannot be turned on');
     expect([...page.querySelectorAll('[data-testid="policy-problems"] li')].map((item) => item.textContent)).toEqual([
-      'telemetry: unknown key, ignored (the keys are organization, additionalPortals, feedUrl, additionalFeedKeys, pwnedPasswordsCheck, sharedComputerMode, localNotices)',
+      'telemetry: unknown key, ignored (the keys are organization, additionalPortals, feedUrl, additionalFeedKeys, pwnedPasswordsCheck, sharedComputerMode, trackerAudit, localNotices)',
       'additionalPortals[0].hosts[1]: co.nz is a public suffix',
       'feedUrl: http:// is not allowed: the feed must come over https://',
       'sharedComputerMode: must be true or false; got "yes"',

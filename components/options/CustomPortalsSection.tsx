@@ -4,6 +4,8 @@ import { portalFromForm, type ClinicData } from '@/utils/options/clinic-data';
 import { portalOrigins } from '@/utils/portals/custom';
 import type { CustomPortal, CustomPortalInput } from '@/utils/portals/custom';
 import type { Country } from '@/utils/portals/schema';
+import { formatList } from '@/utils/i18n/format';
+import { t } from '@/utils/i18n/t';
 import { ReviewMark } from '../shared/ReviewMark';
 
 export interface CustomPortalDeps {
@@ -13,13 +15,14 @@ export interface CustomPortalDeps {
   remove: (id: string) => Promise<void>;
 }
 
-const COUNTRIES: { code: Country; name: string }[] = [
-  { code: 'NZ', name: 'New Zealand' },
-  { code: 'AU', name: 'Australia' },
-  { code: 'UK', name: 'United Kingdom' },
-  { code: 'US', name: 'United States' },
-  { code: 'CA', name: 'Canada' },
-];
+/** The countries a patient can choose, in this order, each with its name's message. */
+const COUNTRIES = [
+  { code: 'NZ', name: 'options.portals.countryName.NZ' },
+  { code: 'AU', name: 'options.portals.countryName.AU' },
+  { code: 'UK', name: 'options.portals.countryName.UK' },
+  { code: 'US', name: 'options.portals.countryName.US' },
+  { code: 'CA', name: 'options.portals.countryName.CA' },
+] as const satisfies readonly { code: Country; name: string }[];
 
 /** A guess from the browser's language (en-NZ → NZ), which the patient confirms in the form. */
 function defaultCountry(language = typeof navigator === 'undefined' ? '' : navigator.language): Country {
@@ -28,7 +31,7 @@ function defaultCountry(language = typeof navigator === 'undefined' ? '' : navig
   return COUNTRIES.find((country) => country.code === code)?.code ?? 'NZ';
 }
 
-const hostsOf = (portal: CustomPortal) => portal.portal.hosts.map((rule) => (rule.match === 'subdomains' ? `${rule.host} and its subdomains` : rule.host)).join(', ');
+const hostsOf = (portal: CustomPortal) => formatList(portal.portal.hosts.map((rule) => (rule.match === 'subdomains' ? t('options.portals.hostAndSubdomains', { host: rule.host }) : rule.host)), 'unit');
 
 /**
  * Portals outside the catalogue: the organisation's (read-only) and the patient's own. Each needs
@@ -47,9 +50,10 @@ export function CustomPortalsSection({ data, deps, refresh = () => {} }: { data:
     void deps.request(portalOrigins(portal)).then(
       (granted) => {
         refresh();
-        setMessage(granted ? { text: `Portal Guard now recognises ${portal.portal.name}. Reload its tab if it is open.`, error: false } : { text: `The browser did not give permission, so ${portal.portal.name} is not recognised yet.`, error: true });
+        const name = portal.portal.name;
+        setMessage(granted ? { text: t('options.portals.nowRecognised', { name }), error: false } : { text: t('options.portals.notGranted', { name }), error: true });
       },
-      () => setMessage({ text: 'The browser did not give permission.', error: true }),
+      () => setMessage({ text: t('options.portals.notGrantedPlain'), error: true }),
     );
   };
 
@@ -74,7 +78,8 @@ export function CustomPortalsSection({ data, deps, refresh = () => {} }: { data:
       .then((granted) => {
         refresh();
         if (granted) element.reset();
-        setMessage(granted ? { text: `Added ${portal.portal.name}. Reload its tab if it is open.`, error: false } : { text: `Added ${portal.portal.name}, but the browser did not give permission yet: use “Allow” below.`, error: true });
+        const name = portal.portal.name;
+        setMessage(granted ? { text: t('options.portals.added', { name }), error: false } : { text: t('options.portals.addedNotGranted', { name }), error: true });
       });
   };
 
@@ -84,16 +89,16 @@ export function CustomPortalsSection({ data, deps, refresh = () => {} }: { data:
       <li key={portal.portal.id} data-testid="custom-portal" data-portal-id={portal.portal.id}>
         <strong>{portal.portal.name}</strong> <ReviewMark addedBy={portal.origin} /> <span class="muted">({hostsOf(portal)})</span>{' '}
         <span class={allowed ? 'state state-signed-in' : 'state state-unknown'} data-testid="custom-portal-access">
-          {allowed ? 'Recognised' : 'Needs your permission'}
+          {allowed ? t('options.portals.recognised') : t('options.portals.needsPermission')}
         </span>{' '}
         {!allowed && (
-          <button type="button" onClick={() => allow(portal)} aria-label={`Allow Portal Guard on ${portal.portal.name}`}>
-            Allow
+          <button type="button" onClick={() => allow(portal)} aria-label={t('options.portals.allowLabel', { name: portal.portal.name })}>
+            {t('options.portals.allow')}
           </button>
         )}{' '}
         {removable && (
-          <button type="button" class="secondary" onClick={() => void deps.remove(portal.portal.id)} aria-label={`Remove ${portal.portal.name}`}>
-            Remove
+          <button type="button" class="secondary" onClick={() => void deps.remove(portal.portal.id)} aria-label={t('options.portals.removeLabel', { name: portal.portal.name })}>
+            {t('options.portals.remove')}
           </button>
         )}
       </li>
@@ -102,12 +107,8 @@ export function CustomPortalsSection({ data, deps, refresh = () => {} }: { data:
 
   return (
     <section aria-labelledby="portals-heading" data-testid="options-portals">
-      <h2 id="portals-heading">Other portals</h2>
-      <p class="muted small">
-        Portal Guard recognises the portals in its reviewed list by itself. Here you can add another one, such as your practice’s own MyChart or myindici address. Portal Guard then needs your
-        permission to run on that address: the browser asks, naming only that address. It looks at the portal’s pages only to tell whether you are signed in and to show breach notices, and
-        nothing leaves this computer.
-      </p>
+      <h2 id="portals-heading">{t('options.portals.heading')}</h2>
+      <p class="muted small">{t('options.portals.intro')}</p>
       {message && (
         <p class={message.error ? 'error' : 'ok'} role="status" data-testid="portals-message">
           {message.text}
@@ -115,20 +116,21 @@ export function CustomPortalsSection({ data, deps, refresh = () => {} }: { data:
       )}
       {policyPortals.length > 0 && (
         <>
-          <h3>From your organisation</h3>
+          <h3>{t('options.portals.fromOrganization')}</h3>
           <ul data-testid="policy-portals">{policyPortals.map((portal) => row(portal, false))}</ul>
         </>
       )}
       {(mine.length > 0 || data.portals.inactive.length > 0) && (
         <>
-          <h3>Added by you</h3>
+          <h3>{t('options.portals.addedByYou')}</h3>
           <ul data-testid="user-portals">
             {mine.map((portal) => row(portal, true))}
             {data.portals.inactive.map(({ input, problems }) => (
               <li key={input.id} data-testid="inactive-portal">
-                <strong>{input.name}</strong> <span class="muted">({input.hosts.join(', ')})</span> <span class="error">Not in use: {problems.map((problem) => problem.reason).join('; ')}</span>{' '}
-                <button type="button" class="secondary" onClick={() => void deps.remove(input.id)} aria-label={`Remove ${input.name}`}>
-                  Remove
+                <strong>{input.name}</strong> <span class="muted">({formatList(input.hosts, 'unit')})</span>{' '}
+                <span class="error">{t('options.portals.notInUse', { reasons: problems.map((problem) => problem.reason).join('; ') })}</span>{' '}
+                <button type="button" class="secondary" onClick={() => void deps.remove(input.id)} aria-label={t('options.portals.removeLabel', { name: input.name })}>
+                  {t('options.portals.remove')}
                 </button>
               </li>
             ))}
@@ -136,33 +138,34 @@ export function CustomPortalsSection({ data, deps, refresh = () => {} }: { data:
         </>
       )}
       <form onSubmit={submit} data-testid="add-portal-form" class="add-portal">
-        <h3 id="add-portal-heading">Add a portal</h3>
+        <h3 id="add-portal-heading">{t('options.portals.addHeading')}</h3>
         <p>
-          <label for="portal-name">Name</label>
+          <label for="portal-name">{t('options.portals.name')}</label>
           <br />
-          <input id="portal-name" name="portal-name" autocomplete="off" placeholder="Greenlane Clinic MyChart" />
+          <input id="portal-name" name="portal-name" autocomplete="off" placeholder={t('options.portals.namePlaceholder')} />
         </p>
         <p>
-          <label for="portal-address">Address</label>
+          <label for="portal-address">{t('options.portals.address')}</label>
           <br />
+          {/* i18n-ignore: an example address, the same in every language */}
           <input id="portal-address" name="portal-address" inputMode="url" autocomplete="off" placeholder="https://mychart.greenlaneclinic.co.nz/" aria-describedby="portal-address-help" />
           <br />
           <span id="portal-address-help" class="muted small">
-            The secure (https://) address you sign in at, exactly: one address per portal.
+            {t('options.portals.addressHelp')}
           </span>
         </p>
         <p>
-          <label for="portal-country">Country</label>
+          <label for="portal-country">{t('options.portals.country')}</label>
           <br />
           <select id="portal-country" name="portal-country">
             {COUNTRIES.map((option) => (
               <option key={option.code} value={option.code} selected={option.code === country}>
-                {option.name}
+                {t(option.name)}
               </option>
             ))}
           </select>
         </p>
-        <button type="submit">Add and allow</button>
+        <button type="submit">{t('options.portals.submit')}</button>
       </form>
     </section>
   );

@@ -14,6 +14,7 @@ import { FeedStaleWarning } from '../shared/FeedStaleWarning';
 import { PrivacySection, type PrivacyDeps } from './PrivacySection';
 import { SettingsTransfer, type SettingsTransferDeps } from './SettingsTransfer';
 import { SharedComputerSection, type SharedComputerDeps } from './SharedComputerSection';
+import { TrackerAuditSection, type TrackerAuditDeps } from './TrackerAuditSection';
 
 const WINDOWS = [6, 12, 24, 36];
 
@@ -42,12 +43,14 @@ export function OptionsPage({
   loadClinic = loadClinicData,
   clinicDeps = defaultClinicDeps,
   transferDeps,
+  trackerDeps,
   now = () => Date.now(),
 }: {
   load?: () => Promise<OptionsData>;
   loadClinic?: () => Promise<ClinicData>;
   clinicDeps?: ClinicDeps;
   transferDeps?: SettingsTransferDeps;
+  trackerDeps?: TrackerAuditDeps;
   now?: () => number;
 }) {
   const [data, setData] = useState<OptionsData | undefined>();
@@ -132,6 +135,8 @@ export function OptionsPage({
       <SharedComputerSection data={clinic} deps={clinicDeps} />
 
       <PrivacySection policy={clinic.policy.policy} breachCheck={data.settings.breachCheck} rangeApiGranted={clinic.rangeApiGranted} deps={clinicDeps} />
+
+      <TrackerAuditSection {...(trackerDeps ? { deps: trackerDeps } : {})} />
 
       <section aria-labelledby="window-heading">
         <h2 id="window-heading">{t('options.window.heading')}</h2>

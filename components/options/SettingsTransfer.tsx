@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ClinicData } from '@/utils/options/clinic-data';
+import { formatNumber } from '@/utils/i18n/format';
+import { fill, keep, t } from '@/utils/i18n/t';
 import { applyImport, exportSettings, planImport, type ImportPlan } from '@/utils/options/settings-file';
 
 export interface SettingsTransferDeps {
@@ -21,6 +23,9 @@ export const defaultTransferDeps: SettingsTransferDeps = {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   },
 };
+
+/** The shared-computer line of an import plan; the mode can only clear site data when it is on. */
+const SHARED_KEYS = { on: 'options.transfer.planShared.on', onClear: 'options.transfer.planShared.onClear', off: 'options.transfer.planShared.off' } as const;
 
 /**
  * Export and import of the patient's settings as a JSON file: the notice window, shared-computer
@@ -49,45 +54,48 @@ export function SettingsTransfer({ data, deps = defaultTransferDeps }: { data: C
   const apply = (chosen: ImportPlan) => {
     void deps.applyImport(chosen).then(() => {
       setPlan(undefined);
-      setMessage({ text: [`Imported.${chosen.portals.length > 0 ? ' Use “Allow” under “Other portals” for each new portal.' : ''}`], error: false });
+      setMessage({ text: [chosen.portals.length > 0 ? t('options.transfer.importedAllow') : t('options.transfer.imported')], error: false });
     });
   };
 
   return (
     <section aria-labelledby="transfer-heading" data-testid="options-transfer">
-      <h2 id="transfer-heading">Move your settings</h2>
-      <p class="muted small">The file holds how long notices stay, shared-computer mode and the portals you added. It holds no password and nothing about what you browse.</p>
+      <h2 id="transfer-heading">{t('options.transfer.heading')}</h2>
+      <p class="muted small">{t('options.transfer.intro')}</p>
       <p>
         <button type="button" onClick={exportNow} data-testid="export-settings">
-          Export settings
+          {t('options.transfer.export')}
         </button>
       </p>
       <p>
-        <label for="import-settings">Import settings from a file</label>
+        <label for="import-settings">{t('options.transfer.importLabel')}</label>
         <br />
         <input id="import-settings" type="file" accept=".json,application/json" data-testid="import-settings" onChange={(event) => choose(event.currentTarget)} />
       </p>
       {plan && (
         <div class="ok" data-testid="import-plan">
-          <p>This file will set the following. Check every address: Portal Guard will treat each as your portal. Nothing changes until you press Import.</p>
+          <p>{t('options.transfer.planIntro')}</p>
           <ul>
-            <li>Closed notices shown for {plan.noticeWindowMonths} months</li>
-            <li>Shared-computer mode {plan.sharedComputer.enabled ? 'on' : 'off'}{plan.sharedComputer.clearSiteData ? ', clearing site data' : ''}</li>
+            <li>{t('options.transfer.planWindow', plan.noticeWindowMonths, { count: formatNumber(plan.noticeWindowMonths) })}</li>
+            <li>{t(SHARED_KEYS[plan.sharedComputer.enabled ? (plan.sharedComputer.clearSiteData ? 'onClear' : 'on') : 'off'])}</li>
             {plan.portals.map((portal) => (
               <li key={portal.id} data-testid="import-portal">
-                Add the portal {portal.name}, added by you, not reviewed by Portal Guard, on {portal.hosts.length === 1 ? 'the address' : `these ${portal.hosts.length} addresses`}:{' '}
-                {portal.hosts.map((host, index) => (
-                  <span key={host}>
-                    {index > 0 && ', '}
-                    <code data-testid="import-host">{host}</code>
-                  </span>
-                ))}
+                {fill(t('options.transfer.planPortal', portal.hosts.length, { count: formatNumber(portal.hosts.length), ...keep('name', 'hosts') }), {
+                  // The name is the file's text: put in as a text node, never read as a message.
+                  name: portal.name,
+                  hosts: portal.hosts.map((host, index) => (
+                    <span key={host}>
+                      {index > 0 && ', '}
+                      <code data-testid="import-host">{host}</code>
+                    </span>
+                  )),
+                })}
               </li>
             ))}
           </ul>
           {plan.refused.length > 0 && (
             <>
-              <p>Not imported:</p>
+              <p>{t('options.transfer.notImported')}</p>
               <ul data-testid="import-refused">
                 {plan.refused.map((reason, index) => (
                   <li key={index} class="error">
@@ -98,10 +106,10 @@ export function SettingsTransfer({ data, deps = defaultTransferDeps }: { data: C
             </>
           )}
           <button type="button" onClick={() => apply(plan)} data-testid="import-apply">
-            Import
+            {t('options.transfer.import')}
           </button>{' '}
           <button type="button" class="secondary" onClick={() => setPlan(undefined)} data-testid="import-cancel">
-            Cancel
+            {t('options.transfer.cancel')}
           </button>
         </div>
       )}

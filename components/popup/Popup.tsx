@@ -11,6 +11,7 @@ import { NoticeList } from './NoticeList';
 import { LookalikeWarning, NotAPortal } from './NotAPortal';
 import { OrganizationLine } from './OrganizationLine';
 import { PortalCard } from './PortalCard';
+import { TrackerLine } from './TrackerLine';
 import { SignOutReminders } from './SignOutReminders';
 import type { WatchDeps } from './WatchPortal';
 
@@ -65,6 +66,7 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
           {/* A reviewed address the content script cannot reach yet (a tenant the feed added); a patient's or clinic's own portal has its own grant flow. */}
           {status.scriptable === false && !status.portal.addedBy && deps.watch && <AllowOnTenant portal={status.portal} request={deps.watch.request} />}
           <NoticeList notices={status.notices} others={status.otherNotices ?? []} portal={status.portal} />
+          <TrackerLine portal={status.portal} trackers={status.trackers ?? []} />
           <p class="guide-link">
             <a href={guidePageUrl({ portal: status.portal.id, host: status.portal.host })} target="_blank" rel="noopener" data-testid="guide-link">
               {t('popup.guideLink')}

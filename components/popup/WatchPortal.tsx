@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n/t';
 import type { TabStatus, WatchReply } from '@/utils/messaging/protocol';
 import type { PlatformDetection } from '@/utils/portals/platform-detection';
-import { REVIEW_MARKS } from '@/utils/portals/review-mark';
+import { reviewMark } from '@/utils/portals/review-mark';
 import { LookalikeWarning } from './NotAPortal';
 
 export interface WatchDeps {
@@ -57,7 +57,7 @@ export function WatchPortal({ detection, watch, deps }: { detection: PlatformDet
       </p>
       {(phase.kind === 'offer' || phase.kind === 'asking' || phase.kind === 'denied') && (
         <>
-          <p class="muted small">{t('popup.watch.explain', { platform: detection.platformName, mark: REVIEW_MARKS.user, host: watch.host })}</p>
+          <p class="muted small">{t('popup.watch.explain', { platform: detection.platformName, mark: reviewMark('user'), host: watch.host })}</p>
           <button type="button" data-testid="watch-portal" onClick={start} disabled={phase.kind === 'asking'}>
             {phase.kind === 'asking' ? t('popup.watch.waiting') : t('popup.watch.button')}
           </button>
@@ -66,7 +66,7 @@ export function WatchPortal({ detection, watch, deps }: { detection: PlatformDet
       <div role="status" aria-live="polite">
         {phase.kind === 'watching' && (
           <p class="ok" data-testid="watch-result">
-            {t('popup.watch.watching', { host: watch.host, name: phase.name, mark: REVIEW_MARKS.user })}
+            {t('popup.watch.watching', { host: watch.host, name: phase.name, mark: reviewMark('user') })}
           </p>
         )}
         {phase.kind === 'denied' && (

@@ -2,8 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DATA_CLASSES, FEED_FORMAT_MAJOR, feedSchema, noticeDomainSchema, noticeSchema, tolerantDataClassSchema } from '../../utils/feed/schema';
 import { portalSchema } from '../../utils/portals/schema';
+import { trackerListSchema } from '../../utils/trackers/schema';
 import { compiledFeedParserModule } from './compiled-parser';
-import { COMPILED_FEED_PARSER_FILE, FEED_SCHEMA_FILE, NOTICE_SCHEMA_FILE, PORTAL_SCHEMA_FILE, display } from './paths';
+import { COMPILED_FEED_PARSER_FILE, FEED_SCHEMA_FILE, NOTICE_SCHEMA_FILE, PORTAL_SCHEMA_FILE, TRACKERS_SCHEMA_FILE, display } from './paths';
 
 /**
  * JSON Schemas generated from the zod schema, so editors complete and check the files:
@@ -12,7 +13,8 @@ import { COMPILED_FEED_PARSER_FILE, FEED_SCHEMA_FILE, NOTICE_SCHEMA_FILE, PORTAL
  * - `feed/feed.schema.json` for the published payload, as written (before defaults). It keeps
  *   format 1's tolerance of unknown optional fields and data classes, like the extension.
  * - `feed/portal.schema.json` for `feed/portals/*.json`, the catalogue's data files; strict.
- * A test checks that all three are up to date; `npm run feed -- schema` rewrites them, and with them
+ * - `feed/trackers.schema.json` for `feed/trackers.json`, the tracker list; strict.
+ * A test checks that all four are up to date; `npm run feed -- schema` rewrites them, and with them
  * the compiled feed parser (`utils/feed/feed-parser.generated.ts`, see scripts/feed/compiled-parser.ts).
  */
 
@@ -51,9 +53,13 @@ export function portalJsonSchema(): string {
   return generate(portalSchema, { title: 'Portal Guard catalogue entry (one portal or platform)', strict: true });
 }
 
+export function trackersJsonSchema(): string {
+  return generate(trackerListSchema, { title: 'Portal Guard tracker list (docs/trackers.md)', strict: true });
+}
+
 export function runSchema(check: boolean, log: (line: string) => void = console.log): number {
   let stale = 0;
-  for (const [file, text] of [[NOTICE_SCHEMA_FILE, noticeJsonSchema()], [FEED_SCHEMA_FILE, feedJsonSchema()], [PORTAL_SCHEMA_FILE, portalJsonSchema()], [COMPILED_FEED_PARSER_FILE, compiledFeedParserModule()]] as const) {
+  for (const [file, text] of [[NOTICE_SCHEMA_FILE, noticeJsonSchema()], [FEED_SCHEMA_FILE, feedJsonSchema()], [PORTAL_SCHEMA_FILE, portalJsonSchema()], [TRACKERS_SCHEMA_FILE, trackersJsonSchema()], [COMPILED_FEED_PARSER_FILE, compiledFeedParserModule()]] as const) {
     const current = (() => {
       try {
         return readFileSync(file, 'utf8');

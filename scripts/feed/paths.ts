@@ -9,6 +9,9 @@ export const FEED_SCHEMA_FILE = join(ROOT, 'feed/feed.schema.json');
 /** The portal catalogue's data files, one per portal, and their JSON Schema. */
 export const PORTALS_DIR = join(ROOT, 'feed/portals');
 export const PORTAL_SCHEMA_FILE = join(ROOT, 'feed/portal.schema.json');
+/** The tracker list (docs/trackers.md) and its JSON Schema. */
+export const TRACKERS_FILE = join(ROOT, 'feed/trackers.json');
+export const TRACKERS_SCHEMA_FILE = join(ROOT, 'feed/trackers.schema.json');
 /** The feed schema compiled to plain code at build time (utils/feed/compiled-parser.ts). */
 export const COMPILED_FEED_PARSER_FILE = join(ROOT, 'utils/feed/feed-parser.generated.ts');
 /** The unsigned canonical payload that `build` writes and `sign` reads (ignored by git). */

@@ -8,7 +8,8 @@ import { formatPath } from '../../utils/feed/parse';
 import { dataClassSchema, isDataClass, noticeSchema, type Notice } from '../../utils/feed/schema';
 import { checkPortalFiles, readPortalFiles, writeCatalogueModule, type FileProblem } from '../../utils/build/catalogue-files';
 import { readJsonSource } from '../../utils/build/json-duplicates';
-import { NOTICES_DIR, PORTALS_DIR, display } from './paths';
+import { trackerListSchema } from '../../utils/trackers/schema';
+import { NOTICES_DIR, PORTALS_DIR, TRACKERS_FILE, display } from './paths';
 
 export { describeJsonError } from '../../utils/build/json-duplicates';
 
@@ -122,18 +123,37 @@ export function readNoticeFiles(dir = NOTICES_DIR): SourceFile[] {
 }
 
 /**
+ * The tracker list (feed/trackers.json, docs/trackers.md): the schema (sorted ids, each domain
+ * once, https sources) and, since the file is written by hand, no unknown key anywhere.
+ */
+export function checkTrackerFile(source: SourceFile): { count: number; domains: number; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const problem = (path: readonly PropertyKey[], reason: string) => problems.push({ file: source.file, path: formatPath(path), reason });
+  const read = readJsonSource(source.text, problem);
+  if (!read) return { count: 0, domains: 0, problems };
+  const parsed = trackerListSchema.safeParse(read.value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problem(issue.path, issue.message);
+    return { count: 0, domains: 0, problems };
+  }
+  return { count: parsed.data.trackers.length, domains: parsed.data.trackers.reduce((sum, entry) => sum + entry.domains.length, 0), problems };
+}
+
+/**
  * Portals first: the notices are then checked against the catalogue in the files (the generated
  * module only when the files themselves have problems), and the generated module must be current.
  */
-export function runValidate(dir = NOTICES_DIR, log: (line: string) => void = console.log, portalsDir = PORTALS_DIR): number {
+export function runValidate(dir = NOTICES_DIR, log: (line: string) => void = console.log, portalsDir = PORTALS_DIR, trackersFile = TRACKERS_FILE): number {
   const portals = checkPortalFiles(readPortalFiles(portalsDir));
   const { notices, problems } = checkNotices(readNoticeFiles(dir), portals.problems.length === 0 ? portals.portals : undefined);
   problems.unshift(...portals.problems);
+  const trackers = checkTrackerFile({ file: display(trackersFile), text: readFileSync(trackersFile, 'utf8') });
+  problems.push(...trackers.problems);
   if (portalsDir === PORTALS_DIR && portals.problems.length === 0 && !writeCatalogueModule({ check: true }).current) {
     problems.push({ file: 'utils/portals/catalogue.ts', path: '$', reason: 'is out of date with feed/portals/: run npm run feed -- catalogue (every build regenerates it too)' });
   }
   for (const problem of problems) log(formatProblem(problem));
-  log(problems.length === 0 ? `${portals.portals.length} portals and ${notices.length} notices are valid.` : `${problems.length} problem${problems.length === 1 ? '' : 's'} found.`);
+  log(problems.length === 0 ? `${portals.portals.length} portals, ${notices.length} notices and ${trackers.count} trackers (${trackers.domains} domains) are valid.` : `${problems.length} problem${problems.length === 1 ? '' : 's'} found.`);
   return problems.length === 0 ? 0 : 1;
 }
 

@@ -9,7 +9,7 @@ import { waitForSession } from './support/extension-state';
 import { launchFirefox } from './support/firefox';
 import { POPUP_READY } from './support/popup';
 import { siteUrl } from './support/sites';
-import { exportReviewPageUrl, guidePageUrl, noticePageUrl } from '../../utils/pages';
+import { exportReviewPageUrl, trackersPageUrl, guidePageUrl, noticePageUrl } from '../../utils/pages';
 
 /**
  * Issue 14, items 3 and 6, in real browsers: a portal page cannot tell that Portal Guard is
@@ -76,6 +76,7 @@ const PAGES = (tabId: number) => [
   { name: 'guide', path: guidePageUrl({ portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz' }, 'guide.html'), ready: '[data-testid=guide-step-change-password]' },
   { name: 'options', path: 'options.html', ready: '[data-testid="feed-source"]' },
   { name: 'export-review', path: exportReviewPageUrl({ portal: 'managemyhealth' }, 'export-review.html'), ready: 'h1' },
+  { name: 'trackers', path: trackersPageUrl({ portal: 'managemyhealth' }, 'trackers.html'), ready: '[data-testid=complaint-routes]' },
 ];
 
 /** Run in an extension page: what its CSP could have blocked, and whether it was. */

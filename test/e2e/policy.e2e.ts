@@ -38,7 +38,7 @@ const POLICY = {
   telemetry: true,
 };
 const HOST_PROBLEM = 'additionalPortals[0].hosts[1]: co.nz is a public suffix';
-const UNKNOWN_KEY_PROBLEM = 'telemetry: unknown key, ignored (the keys are organization, additionalPortals, feedUrl, additionalFeedKeys, pwnedPasswordsCheck, sharedComputerMode, localNotices)';
+const UNKNOWN_KEY_PROBLEM = 'telemetry: unknown key, ignored (the keys are organization, additionalPortals, feedUrl, additionalFeedKeys, pwnedPasswordsCheck, sharedComputerMode, trackerAudit, localNotices)';
 const PORTAL_ORIGIN = 'https://riverside.myindici.co.nz/*';
 
 const GUIDE_PATH = guidePageUrl({ portal: 'riverside-myindici', host: 'riverside.myindici.co.nz' }, 'guide.html');

@@ -1,4 +1,5 @@
 import { dataClassLabel } from '../feed/data-class-label';
+import { noticeText } from '../notices/notice-text';
 import type { Notice } from '../feed/schema';
 import { getActiveFeed, noticesForMatch, withLocalNotices, type ActiveFeed } from '../state/active-feed';
 import type { BannerNotice } from '../messaging/protocol';
@@ -44,7 +45,7 @@ export function toBannerNotice(match: PortalMatch, notice: Notice): BannerNotice
   const official = notice.links.find((link) => link.official);
   return {
     id: notice.id,
-    title: notice.title,
+    title: noticeText(notice).title,
     why: whyShown(match, notice),
     taken: formatList(notice.dataClasses.map(dataClassLabel), 'unit'),
     ...(notice.notAffected.length ? { notTaken: formatList(notice.notAffected.map(dataClassLabel), 'unit') } : {}),

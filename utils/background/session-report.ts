@@ -6,6 +6,7 @@ import { probeWanted } from './guide-actions';
 import { completeDetection, isCataloguePortal, platformSignalTable } from './platform-signals';
 import { portalNotices, toBannerNotice } from './portal-notices';
 import { setTabSession } from './tab-sessions';
+import { trackerDomainsFor } from './tracker-audit';
 
 /**
  * A content script reported its page's session state. The portal is identified from `sender.url`
@@ -16,7 +17,7 @@ import { setTabSession } from './tab-sessions';
 export async function onSessionReport(
   report: RequestOf<'cs-bg/session'>,
   sender: Sender,
-  { now = Date.now, badge = applyBadge, notices = portalNotices, probe = probeWanted, index = portalIndex } = {},
+  { now = Date.now, badge = applyBadge, notices = portalNotices, probe = probeWanted, index = portalIndex, trackers = trackerDomainsFor } = {},
 ): Promise<ResponseOf<'cs-bg/session'>> {
   const tabId = sender.tab?.id;
   const url = sender.url;
@@ -35,11 +36,14 @@ export async function onSessionReport(
   await setTabSession(tabId, { state: report.state, evidence: report.evidence, detectedAt: now(), url: pageUrl, ...(platform ? { platform } : {}) });
   const { relevant } = await notices(match);
   await badge(tabId, badgeFor(match.displayName, report.state, relevant.length));
+  // The tracker audit's domains, only for a signed-in page with the audit on (tracker-audit.ts).
+  const audit = await trackers(report.state).catch(() => undefined);
   return {
     ok: true,
     notices: relevant.map(({ notice }) => toBannerNotice(match, notice)),
     ...(match.portal.signals ? { signals: match.portal.signals } : {}),
     ...(custom ? { platforms: platformSignalTable() } : {}),
     ...((await probe(match, new URL(url).origin, now())) ? { probeChangePassword: true as const } : {}),
+    ...(audit ? { trackers: audit } : {}),
   };
 }

@@ -116,6 +116,17 @@ describe('watchSharedComputer: which tab events mean "left signed in"', () => {
     watch.stop();
   });
 
+  it('a signed-in tab whose new page finished loading before the tab was handed over (a busy machine): reminded after the short wait, not the fallback', async () => {
+    const { d, watch } = start();
+    await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'loading' }, {} as never);
+    await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'complete' }, {} as never);
+    watch.tabLeft(5, MMH, 'loading');
+    await vi.advanceTimersByTimeAsync(LEFT_PORTAL_AFTER_MS + 100);
+    await vi.waitFor(() => expect(d.notify).toHaveBeenCalledTimes(1));
+    expect((await readItem(signOutReminders))[0]?.how).toBe('navigated');
+    watch.stop();
+  });
+
   it('a signed-in tab that loads another page of the same portal: not reminded', async () => {
     const { d, watch } = start();
     watch.tabLeft(5, MMH, 'loading');

@@ -175,8 +175,16 @@ export function watchSharedComputer({ deps = defaultDeps, tabs = browser.tabs, s
       if (left) void remindIfSignedIn(left.session, 'navigated', deps).catch(() => {});
     }, ms);
   };
+  // Tabs whose latest document has finished loading. start.ts hands a tab over only after an
+  // async storage step, so under load the new page's 'complete' can come first: it used to be
+  // lost, the 15 s fallback decided instead, and the e2e run saw the tab closed before that
+  // (shared-computer.e2e.ts, "left the portal"). Remembering it lets the hand-over start the 3 s wait.
+  const loaded = new Set<number>();
   const onUpdated = (tabId: number, change: { status?: string }) => {
-    if (change.status === 'complete') decideAfter(tabId, LEFT_PORTAL_AFTER_MS);
+    if (change.status === 'loading') loaded.delete(tabId);
+    if (change.status !== 'complete') return;
+    loaded.add(tabId);
+    decideAfter(tabId, LEFT_PORTAL_AFTER_MS);
   };
   // A new report from the same portal host in that tab: the patient is still there.
   const unwatchReports = tabSessions.item.watch((all) => {
@@ -196,11 +204,12 @@ export function watchSharedComputer({ deps = defaultDeps, tabs = browser.tabs, s
         void remindIfSignedIn(session ?? earlier?.session, 'closed', deps).catch(() => {});
       } else if (session?.state === 'signed-in') {
         pending.set(tabId, { session });
-        decideAfter(tabId, LEFT_PORTAL_FALLBACK_MS);
+        decideAfter(tabId, loaded.has(tabId) ? LEFT_PORTAL_AFTER_MS : LEFT_PORTAL_FALLBACK_MS);
       }
     },
     stop() {
       for (const tabId of [...pending.keys()]) settle(tabId);
+      loaded.clear();
       unwatchReports();
       tabs.onUpdated.removeListener(onUpdated);
       stopClicks();

@@ -13,6 +13,7 @@ import { watchSharedComputer, type SharedComputerWatch } from './shared-computer
 import { restrictStorageToTrustedContexts } from './storage-access';
 import { takeTab } from './tab-sessions';
 import { tabStatus } from './tab-status';
+import { onTrackerReport } from './tracker-audit';
 import { onWatchPortal } from './watch-portal';
 
 /**
@@ -31,6 +32,7 @@ export function startBackground(): () => void {
       'cs-bg/password-form': (request, sender) => onPasswordForm(request, sender),
       'cs-bg/pwned-range': (request, sender) => onPwnedRange(request, sender),
       'cs-bg/guide-password-changed': (request, sender) => onGuidePasswordChanged(request, sender),
+      'cs-bg/trackers': (request, sender) => onTrackerReport(request, sender),
       'ui-bg/guide-event': (request) => onGuideEvent(request),
       'ui-bg/dismiss-notice': (request) => onConfirmDismiss(request),
       'ui-bg/tab-status': (request) => tabStatus(request),

@@ -1,4 +1,5 @@
 import { dataClassLabel } from '../feed/data-class-label';
+import { noticeText } from '../notices/notice-text';
 import type { DataClass, Notice } from '../feed/schema';
 import { getActiveFeed, type ActiveFeed } from '../state/active-feed';
 import { formatNumber } from '../i18n/format';
@@ -13,6 +14,7 @@ import { portalNotices, whyShown } from './portal-notices';
 import { getTabSession } from './tab-sessions';
 import { readItem, signOutReminders, type SignOutReminder } from '../state/storage';
 import { isScriptable } from './scriptable';
+import { portalTrackers } from './tracker-audit';
 
 /**
  * Everything the popup shows about one tab, assembled in the background from three trusted
@@ -32,6 +34,8 @@ export interface TabStatusDeps {
   reminders?: () => Promise<SignOutReminder[]>;
   /** Whether the content script can run on a URL now (scriptable.ts). */
   scriptable?: (url: string) => Promise<boolean | undefined>;
+  /** The trackers seen on a portal's signed-in pages (tracker-audit.ts). */
+  trackers?: typeof portalTrackers;
 }
 
 const defaultDeps: TabStatusDeps = { getSession: getTabSession, getFeed: getActiveFeed, now: () => new Date(), index: portalIndex };
@@ -75,15 +79,17 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
   const sameHost = session && safeHost(session.url) === match.host;
   // The feed loaded above, not a second load (each reads storage again).
   const { relevant, others } = await portalNotices(match, { feed: async () => active ?? Promise.reject(new Error('no feed')), now: deps.now });
+  const trackers = await (deps.trackers ?? portalTrackers)(match.portal.id).catch(() => []);
   return {
     lookup: 'portal',
     portal: summarisePortal(match),
     ...(session && sameHost ? { session: { state: session.state, detectedAt: session.detectedAt, evidence: session.evidence } } : {}),
     notices: relevant.map(({ notice }) => summariseNotice(notice, whyShown(match, notice))),
-    otherNotices: others.map(({ id, title }) => ({ id, title })),
+    otherNotices: others.map((notice) => ({ id: notice.id, title: noticeText(notice).title })),
     ...(feed ? { feed } : {}),
     ...scriptable,
     ...org,
+    ...(trackers.length ? { trackers } : {}),
   };
 }
 
@@ -113,8 +119,8 @@ export function summariseNotice(notice: Notice, why: string): NoticeSummary {
   return {
     id: notice.id,
     why,
-    title: notice.title,
-    summary: notice.summary,
+    // In the browser's language when the feed has it (the popup shows what this says).
+    ...noticeText(notice),
     organization: notice.organization,
     disclosed: notice.disclosed,
     added: notice.added,

@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { formatNumber } from '../i18n/format';
+import { t } from '../i18n/t';
 import type { RequestOf, WatchReply } from '../messaging/protocol';
 import { CATALOGUE } from '../portals/catalogue';
 import { toCustomPortal } from '../portals/custom';
@@ -54,7 +56,7 @@ const defaultDeps: WatchDeps = { granted: (origin, timeoutMs) => waitForGrant(or
 export async function onWatchPortal({ host, platformId }: RequestOf<'ui-bg/watch-portal'>, deps: WatchDeps = defaultDeps): Promise<WatchReply> {
   const catalogue = deps.catalogue ?? (CATALOGUE as readonly Portal[]);
   const platform = catalogue.find((portal) => portal.id === platformId && portal.kind === 'platform');
-  if (!platform) return { status: 'refused', reason: `${platformId} is not a platform Portal Guard knows` };
+  if (!platform) return { status: 'refused', reason: t('popup.watch.reason.unknownPlatform', { platform: platformId }) };
   const current = await currentPortals();
   const candidate = watchCandidate(`https://${host}/`, current.index, catalogue);
   if (candidate.kind === 'imitation') {
@@ -62,8 +64,8 @@ export async function onWatchPortal({ host, platformId }: RequestOf<'ui-bg/watch
     return { status: 'refused', reason: candidate.imitation.reason, lookalike: { imitates: imitates.name, ...(imitates.homeUrl ? { officialHome: imitates.homeUrl } : {}) } };
   }
   if (candidate.kind === 'no') return { status: 'refused', reason: candidate.reason };
-  if (candidate.host !== host) return { status: 'refused', reason: `${host} is not a host name Portal Guard can watch` };
-  if (!(await deps.granted(watchOrigin(host), GRANT_WAIT_MS).catch(() => false))) return { status: 'refused', reason: `The browser has not given Portal Guard permission for ${host}` };
+  if (candidate.host !== host) return { status: 'refused', reason: t('popup.watch.reason.notHost', { host }) };
+  if (!(await deps.granted(watchOrigin(host), GRANT_WAIT_MS).catch(() => false))) return { status: 'refused', reason: t('popup.watch.reason.noPermission', { host }) };
 
   // The list may have changed while the prompt was open: check against it as it is now.
   forgetCurrentPortals();
@@ -71,10 +73,10 @@ export async function onWatchPortal({ host, platformId }: RequestOf<'ui-bg/watch
   const again = watchCandidate(`https://${host}/`, now.index, catalogue);
   if (again.kind !== 'watchable') return { status: 'refused', reason: again.kind === 'no' ? again.reason : again.imitation.reason };
   const stored = await readItem(customPortals);
-  if (stored.length >= MAX_USER_PORTALS) return { status: 'refused', reason: `You can add up to ${MAX_USER_PORTALS} portals` };
+  if (stored.length >= MAX_USER_PORTALS) return { status: 'refused', reason: t('popup.watch.reason.tooMany', MAX_USER_PORTALS, { count: formatNumber(MAX_USER_PORTALS) }) };
   const input = watchedPortalInput(host, candidate.registrableDomain, platform, new Set([...stored.map((portal) => portal.id), ...now.index.portals.map((portal) => portal.id)]));
   const { portal, problems } = toCustomPortal(input, 'user', { index: now.index, catalogue });
-  if (!portal || problems.length > 0) return { status: 'refused', reason: problems[0]?.reason ?? `${host} cannot be watched` };
+  if (!portal || problems.length > 0) return { status: 'refused', reason: problems[0]?.reason ?? t('popup.watch.reason.cannotWatch', { host }) };
   await updateItem(customPortals, (list) => [...list.filter((entry) => entry.id !== input.id), input]);
   forgetCurrentPortals();
   return { status: 'watching', portalId: input.id, name: input.name };

@@ -27,11 +27,15 @@ describe('watchSession', () => {
     contexts.forEach((ctx) => ctx.notifyInvalidated());
     contexts = [];
     vi.useRealTimers();
+    vi.unstubAllGlobals();
   });
 
   it('reports the state at injection, then each change once, throttled', async () => {
     const reports: Classification[] = [];
     watchSession(newContext(), { report: async (result) => (reports.push(result), OK) });
+    // Classified at once; sent (and the observers set up) in a microtask, right after.
+    expect(reports).toEqual([]);
+    await Promise.resolve();
     expect(reports.map((r) => r.state)).toEqual(['login']);
 
     setBody('<nav><a href="/logout">Log out</a></nav>');
@@ -52,6 +56,7 @@ describe('watchSession', () => {
     watchSession(newContext(), { report: async (result) => (first.push(result), OK) });
     // WXT's context tells the older copy to stop when a newer one starts (after an update).
     watchSession(newContext(), { report: async (result) => (second.push(result), OK) });
+    await Promise.resolve();
     setBody('<a href="/logout">Log out</a>');
     await vi.advanceTimersByTimeAsync(1000);
     expect(first.map((r) => r.state)).toEqual(['login']);
@@ -63,6 +68,7 @@ describe('watchSession', () => {
     const ctx = newContext();
     watchSession(ctx, { report: async (result) => (reports.push(result), OK) });
     watchSession(ctx, { report: async (result) => (reports.push(result), OK) });
+    await Promise.resolve();
     setBody('<a href="/logout">Log out</a>');
     await vi.advanceTimersByTimeAsync(1000);
     expect(reports.map((r) => r.state)).toEqual(['login', 'signed-in']);
@@ -79,7 +85,28 @@ describe('watchSession', () => {
 
     // A fresh copy after the update takes over.
     watchSession(newContext(), { report: async (result) => (reports.push(result), OK) });
+    await Promise.resolve();
     expect(reports.map((r) => r.state)).toEqual(['login', 'signed-in']);
+  });
+
+  it('looks for a password form only when the page is idle, once for checks in between', async () => {
+    // happy-dom has no requestIdleCallback; the browsers' runs the callback when the page is idle.
+    vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback) => setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 10 }), 50));
+    vi.stubGlobal('cancelIdleCallback', (id: number) => clearTimeout(id));
+    const checked: string[] = [];
+    const reports: Classification[] = [];
+    watchSession(newContext(), { report: async (result) => (reports.push(result), OK), onCheck: () => checked.push('check') });
+    await Promise.resolve();
+    // Classified and reported without waiting for the form search.
+    expect(reports).toHaveLength(1);
+    expect(checked).toEqual([]);
+    setBody('<form><input type="password"></form><p>changed</p>');
+    await vi.advanceTimersByTimeAsync(20);
+    setBody('<form><input type="password"></form><p>changed again</p>');
+    await vi.advanceTimersByTimeAsync(30);
+    expect(checked).toEqual(['check']);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(checked).toEqual(['check', 'check']);
   });
 
   it('reports again when the tab is shown again, so a dismissal confirmed in another tab reaches the banner', async () => {

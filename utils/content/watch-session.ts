@@ -32,7 +32,10 @@ export interface WatchOptions {
   onUpdate?: (state: SessionState, notices: BannerNotice[]) => void;
   /** Called with every reply, for requests that ride on it (the password guide's well-known check). */
   onReply?: (reply: ResponseOf<'cs-bg/session'>) => void;
-  /** Called on every (throttled) check, whether or not the classification changed. */
+  /**
+   * Called after every (throttled) check, whether or not the classification changed, when the
+   * page is next idle: nothing it does (the password-form search) delays classifying or reporting.
+   */
   onCheck?: (doc: Document) => void;
   doc?: Document;
   /** The page's address; tests pass one, since happy-dom's document stays on its own origin. */
@@ -56,11 +59,16 @@ export function watchSession(ctx: ContentScriptContext, { report = (result) => s
   let platforms: SignalTable | undefined;
   let last = '';
   let timer: number | undefined;
+  let idle: number | undefined;
 
   const check = () => {
     timer = undefined;
     if (ctx.isInvalid) return;
-    onCheck?.(doc);
+    // Non-critical work waits for idle time, at most 500 ms; checks in between share one callback.
+    if (onCheck) idle ??= ctx.requestIdleCallback(() => {
+      idle = undefined;
+      if (!ctx.isInvalid) onCheck(doc);
+    }, { timeout: 500 });
     const url = new URL(href());
     const result = classifyPage(doc, url, signals);
     const found = platforms ? detectPlatform(doc, url, platforms) : undefined;
@@ -68,7 +76,10 @@ export function watchSession(ctx: ContentScriptContext, { report = (result) => s
     const key = `${result.state}|${result.evidence.join(',')}|${url.pathname}|${detection ? `${detection.platformId}:${detection.matched.join(',')}` : ''}`;
     if (key === last) return;
     last = key;
-    report({ ...result, path: url.pathname, ...(detection ? { detection } : {}) }).then(
+    // Sent from a microtask: classifying is the page's only wait at injection (the bench's goal);
+    // the message goes out as soon as this task ends, before any page event can run.
+    const payload = { ...result, path: url.pathname, ...(detection ? { detection } : {}) };
+    queueMicrotask(() => void report(payload).then(
       (reply) => {
         if (ctx.isInvalid) return;
         let again = false;
@@ -88,7 +99,7 @@ export function watchSession(ctx: ContentScriptContext, { report = (result) => s
         // The background may be restarting; forget what we sent so the next check reports again.
         last = '';
       },
-    );
+    ));
   };
 
   // Throttle, not debounce: a page that mutates constantly (a clock, a carousel) still gets
@@ -98,16 +109,21 @@ export function watchSession(ctx: ContentScriptContext, { report = (result) => s
   };
 
   check();
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
-  // Dismissing happens on the notice page, in another tab (issue 14, item 1), and a feed update
-  // can arrive meanwhile: when the patient comes back to this tab, report again so the banner
-  // shows what is relevant now. The listener is in our isolated world; the page cannot see it.
-  ctx.addEventListener(doc, 'visibilitychange', () => {
-    if (doc.visibilityState !== 'visible') return;
-    last = '';
-    schedule();
+  // The listeners are set up in a microtask, right after this task: no page script runs in
+  // between, so no change is missed, and the first classification waits for none of them.
+  queueMicrotask(() => {
+    if (ctx.isInvalid) return;
+    ctx.addEventListener(window, 'wxt:locationchange', schedule);
+    // Dismissing happens on the notice page, in another tab (issue 14, item 1), and a feed update
+    // can arrive meanwhile: when the patient comes back to this tab, report again so the banner
+    // shows what is relevant now. The listener is in our isolated world; the page cannot see it.
+    ctx.addEventListener(doc, 'visibilitychange', () => {
+      if (doc.visibilityState !== 'visible') return;
+      last = '';
+      schedule();
+    });
+    const observer = new MutationObserver(schedule);
+    observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'style', 'class', 'type'] });
+    ctx.onInvalidated(() => observer.disconnect());
   });
-  const observer = new MutationObserver(schedule);
-  observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'style', 'class', 'type'] });
-  ctx.onInvalidated(() => observer.disconnect());
 }

@@ -2,8 +2,8 @@
 // Why and how it is used: utils/feed/compiled-parser.ts.
 /* eslint-disable */
 // @ts-nocheck
-export const FEED_PARSER_SOURCE_HASH = "779a58f4-28795";
-export function createFeedParser(INVALID, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24, c25, c26, c27, c28, c29, c30, c31, c32, c33, c34, c35, c36, c37, c38, c39, c40, c41, c42, c43, c44, c45, c46, c47, c48, c49, c50, c51, c52, c53, c54) {
+export const FEED_PARSER_SOURCE_HASH = "8e839f9c-39249";
+export function createFeedParser(INVALID, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24, c25, c26, c27, c28, c29, c30, c31, c32, c33, c34, c35, c36, c37, c38, c39, c40, c41, c42, c43, c44, c45, c46, c47, c48, c49, c50, c51, c52, c53, c54, c55, c56, c57, c58, c59, c60, c61, c62, c63, c64, c65, c66, c67, c68, c69, c70) {
 return (input) => {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["formatVersion"];
@@ -124,699 +124,957 @@ for (let v5 = 0; v5 < v3.length; v5++) {
   if (v39 > 2000) return INVALID;
   const v40 = c11(v37);
   if (v40 === INVALID) return INVALID;
-  const v41 = v6["organization"];
-  if (typeof v41 !== "string") return INVALID;
-  const v42 = typeof v41 === "string" && v41.length >= 2 && v41.length < 4 ? c7(v41) : v41.length;
-  if (v42 < 2) return INVALID;
-  const v43 = typeof v41 === "string" && v41.length > 200 ? c7(v41) : v41.length;
-  if (v43 > 200) return INVALID;
-  const v44 = c12(v41);
-  if (v44 === INVALID) return INVALID;
-  const v45 = v6["country"];
-  if (!c13.has(v45)) return INVALID;
-  const v46 = v6["breach"];
-  if (typeof v46 !== "object" || v46 === null || Array.isArray(v46)) return INVALID;
-  const v47 = v46["start"];
-  let v48 = (() => {
-    let v49;
-    if (v47 !== undefined) {
-      if (typeof v47 !== "string") return INVALID;
-      c14.lastIndex = 0;
-      if (!c14.test(v47)) return INVALID;
-      const v50 = c15(v47);
-      if (v50 instanceof Promise) c4();
-      if (!v50) return INVALID;
-      v49 = v47;
+  const v41 = v6["translations"];
+  let v42 = (() => {
+    let v43;
+    if (v41 !== undefined) {
+      if (!c12(v41)) return INVALID;
+      const v44 = {};
+      const v48 = Object.getOwnPropertySymbols(v41);
+      const v49 = Object.getOwnPropertyNames(v41);
+      for (let v50 = 0; v50 < v49.length; v50++) {
+        const v45 = v49[v50];
+        if (v45 === "__proto__" || !c15.call(v41, v45)) continue;
+        let v47 = c13(v45);
+        if (v47 === INVALID && typeof v45 === "string" && c14.test(v45)) v47 = c13(Number(v45));
+        if (v47 === INVALID) return INVALID;
+        if (v47 === "__proto__") continue;
+        const v51 = v41[v45];
+        if (typeof v51 !== "object" || v51 === null || Array.isArray(v51)) return INVALID;
+        const v52 = v51["title"];
+        let v53 = (() => {
+          let v54;
+          if (v52 !== undefined) {
+            if (typeof v52 !== "string") return INVALID;
+            const v55 = typeof v52 === "string" && v52.length >= 5 && v52.length < 10 ? c7(v52) : v52.length;
+            if (v55 < 5) return INVALID;
+            const v56 = typeof v52 === "string" && v52.length > 200 ? c7(v52) : v52.length;
+            if (v56 > 200) return INVALID;
+            const v57 = c16(v52);
+            if (v57 === INVALID) return INVALID;
+            v54 = v57;
+          }
+          return v54;
+        })();
+        if (v53 === INVALID) {
+          if ("title" in v51) return INVALID;
+          v53 = undefined;
+        }
+        const v58 = v51["summary"];
+        let v59 = (() => {
+          let v60;
+          if (v58 !== undefined) {
+            if (typeof v58 !== "string") return INVALID;
+            const v61 = typeof v58 === "string" && v58.length >= 20 && v58.length < 40 ? c7(v58) : v58.length;
+            if (v61 < 20) return INVALID;
+            const v62 = typeof v58 === "string" && v58.length > 2000 ? c7(v58) : v58.length;
+            if (v62 > 2000) return INVALID;
+            const v63 = c17(v58);
+            if (v63 === INVALID) return INVALID;
+            v60 = v63;
+          }
+          return v60;
+        })();
+        if (v59 === INVALID) {
+          if ("summary" in v51) return INVALID;
+          v59 = undefined;
+        }
+        for (const k in v51) {
+          if (k !== "title" && k !== "summary") return INVALID;
+        }
+        const v64 = {};
+        if ("title" in v51) v64["title"] = v53;
+        if ("summary" in v51) v64["summary"] = v59;
+        const v65 = c18(v64);
+        if (v65 instanceof Promise) c4();
+        if (!v65) return INVALID;
+        v44[v47] = v64;
+      }
+      for (let v50 = 0; v50 < v48.length; v50++) {
+        const v45 = v48[v50];
+        if (!c15.call(v41, v45)) continue;
+        let v47 = c13(v45);
+        if (v47 === INVALID && typeof v45 === "string" && c14.test(v45)) v47 = c13(Number(v45));
+        if (v47 === INVALID) return INVALID;
+        if (v47 === "__proto__") continue;
+        const v66 = v41[v45];
+        if (typeof v66 !== "object" || v66 === null || Array.isArray(v66)) return INVALID;
+        const v67 = v66["title"];
+        let v68 = (() => {
+          let v69;
+          if (v67 !== undefined) {
+            if (typeof v67 !== "string") return INVALID;
+            const v70 = typeof v67 === "string" && v67.length >= 5 && v67.length < 10 ? c7(v67) : v67.length;
+            if (v70 < 5) return INVALID;
+            const v71 = typeof v67 === "string" && v67.length > 200 ? c7(v67) : v67.length;
+            if (v71 > 200) return INVALID;
+            const v72 = c19(v67);
+            if (v72 === INVALID) return INVALID;
+            v69 = v72;
+          }
+          return v69;
+        })();
+        if (v68 === INVALID) {
+          if ("title" in v66) return INVALID;
+          v68 = undefined;
+        }
+        const v73 = v66["summary"];
+        let v74 = (() => {
+          let v75;
+          if (v73 !== undefined) {
+            if (typeof v73 !== "string") return INVALID;
+            const v76 = typeof v73 === "string" && v73.length >= 20 && v73.length < 40 ? c7(v73) : v73.length;
+            if (v76 < 20) return INVALID;
+            const v77 = typeof v73 === "string" && v73.length > 2000 ? c7(v73) : v73.length;
+            if (v77 > 2000) return INVALID;
+            const v78 = c20(v73);
+            if (v78 === INVALID) return INVALID;
+            v75 = v78;
+          }
+          return v75;
+        })();
+        if (v74 === INVALID) {
+          if ("summary" in v66) return INVALID;
+          v74 = undefined;
+        }
+        for (const k in v66) {
+          if (k !== "title" && k !== "summary") return INVALID;
+        }
+        const v79 = {};
+        if ("title" in v66) v79["title"] = v68;
+        if ("summary" in v66) v79["summary"] = v74;
+        const v80 = c18(v79);
+        if (v80 instanceof Promise) c4();
+        if (!v80) return INVALID;
+        v44[v47] = v79;
+      }
+      const v81 = c21(v44);
+      if (v81 instanceof Promise) c4();
+      if (!v81) return INVALID;
+      v43 = v44;
     }
-    return v49;
+    return v43;
   })();
-  if (v48 === INVALID) {
-    if ("start" in v46) return INVALID;
-    v48 = undefined;
+  if (v42 === INVALID) {
+    if ("translations" in v6) return INVALID;
+    v42 = undefined;
   }
-  const v51 = v46["end"];
-  let v52 = (() => {
-    let v53;
-    if (v51 !== undefined) {
-      if (typeof v51 !== "string") return INVALID;
-      c14.lastIndex = 0;
-      if (!c14.test(v51)) return INVALID;
-      const v54 = c15(v51);
-      if (v54 instanceof Promise) c4();
-      if (!v54) return INVALID;
-      v53 = v51;
+  const v82 = v6["organization"];
+  if (typeof v82 !== "string") return INVALID;
+  const v83 = typeof v82 === "string" && v82.length >= 2 && v82.length < 4 ? c7(v82) : v82.length;
+  if (v83 < 2) return INVALID;
+  const v84 = typeof v82 === "string" && v82.length > 200 ? c7(v82) : v82.length;
+  if (v84 > 200) return INVALID;
+  const v85 = c22(v82);
+  if (v85 === INVALID) return INVALID;
+  const v86 = v6["country"];
+  if (!c23.has(v86)) return INVALID;
+  const v87 = v6["breach"];
+  if (typeof v87 !== "object" || v87 === null || Array.isArray(v87)) return INVALID;
+  const v88 = v87["start"];
+  let v89 = (() => {
+    let v90;
+    if (v88 !== undefined) {
+      if (typeof v88 !== "string") return INVALID;
+      c24.lastIndex = 0;
+      if (!c24.test(v88)) return INVALID;
+      const v91 = c25(v88);
+      if (v91 instanceof Promise) c4();
+      if (!v91) return INVALID;
+      v90 = v88;
     }
-    return v53;
+    return v90;
   })();
-  if (v52 === INVALID) {
-    if ("end" in v46) return INVALID;
-    v52 = undefined;
+  if (v89 === INVALID) {
+    if ("start" in v87) return INVALID;
+    v89 = undefined;
   }
-  const v55 = v46["discovered"];
-  let v56 = (() => {
-    let v57;
-    if (v55 !== undefined) {
-      if (typeof v55 !== "string") return INVALID;
-      c14.lastIndex = 0;
-      if (!c14.test(v55)) return INVALID;
-      const v58 = c15(v55);
-      if (v58 instanceof Promise) c4();
-      if (!v58) return INVALID;
-      v57 = v55;
+  const v92 = v87["end"];
+  let v93 = (() => {
+    let v94;
+    if (v92 !== undefined) {
+      if (typeof v92 !== "string") return INVALID;
+      c24.lastIndex = 0;
+      if (!c24.test(v92)) return INVALID;
+      const v95 = c25(v92);
+      if (v95 instanceof Promise) c4();
+      if (!v95) return INVALID;
+      v94 = v92;
     }
-    return v57;
+    return v94;
   })();
-  if (v56 === INVALID) {
-    if ("discovered" in v46) return INVALID;
-    v56 = undefined;
+  if (v93 === INVALID) {
+    if ("end" in v87) return INVALID;
+    v93 = undefined;
   }
-  const v59 = v46["note"];
-  let v60 = (() => {
-    let v61;
-    if (v59 !== undefined) {
-      if (typeof v59 !== "string") return INVALID;
-      const v62 = typeof v59 === "string" && v59.length >= 5 && v59.length < 10 ? c7(v59) : v59.length;
-      if (v62 < 5) return INVALID;
-      const v63 = typeof v59 === "string" && v59.length > 300 ? c7(v59) : v59.length;
-      if (v63 > 300) return INVALID;
-      const v64 = c16(v59);
-      if (v64 === INVALID) return INVALID;
-      v61 = v64;
+  const v96 = v87["discovered"];
+  let v97 = (() => {
+    let v98;
+    if (v96 !== undefined) {
+      if (typeof v96 !== "string") return INVALID;
+      c24.lastIndex = 0;
+      if (!c24.test(v96)) return INVALID;
+      const v99 = c25(v96);
+      if (v99 instanceof Promise) c4();
+      if (!v99) return INVALID;
+      v98 = v96;
     }
-    return v61;
+    return v98;
   })();
-  if (v60 === INVALID) {
-    if ("note" in v46) return INVALID;
-    v60 = undefined;
+  if (v97 === INVALID) {
+    if ("discovered" in v87) return INVALID;
+    v97 = undefined;
   }
-  const v65 = {};
-  if ("start" in v46) v65["start"] = v48;
-  if ("end" in v46) v65["end"] = v52;
-  if ("discovered" in v46) v65["discovered"] = v56;
-  if ("note" in v46) v65["note"] = v60;
-  for (const k in v46) {
+  const v100 = v87["note"];
+  let v101 = (() => {
+    let v102;
+    if (v100 !== undefined) {
+      if (typeof v100 !== "string") return INVALID;
+      const v103 = typeof v100 === "string" && v100.length >= 5 && v100.length < 10 ? c7(v100) : v100.length;
+      if (v103 < 5) return INVALID;
+      const v104 = typeof v100 === "string" && v100.length > 300 ? c7(v100) : v100.length;
+      if (v104 > 300) return INVALID;
+      const v105 = c26(v100);
+      if (v105 === INVALID) return INVALID;
+      v102 = v105;
+    }
+    return v102;
+  })();
+  if (v101 === INVALID) {
+    if ("note" in v87) return INVALID;
+    v101 = undefined;
+  }
+  const v106 = {};
+  if ("start" in v87) v106["start"] = v89;
+  if ("end" in v87) v106["end"] = v93;
+  if ("discovered" in v87) v106["discovered"] = v97;
+  if ("note" in v87) v106["note"] = v101;
+  for (const k in v87) {
     if (k === "__proto__") continue;
-    if (c17.has(k)) continue;
-    v65[k] = v46[k];
+    if (c27.has(k)) continue;
+    v106[k] = v87[k];
   }
-  const v66 = v6["disclosed"];
-  if (typeof v66 !== "string") return INVALID;
-  c18.lastIndex = 0;
-  if (!c18.test(v66)) return INVALID;
-  const v67 = v6["added"];
-  if (typeof v67 !== "string") return INVALID;
-  c18.lastIndex = 0;
-  if (!c18.test(v67)) return INVALID;
-  const v68 = v6["modified"];
-  if (typeof v68 !== "string") return INVALID;
-  c18.lastIndex = 0;
-  if (!c18.test(v68)) return INVALID;
-  const v69 = v6["affected"];
-  let v70 = (() => {
-    let v71;
-    if (v69 !== undefined) {
-      if (typeof v69 !== "object" || v69 === null || Array.isArray(v69)) return INVALID;
-      const v72 = v69["count"];
-      if (typeof v72 !== "number" || !Number.isFinite(v72)) return INVALID;
-      if (!Number.isSafeInteger(v72)) return INVALID;
-      if (v72 < 0) return INVALID;
-      const v73 = v69["estimate"];
-      if (typeof v73 !== "boolean") return INVALID;
-      const v74 = v69["label"];
-      let v75 = (() => {
-        let v76;
-        if (v74 !== undefined) {
-          if (typeof v74 !== "string") return INVALID;
-          const v77 = typeof v74 === "string" && v74.length >= 0 && v74.length < 0 ? c7(v74) : v74.length;
-          if (v77 < 0) return INVALID;
-          const v78 = typeof v74 === "string" && v74.length > 200 ? c7(v74) : v74.length;
-          if (v78 > 200) return INVALID;
-          const v79 = c19(v74);
-          if (v79 === INVALID) return INVALID;
-          v76 = v79;
+  const v107 = v6["disclosed"];
+  if (typeof v107 !== "string") return INVALID;
+  c28.lastIndex = 0;
+  if (!c28.test(v107)) return INVALID;
+  const v108 = v6["added"];
+  if (typeof v108 !== "string") return INVALID;
+  c28.lastIndex = 0;
+  if (!c28.test(v108)) return INVALID;
+  const v109 = v6["modified"];
+  if (typeof v109 !== "string") return INVALID;
+  c28.lastIndex = 0;
+  if (!c28.test(v109)) return INVALID;
+  const v110 = v6["affected"];
+  let v111 = (() => {
+    let v112;
+    if (v110 !== undefined) {
+      if (typeof v110 !== "object" || v110 === null || Array.isArray(v110)) return INVALID;
+      const v113 = v110["count"];
+      if (typeof v113 !== "number" || !Number.isFinite(v113)) return INVALID;
+      if (!Number.isSafeInteger(v113)) return INVALID;
+      if (v113 < 0) return INVALID;
+      const v114 = v110["estimate"];
+      if (typeof v114 !== "boolean") return INVALID;
+      const v115 = v110["label"];
+      let v116 = (() => {
+        let v117;
+        if (v115 !== undefined) {
+          if (typeof v115 !== "string") return INVALID;
+          const v118 = typeof v115 === "string" && v115.length >= 0 && v115.length < 0 ? c7(v115) : v115.length;
+          if (v118 < 0) return INVALID;
+          const v119 = typeof v115 === "string" && v115.length > 200 ? c7(v115) : v115.length;
+          if (v119 > 200) return INVALID;
+          const v120 = c29(v115);
+          if (v120 === INVALID) return INVALID;
+          v117 = v120;
         }
-        return v76;
+        return v117;
       })();
-      if (v75 === INVALID) {
-        if ("label" in v69) return INVALID;
-        v75 = undefined;
+      if (v116 === INVALID) {
+        if ("label" in v110) return INVALID;
+        v116 = undefined;
       }
-      const v80 = v69["source"];
-      if (typeof v80 !== "string") return INVALID;
-      const v81 = typeof v80 === "string" && v80.length > 2048 ? c7(v80) : v80.length;
-      if (v81 > 2048) return INVALID;
-      c20.lastIndex = 0;
-      if (!c20.test(v80)) return INVALID;
-      const v82 = c21(v80);
-      if (v82 === INVALID) return INVALID;
-      const v83 = v69["asOf"];
-      let v84 = (() => {
-        let v85;
-        if (v83 !== undefined) {
-          if (typeof v83 !== "string") return INVALID;
-          c14.lastIndex = 0;
-          if (!c14.test(v83)) return INVALID;
-          const v86 = c15(v83);
-          if (v86 instanceof Promise) c4();
-          if (!v86) return INVALID;
-          v85 = v83;
+      const v121 = v110["source"];
+      if (typeof v121 !== "string") return INVALID;
+      const v122 = typeof v121 === "string" && v121.length > 2048 ? c7(v121) : v121.length;
+      if (v122 > 2048) return INVALID;
+      c30.lastIndex = 0;
+      if (!c30.test(v121)) return INVALID;
+      const v123 = c31(v121);
+      if (v123 === INVALID) return INVALID;
+      const v124 = v110["asOf"];
+      let v125 = (() => {
+        let v126;
+        if (v124 !== undefined) {
+          if (typeof v124 !== "string") return INVALID;
+          c24.lastIndex = 0;
+          if (!c24.test(v124)) return INVALID;
+          const v127 = c25(v124);
+          if (v127 instanceof Promise) c4();
+          if (!v127) return INVALID;
+          v126 = v124;
         }
-        return v85;
+        return v126;
       })();
-      if (v84 === INVALID) {
-        if ("asOf" in v69) return INVALID;
-        v84 = undefined;
+      if (v125 === INVALID) {
+        if ("asOf" in v110) return INVALID;
+        v125 = undefined;
       }
-      const v87 = v69["unverified"];
-      let v88 = (() => {
-        let v89;
-        if (v87 !== undefined) {
-          if (typeof v87 !== "boolean") return INVALID;
-          v89 = v87;
+      const v128 = v110["unverified"];
+      let v129 = (() => {
+        let v130;
+        if (v128 !== undefined) {
+          if (typeof v128 !== "boolean") return INVALID;
+          v130 = v128;
         }
-        return v89;
+        return v130;
       })();
-      if (v88 === INVALID) {
-        if ("unverified" in v69) return INVALID;
-        v88 = undefined;
+      if (v129 === INVALID) {
+        if ("unverified" in v110) return INVALID;
+        v129 = undefined;
       }
-      const v90 = {};
-      v90["count"] = v72;
-      v90["estimate"] = v73;
-      if ("label" in v69) v90["label"] = v75;
-      v90["source"] = v82;
-      if ("asOf" in v69) v90["asOf"] = v84;
-      if ("unverified" in v69) v90["unverified"] = v88;
-      for (const k in v69) {
+      const v131 = {};
+      v131["count"] = v113;
+      v131["estimate"] = v114;
+      if ("label" in v110) v131["label"] = v116;
+      v131["source"] = v123;
+      if ("asOf" in v110) v131["asOf"] = v125;
+      if ("unverified" in v110) v131["unverified"] = v129;
+      for (const k in v110) {
         if (k === "__proto__") continue;
-        if (c22.has(k)) continue;
-        v90[k] = v69[k];
+        if (c32.has(k)) continue;
+        v131[k] = v110[k];
       }
-      v71 = v90;
+      v112 = v131;
     }
-    return v71;
+    return v112;
   })();
-  if (v70 === INVALID) {
+  if (v111 === INVALID) {
     if ("affected" in v6) return INVALID;
-    v70 = undefined;
+    v111 = undefined;
   }
-  const v91 = v6["dataClasses"];
-  if (!Array.isArray(v91)) return INVALID;
-  const v92 = new Array(v91.length);
-  for (let v93 = 0; v93 < v91.length; v93++) {
-    const v94 = v91[v93];
-    let v95;
-    v95 = (() => {
-      if (!c23.has(v94)) return INVALID;
-      return v94;
+  const v132 = v6["dataClasses"];
+  if (!Array.isArray(v132)) return INVALID;
+  const v133 = new Array(v132.length);
+  for (let v134 = 0; v134 < v132.length; v134++) {
+    const v135 = v132[v134];
+    let v136;
+    v136 = (() => {
+      if (!c33.has(v135)) return INVALID;
+      return v135;
     })();
-    if (v95 === INVALID) v95 = (() => {
-      if (typeof v94 !== "string") return INVALID;
-      const v96 = typeof v94 === "string" && v94.length > 60 ? c7(v94) : v94.length;
-      if (v96 > 60) return INVALID;
-      return v94;
+    if (v136 === INVALID) v136 = (() => {
+      if (typeof v135 !== "string") return INVALID;
+      const v137 = typeof v135 === "string" && v135.length > 60 ? c7(v135) : v135.length;
+      if (v137 > 60) return INVALID;
+      return v135;
     })();
-    if (v95 === INVALID) return INVALID;
-    v92[v93] = v95;
+    if (v136 === INVALID) return INVALID;
+    v133[v134] = v136;
   }
-  const v97 = typeof v92 === "string" && v92.length >= 1 && v92.length < 2 ? c7(v92) : v92.length;
-  if (v97 < 1) return INVALID;
-  const v98 = c24(v92);
-  if (v98 === INVALID) return INVALID;
-  const v99 = v6["notAffected"];
-  let v100 = (() => {
-    let v101;
-    if (v99 === undefined) {
-      v101 = c26(c25());
+  const v138 = typeof v133 === "string" && v133.length >= 1 && v133.length < 2 ? c7(v133) : v133.length;
+  if (v138 < 1) return INVALID;
+  const v139 = c34(v133);
+  if (v139 === INVALID) return INVALID;
+  const v140 = v6["notAffected"];
+  let v141 = (() => {
+    let v142;
+    if (v140 === undefined) {
+      v142 = c36(c35());
     } else {
-      if (!Array.isArray(v99)) return INVALID;
-      const v102 = new Array(v99.length);
-      for (let v103 = 0; v103 < v99.length; v103++) {
-        const v104 = v99[v103];
-        let v105;
-        v105 = (() => {
-          if (!c23.has(v104)) return INVALID;
-          return v104;
+      if (!Array.isArray(v140)) return INVALID;
+      const v143 = new Array(v140.length);
+      for (let v144 = 0; v144 < v140.length; v144++) {
+        const v145 = v140[v144];
+        let v146;
+        v146 = (() => {
+          if (!c33.has(v145)) return INVALID;
+          return v145;
         })();
-        if (v105 === INVALID) v105 = (() => {
-          if (typeof v104 !== "string") return INVALID;
-          const v106 = typeof v104 === "string" && v104.length > 60 ? c7(v104) : v104.length;
-          if (v106 > 60) return INVALID;
-          return v104;
+        if (v146 === INVALID) v146 = (() => {
+          if (typeof v145 !== "string") return INVALID;
+          const v147 = typeof v145 === "string" && v145.length > 60 ? c7(v145) : v145.length;
+          if (v147 > 60) return INVALID;
+          return v145;
         })();
-        if (v105 === INVALID) return INVALID;
-        v102[v103] = v105;
+        if (v146 === INVALID) return INVALID;
+        v143[v144] = v146;
       }
-      const v107 = c27(v102);
-      if (v107 === INVALID) return INVALID;
-      v101 = v107 === undefined ? c26(c25()) : v107;
+      const v148 = c37(v143);
+      if (v148 === INVALID) return INVALID;
+      v142 = v148 === undefined ? c36(c35()) : v148;
     }
-    return v101;
+    return v142;
   })();
-  if (v100 === INVALID) return INVALID;
-  const v108 = v6["dataClassDetails"];
-  let v109 = (() => {
-    let v110;
-    if (v108 !== undefined) {
-      if (!Array.isArray(v108)) return INVALID;
-      const v111 = new Array(v108.length);
-      for (let v112 = 0; v112 < v108.length; v112++) {
-        const v113 = v108[v112];
-        if (typeof v113 !== "object" || v113 === null || Array.isArray(v113)) return INVALID;
-        const v114 = v113["dataClass"];
-        let v115;
-        v115 = (() => {
-          if (!c23.has(v114)) return INVALID;
-          return v114;
+  if (v141 === INVALID) return INVALID;
+  const v149 = v6["dataClassDetails"];
+  let v150 = (() => {
+    let v151;
+    if (v149 !== undefined) {
+      if (!Array.isArray(v149)) return INVALID;
+      const v152 = new Array(v149.length);
+      for (let v153 = 0; v153 < v149.length; v153++) {
+        const v154 = v149[v153];
+        if (typeof v154 !== "object" || v154 === null || Array.isArray(v154)) return INVALID;
+        const v155 = v154["dataClass"];
+        let v156;
+        v156 = (() => {
+          if (!c33.has(v155)) return INVALID;
+          return v155;
         })();
-        if (v115 === INVALID) v115 = (() => {
-          if (typeof v114 !== "string") return INVALID;
-          const v116 = typeof v114 === "string" && v114.length > 60 ? c7(v114) : v114.length;
-          if (v116 > 60) return INVALID;
-          return v114;
+        if (v156 === INVALID) v156 = (() => {
+          if (typeof v155 !== "string") return INVALID;
+          const v157 = typeof v155 === "string" && v155.length > 60 ? c7(v155) : v155.length;
+          if (v157 > 60) return INVALID;
+          return v155;
         })();
-        if (v115 === INVALID) return INVALID;
-        const v117 = v113["note"];
-        let v118 = (() => {
-          let v119;
-          if (v117 !== undefined) {
-            if (typeof v117 !== "string") return INVALID;
-            const v120 = typeof v117 === "string" && v117.length >= 5 && v117.length < 10 ? c7(v117) : v117.length;
-            if (v120 < 5) return INVALID;
-            const v121 = typeof v117 === "string" && v117.length > 300 ? c7(v117) : v117.length;
-            if (v121 > 300) return INVALID;
-            const v122 = c28(v117);
-            if (v122 === INVALID) return INVALID;
-            v119 = v122;
+        if (v156 === INVALID) return INVALID;
+        const v158 = v154["note"];
+        let v159 = (() => {
+          let v160;
+          if (v158 !== undefined) {
+            if (typeof v158 !== "string") return INVALID;
+            const v161 = typeof v158 === "string" && v158.length >= 5 && v158.length < 10 ? c7(v158) : v158.length;
+            if (v161 < 5) return INVALID;
+            const v162 = typeof v158 === "string" && v158.length > 300 ? c7(v158) : v158.length;
+            if (v162 > 300) return INVALID;
+            const v163 = c38(v158);
+            if (v163 === INVALID) return INVALID;
+            v160 = v163;
           }
-          return v119;
+          return v160;
         })();
-        if (v118 === INVALID) {
-          if ("note" in v113) return INVALID;
-          v118 = undefined;
+        if (v159 === INVALID) {
+          if ("note" in v154) return INVALID;
+          v159 = undefined;
         }
-        const v123 = v113["documentWindow"];
-        let v124 = (() => {
-          let v125;
-          if (v123 !== undefined) {
-            if (typeof v123 !== "object" || v123 === null || Array.isArray(v123)) return INVALID;
-            const v126 = v123["from"];
-            if (typeof v126 !== "string") return INVALID;
-            c14.lastIndex = 0;
-            if (!c14.test(v126)) return INVALID;
-            const v127 = c15(v126);
-            if (v127 instanceof Promise) c4();
-            if (!v127) return INVALID;
-            const v128 = v123["to"];
-            if (typeof v128 !== "string") return INVALID;
-            c14.lastIndex = 0;
-            if (!c14.test(v128)) return INVALID;
-            const v129 = c15(v128);
-            if (v129 instanceof Promise) c4();
-            if (!v129) return INVALID;
-            const v130 = { "from": v126, "to": v128 };
-            for (const k in v123) {
+        const v164 = v154["documentWindow"];
+        let v165 = (() => {
+          let v166;
+          if (v164 !== undefined) {
+            if (typeof v164 !== "object" || v164 === null || Array.isArray(v164)) return INVALID;
+            const v167 = v164["from"];
+            if (typeof v167 !== "string") return INVALID;
+            c24.lastIndex = 0;
+            if (!c24.test(v167)) return INVALID;
+            const v168 = c25(v167);
+            if (v168 instanceof Promise) c4();
+            if (!v168) return INVALID;
+            const v169 = v164["to"];
+            if (typeof v169 !== "string") return INVALID;
+            c24.lastIndex = 0;
+            if (!c24.test(v169)) return INVALID;
+            const v170 = c25(v169);
+            if (v170 instanceof Promise) c4();
+            if (!v170) return INVALID;
+            const v171 = { "from": v167, "to": v169 };
+            for (const k in v164) {
               if (k === "__proto__") continue;
-              if (c29.has(k)) continue;
-              v130[k] = v123[k];
+              if (c39.has(k)) continue;
+              v171[k] = v164[k];
             }
-            v125 = v130;
+            v166 = v171;
           }
-          return v125;
+          return v166;
         })();
-        if (v124 === INVALID) {
-          if ("documentWindow" in v113) return INVALID;
-          v124 = undefined;
+        if (v165 === INVALID) {
+          if ("documentWindow" in v154) return INVALID;
+          v165 = undefined;
         }
-        const v131 = v113["source"];
-        let v132 = (() => {
-          let v133;
-          if (v131 !== undefined) {
-            if (typeof v131 !== "string") return INVALID;
-            const v134 = typeof v131 === "string" && v131.length > 2048 ? c7(v131) : v131.length;
-            if (v134 > 2048) return INVALID;
-            c20.lastIndex = 0;
-            if (!c20.test(v131)) return INVALID;
-            const v135 = c30(v131);
-            if (v135 === INVALID) return INVALID;
-            v133 = v135;
+        const v172 = v154["source"];
+        let v173 = (() => {
+          let v174;
+          if (v172 !== undefined) {
+            if (typeof v172 !== "string") return INVALID;
+            const v175 = typeof v172 === "string" && v172.length > 2048 ? c7(v172) : v172.length;
+            if (v175 > 2048) return INVALID;
+            c30.lastIndex = 0;
+            if (!c30.test(v172)) return INVALID;
+            const v176 = c40(v172);
+            if (v176 === INVALID) return INVALID;
+            v174 = v176;
           }
-          return v133;
+          return v174;
         })();
-        if (v132 === INVALID) {
-          if ("source" in v113) return INVALID;
-          v132 = undefined;
+        if (v173 === INVALID) {
+          if ("source" in v154) return INVALID;
+          v173 = undefined;
         }
-        const v136 = {};
-        v136["dataClass"] = v115;
-        if ("note" in v113) v136["note"] = v118;
-        if ("documentWindow" in v113) v136["documentWindow"] = v124;
-        if ("source" in v113) v136["source"] = v132;
-        for (const k in v113) {
+        const v177 = {};
+        v177["dataClass"] = v156;
+        if ("note" in v154) v177["note"] = v159;
+        if ("documentWindow" in v154) v177["documentWindow"] = v165;
+        if ("source" in v154) v177["source"] = v173;
+        for (const k in v154) {
           if (k === "__proto__") continue;
-          if (c31.has(k)) continue;
-          v136[k] = v113[k];
+          if (c41.has(k)) continue;
+          v177[k] = v154[k];
         }
-        v111[v112] = v136;
+        v152[v153] = v177;
       }
-      v110 = v111;
+      v151 = v152;
     }
-    return v110;
+    return v151;
   })();
-  if (v109 === INVALID) {
+  if (v150 === INVALID) {
     if ("dataClassDetails" in v6) return INVALID;
-    v109 = undefined;
+    v150 = undefined;
   }
-  const v137 = v6["status"];
-  if (!c32.has(v137)) return INVALID;
-  const v138 = v6["severity"];
-  if (!c33.has(v138)) return INVALID;
-  const v139 = v6["links"];
-  if (!Array.isArray(v139)) return INVALID;
-  const v140 = new Array(v139.length);
-  for (let v141 = 0; v141 < v139.length; v141++) {
-    const v142 = v139[v141];
-    if (typeof v142 !== "object" || v142 === null || Array.isArray(v142)) return INVALID;
-    const v143 = v142["title"];
-    if (typeof v143 !== "string") return INVALID;
-    const v144 = typeof v143 === "string" && v143.length >= 2 && v143.length < 4 ? c7(v143) : v143.length;
-    if (v144 < 2) return INVALID;
-    const v145 = typeof v143 === "string" && v143.length > 200 ? c7(v143) : v143.length;
-    if (v145 > 200) return INVALID;
-    const v146 = c34(v143);
-    if (v146 === INVALID) return INVALID;
-    const v147 = v142["url"];
-    if (typeof v147 !== "string") return INVALID;
-    const v148 = typeof v147 === "string" && v147.length > 2048 ? c7(v147) : v147.length;
-    if (v148 > 2048) return INVALID;
-    c35.lastIndex = 0;
-    if (!c35.test(v147)) return INVALID;
-    const v149 = c36(v147);
-    if (v149 === INVALID) return INVALID;
-    const v150 = v142["official"];
-    if (typeof v150 !== "boolean") return INVALID;
-    const v151 = { "title": v146, "url": v149, "official": v150 };
-    for (const k in v142) {
+  const v178 = v6["status"];
+  if (!c42.has(v178)) return INVALID;
+  const v179 = v6["severity"];
+  if (!c43.has(v179)) return INVALID;
+  const v180 = v6["links"];
+  if (!Array.isArray(v180)) return INVALID;
+  const v181 = new Array(v180.length);
+  for (let v182 = 0; v182 < v180.length; v182++) {
+    const v183 = v180[v182];
+    if (typeof v183 !== "object" || v183 === null || Array.isArray(v183)) return INVALID;
+    const v184 = v183["title"];
+    if (typeof v184 !== "string") return INVALID;
+    const v185 = typeof v184 === "string" && v184.length >= 2 && v184.length < 4 ? c7(v184) : v184.length;
+    if (v185 < 2) return INVALID;
+    const v186 = typeof v184 === "string" && v184.length > 200 ? c7(v184) : v184.length;
+    if (v186 > 200) return INVALID;
+    const v187 = c44(v184);
+    if (v187 === INVALID) return INVALID;
+    const v188 = v183["url"];
+    if (typeof v188 !== "string") return INVALID;
+    const v189 = typeof v188 === "string" && v188.length > 2048 ? c7(v188) : v188.length;
+    if (v189 > 2048) return INVALID;
+    c45.lastIndex = 0;
+    if (!c45.test(v188)) return INVALID;
+    const v190 = c46(v188);
+    if (v190 === INVALID) return INVALID;
+    const v191 = v183["official"];
+    if (typeof v191 !== "boolean") return INVALID;
+    const v192 = { "title": v187, "url": v190, "official": v191 };
+    for (const k in v183) {
       if (k === "__proto__") continue;
-      if (c37.has(k)) continue;
-      v151[k] = v142[k];
+      if (c47.has(k)) continue;
+      v192[k] = v183[k];
     }
-    v140[v141] = v151;
+    v181[v182] = v192;
   }
-  const v152 = typeof v140 === "string" && v140.length >= 1 && v140.length < 2 ? c7(v140) : v140.length;
-  if (v152 < 1) return INVALID;
-  const v153 = v6["sources"];
-  if (!Array.isArray(v153)) return INVALID;
-  const v154 = new Array(v153.length);
-  for (let v155 = 0; v155 < v153.length; v155++) {
-    const v156 = v153[v155];
-    if (typeof v156 !== "string") return INVALID;
-    const v157 = typeof v156 === "string" && v156.length > 2048 ? c7(v156) : v156.length;
-    if (v157 > 2048) return INVALID;
-    c20.lastIndex = 0;
-    if (!c20.test(v156)) return INVALID;
-    const v158 = c38(v156);
-    if (v158 === INVALID) return INVALID;
-    v154[v155] = v158;
+  const v193 = typeof v181 === "string" && v181.length >= 1 && v181.length < 2 ? c7(v181) : v181.length;
+  if (v193 < 1) return INVALID;
+  const v194 = v6["sources"];
+  if (!Array.isArray(v194)) return INVALID;
+  const v195 = new Array(v194.length);
+  for (let v196 = 0; v196 < v194.length; v196++) {
+    const v197 = v194[v196];
+    if (typeof v197 !== "string") return INVALID;
+    const v198 = typeof v197 === "string" && v197.length > 2048 ? c7(v197) : v197.length;
+    if (v198 > 2048) return INVALID;
+    c30.lastIndex = 0;
+    if (!c30.test(v197)) return INVALID;
+    const v199 = c48(v197);
+    if (v199 === INVALID) return INVALID;
+    v195[v196] = v199;
   }
-  const v159 = typeof v154 === "string" && v154.length >= 1 && v154.length < 2 ? c7(v154) : v154.length;
-  if (v159 < 1) return INVALID;
-  const v160 = {};
-  v160["id"] = v7;
-  v160["portals"] = v10;
-  if ("domains" in v6) v160["domains"] = v15;
-  if ("tenants" in v6) v160["tenants"] = v24;
-  if ("platformWide" in v6) v160["platformWide"] = v30;
-  v160["portalInvolved"] = v32;
-  v160["title"] = v36;
-  v160["summary"] = v40;
-  v160["organization"] = v44;
-  v160["country"] = v45;
-  v160["breach"] = v65;
-  v160["disclosed"] = v66;
-  v160["added"] = v67;
-  v160["modified"] = v68;
-  if ("affected" in v6) v160["affected"] = v70;
-  if (v98 !== undefined || "dataClasses" in v6) v160["dataClasses"] = v98;
-  v160["notAffected"] = v100;
-  if ("dataClassDetails" in v6) v160["dataClassDetails"] = v109;
-  v160["status"] = v137;
-  v160["severity"] = v138;
-  v160["links"] = v140;
-  v160["sources"] = v154;
+  const v200 = typeof v195 === "string" && v195.length >= 1 && v195.length < 2 ? c7(v195) : v195.length;
+  if (v200 < 1) return INVALID;
+  const v201 = {};
+  v201["id"] = v7;
+  v201["portals"] = v10;
+  if ("domains" in v6) v201["domains"] = v15;
+  if ("tenants" in v6) v201["tenants"] = v24;
+  if ("platformWide" in v6) v201["platformWide"] = v30;
+  v201["portalInvolved"] = v32;
+  v201["title"] = v36;
+  v201["summary"] = v40;
+  if ("translations" in v6) v201["translations"] = v42;
+  v201["organization"] = v85;
+  v201["country"] = v86;
+  v201["breach"] = v106;
+  v201["disclosed"] = v107;
+  v201["added"] = v108;
+  v201["modified"] = v109;
+  if ("affected" in v6) v201["affected"] = v111;
+  if (v139 !== undefined || "dataClasses" in v6) v201["dataClasses"] = v139;
+  v201["notAffected"] = v141;
+  if ("dataClassDetails" in v6) v201["dataClassDetails"] = v150;
+  v201["status"] = v178;
+  v201["severity"] = v179;
+  v201["links"] = v181;
+  v201["sources"] = v195;
   for (const k in v6) {
     if (k === "__proto__") continue;
-    if (c39.has(k)) continue;
-    v160[k] = v6[k];
+    if (c49.has(k)) continue;
+    v201[k] = v6[k];
   }
-  const v161 = c40(v160);
-  if (v161 === INVALID) return INVALID;
-  v4[v5] = v161;
+  const v202 = c50(v201);
+  if (v202 === INVALID) return INVALID;
+  v4[v5] = v202;
 }
-const v162 = input["catalogue"];
-let v163 = (() => {
-  let v164;
-  if (v162 !== undefined) {
-    if (typeof v162 !== "object" || v162 === null || Array.isArray(v162)) return INVALID;
-    const v165 = v162["tenants"];
-    let v166 = (() => {
-      let v167;
-      if (v165 !== undefined) {
-        if (!Array.isArray(v165)) return INVALID;
-        if (v165.length > 100000) return INVALID;
-        const v168 = new Array(v165.length);
-        for (let v169 = 0; v169 < v165.length; v169++) {
-          const v170 = v165[v169];
-          if (typeof v170 !== "object" || v170 === null || Array.isArray(v170)) return INVALID;
-          const v171 = v170["portal"];
-          if (typeof v171 !== "string") return INVALID;
-          c41.lastIndex = 0;
-          if (!c41.test(v171)) return INVALID;
-          const v172 = v170["evidence"];
-          if (!c42.has(v172)) return INVALID;
-          const v173 = v170["sources"];
-          if (!Array.isArray(v173)) return INVALID;
-          if (v173.length > 10) return INVALID;
-          const v174 = new Array(v173.length);
-          for (let v175 = 0; v175 < v173.length; v175++) {
-            const v176 = v173[v175];
-            if (typeof v176 !== "string") return INVALID;
-            c43.lastIndex = 0;
-            if (!c43.test(v176)) return INVALID;
-            v174[v175] = v176;
+const v203 = input["catalogue"];
+let v204 = (() => {
+  let v205;
+  if (v203 !== undefined) {
+    if (typeof v203 !== "object" || v203 === null || Array.isArray(v203)) return INVALID;
+    const v206 = v203["tenants"];
+    let v207 = (() => {
+      let v208;
+      if (v206 !== undefined) {
+        if (!Array.isArray(v206)) return INVALID;
+        if (v206.length > 100000) return INVALID;
+        const v209 = new Array(v206.length);
+        for (let v210 = 0; v210 < v206.length; v210++) {
+          const v211 = v206[v210];
+          if (typeof v211 !== "object" || v211 === null || Array.isArray(v211)) return INVALID;
+          const v212 = v211["portal"];
+          if (typeof v212 !== "string") return INVALID;
+          c51.lastIndex = 0;
+          if (!c51.test(v212)) return INVALID;
+          const v213 = v211["evidence"];
+          if (!c52.has(v213)) return INVALID;
+          const v214 = v211["sources"];
+          if (!Array.isArray(v214)) return INVALID;
+          if (v214.length > 10) return INVALID;
+          const v215 = new Array(v214.length);
+          for (let v216 = 0; v216 < v214.length; v216++) {
+            const v217 = v214[v216];
+            if (typeof v217 !== "string") return INVALID;
+            c53.lastIndex = 0;
+            if (!c53.test(v217)) return INVALID;
+            v215[v216] = v217;
           }
-          const v177 = typeof v174 === "string" && v174.length >= 1 && v174.length < 2 ? c7(v174) : v174.length;
-          if (v177 < 1) return INVALID;
-          const v178 = typeof v174 === "string" && v174.length > 10 ? c7(v174) : v174.length;
-          if (v178 > 10) return INVALID;
-          const v179 = v170["host"];
-          if (typeof v179 !== "string") return INVALID;
-          c44.lastIndex = 0;
-          if (!c44.test(v179)) return INVALID;
-          const v180 = c45(v179);
-          if (v180 instanceof Promise) c4();
-          if (!v180) return INVALID;
-          const v181 = v170["organization"];
-          if (typeof v181 !== "string") return INVALID;
-          const v182 = typeof v181 === "string" && v181.length >= 2 && v181.length < 4 ? c7(v181) : v181.length;
-          if (v182 < 2) return INVALID;
-          const v183 = typeof v181 === "string" && v181.length > 200 ? c7(v181) : v181.length;
-          if (v183 > 200) return INVALID;
-          const v184 = v170["path"];
-          let v185 = (() => {
-            let v186;
-            if (v184 !== undefined) {
-              if (typeof v184 !== "string") return INVALID;
-              c46.lastIndex = 0;
-              if (!c46.test(v184)) return INVALID;
-              v186 = v184;
+          const v218 = typeof v215 === "string" && v215.length >= 1 && v215.length < 2 ? c7(v215) : v215.length;
+          if (v218 < 1) return INVALID;
+          const v219 = typeof v215 === "string" && v215.length > 10 ? c7(v215) : v215.length;
+          if (v219 > 10) return INVALID;
+          const v220 = v211["host"];
+          if (typeof v220 !== "string") return INVALID;
+          c54.lastIndex = 0;
+          if (!c54.test(v220)) return INVALID;
+          const v221 = c55(v220);
+          if (v221 instanceof Promise) c4();
+          if (!v221) return INVALID;
+          const v222 = v211["organization"];
+          if (typeof v222 !== "string") return INVALID;
+          const v223 = typeof v222 === "string" && v222.length >= 2 && v222.length < 4 ? c7(v222) : v222.length;
+          if (v223 < 2) return INVALID;
+          const v224 = typeof v222 === "string" && v222.length > 200 ? c7(v222) : v222.length;
+          if (v224 > 200) return INVALID;
+          const v225 = v211["path"];
+          let v226 = (() => {
+            let v227;
+            if (v225 !== undefined) {
+              if (typeof v225 !== "string") return INVALID;
+              c56.lastIndex = 0;
+              if (!c56.test(v225)) return INVALID;
+              v227 = v225;
             }
-            return v186;
+            return v227;
           })();
-          if (v185 === INVALID) {
-            if ("path" in v170) return INVALID;
-            v185 = undefined;
+          if (v226 === INVALID) {
+            if ("path" in v211) return INVALID;
+            v226 = undefined;
           }
-          const v187 = {};
-          v187["portal"] = v171;
-          v187["evidence"] = v172;
-          v187["sources"] = v174;
-          v187["host"] = v179;
-          v187["organization"] = v181;
-          if ("path" in v170) v187["path"] = v185;
-          for (const k in v170) {
+          const v228 = {};
+          v228["portal"] = v212;
+          v228["evidence"] = v213;
+          v228["sources"] = v215;
+          v228["host"] = v220;
+          v228["organization"] = v222;
+          if ("path" in v211) v228["path"] = v226;
+          for (const k in v211) {
             if (k === "__proto__") continue;
-            if (c47.has(k)) continue;
-            v187[k] = v170[k];
+            if (c57.has(k)) continue;
+            v228[k] = v211[k];
           }
-          v168[v169] = v187;
+          v209[v210] = v228;
         }
-        const v188 = typeof v168 === "string" && v168.length > 100000 ? c7(v168) : v168.length;
-        if (v188 > 100000) return INVALID;
-        v167 = v168;
+        const v229 = typeof v209 === "string" && v209.length > 100000 ? c7(v209) : v209.length;
+        if (v229 > 100000) return INVALID;
+        v208 = v209;
       }
-      return v167;
+      return v208;
     })();
-    if (v166 === INVALID) {
-      if ("tenants" in v162) return INVALID;
-      v166 = undefined;
+    if (v207 === INVALID) {
+      if ("tenants" in v203) return INVALID;
+      v207 = undefined;
     }
-    const v189 = v162["tenantSuffixes"];
-    let v190 = (() => {
-      let v191;
-      if (v189 !== undefined) {
-        if (!Array.isArray(v189)) return INVALID;
-        if (v189.length > 1000) return INVALID;
-        const v192 = new Array(v189.length);
-        for (let v193 = 0; v193 < v189.length; v193++) {
-          const v194 = v189[v193];
-          if (typeof v194 !== "object" || v194 === null || Array.isArray(v194)) return INVALID;
-          const v195 = v194["portal"];
-          if (typeof v195 !== "string") return INVALID;
-          c41.lastIndex = 0;
-          if (!c41.test(v195)) return INVALID;
-          const v196 = v194["evidence"];
-          if (!c42.has(v196)) return INVALID;
-          const v197 = v194["sources"];
-          if (!Array.isArray(v197)) return INVALID;
-          if (v197.length > 10) return INVALID;
-          const v198 = new Array(v197.length);
-          for (let v199 = 0; v199 < v197.length; v199++) {
-            const v200 = v197[v199];
-            if (typeof v200 !== "string") return INVALID;
-            c43.lastIndex = 0;
-            if (!c43.test(v200)) return INVALID;
-            v198[v199] = v200;
+    const v230 = v203["tenantSuffixes"];
+    let v231 = (() => {
+      let v232;
+      if (v230 !== undefined) {
+        if (!Array.isArray(v230)) return INVALID;
+        if (v230.length > 1000) return INVALID;
+        const v233 = new Array(v230.length);
+        for (let v234 = 0; v234 < v230.length; v234++) {
+          const v235 = v230[v234];
+          if (typeof v235 !== "object" || v235 === null || Array.isArray(v235)) return INVALID;
+          const v236 = v235["portal"];
+          if (typeof v236 !== "string") return INVALID;
+          c51.lastIndex = 0;
+          if (!c51.test(v236)) return INVALID;
+          const v237 = v235["evidence"];
+          if (!c52.has(v237)) return INVALID;
+          const v238 = v235["sources"];
+          if (!Array.isArray(v238)) return INVALID;
+          if (v238.length > 10) return INVALID;
+          const v239 = new Array(v238.length);
+          for (let v240 = 0; v240 < v238.length; v240++) {
+            const v241 = v238[v240];
+            if (typeof v241 !== "string") return INVALID;
+            c53.lastIndex = 0;
+            if (!c53.test(v241)) return INVALID;
+            v239[v240] = v241;
           }
-          const v201 = typeof v198 === "string" && v198.length >= 1 && v198.length < 2 ? c7(v198) : v198.length;
-          if (v201 < 1) return INVALID;
-          const v202 = typeof v198 === "string" && v198.length > 10 ? c7(v198) : v198.length;
-          if (v202 > 10) return INVALID;
-          const v203 = v194["suffix"];
-          if (typeof v203 !== "string") return INVALID;
-          c44.lastIndex = 0;
-          if (!c44.test(v203)) return INVALID;
-          const v204 = c45(v203);
-          if (v204 instanceof Promise) c4();
-          if (!v204) return INVALID;
-          const v205 = { "portal": v195, "evidence": v196, "sources": v198, "suffix": v203 };
-          for (const k in v194) {
+          const v242 = typeof v239 === "string" && v239.length >= 1 && v239.length < 2 ? c7(v239) : v239.length;
+          if (v242 < 1) return INVALID;
+          const v243 = typeof v239 === "string" && v239.length > 10 ? c7(v239) : v239.length;
+          if (v243 > 10) return INVALID;
+          const v244 = v235["suffix"];
+          if (typeof v244 !== "string") return INVALID;
+          c54.lastIndex = 0;
+          if (!c54.test(v244)) return INVALID;
+          const v245 = c55(v244);
+          if (v245 instanceof Promise) c4();
+          if (!v245) return INVALID;
+          const v246 = { "portal": v236, "evidence": v237, "sources": v239, "suffix": v244 };
+          for (const k in v235) {
             if (k === "__proto__") continue;
-            if (c48.has(k)) continue;
-            v205[k] = v194[k];
+            if (c58.has(k)) continue;
+            v246[k] = v235[k];
           }
-          v192[v193] = v205;
+          v233[v234] = v246;
         }
-        const v206 = typeof v192 === "string" && v192.length > 1000 ? c7(v192) : v192.length;
-        if (v206 > 1000) return INVALID;
-        v191 = v192;
+        const v247 = typeof v233 === "string" && v233.length > 1000 ? c7(v233) : v233.length;
+        if (v247 > 1000) return INVALID;
+        v232 = v233;
       }
-      return v191;
+      return v232;
     })();
-    if (v190 === INVALID) {
-      if ("tenantSuffixes" in v162) return INVALID;
-      v190 = undefined;
+    if (v231 === INVALID) {
+      if ("tenantSuffixes" in v203) return INVALID;
+      v231 = undefined;
     }
-    const v207 = v162["signals"];
-    let v208 = (() => {
-      let v209;
-      if (v207 !== undefined) {
-        if (!Array.isArray(v207)) return INVALID;
-        if (v207.length > 1000) return INVALID;
-        const v210 = new Array(v207.length);
-        for (let v211 = 0; v211 < v207.length; v211++) {
-          const v212 = v207[v211];
-          if (typeof v212 !== "object" || v212 === null || Array.isArray(v212)) return INVALID;
-          const v213 = v212["portal"];
-          if (typeof v213 !== "string") return INVALID;
-          c41.lastIndex = 0;
-          if (!c41.test(v213)) return INVALID;
-          const v214 = v212["id"];
-          if (typeof v214 !== "string") return INVALID;
-          c49.lastIndex = 0;
-          if (!c49.test(v214)) return INVALID;
-          const v215 = v212["inferred"];
-          let v216 = (() => {
-            let v217;
-            if (v215 !== undefined) {
-              if (typeof v215 !== "boolean") return INVALID;
-              v217 = v215;
+    const v248 = v203["signals"];
+    let v249 = (() => {
+      let v250;
+      if (v248 !== undefined) {
+        if (!Array.isArray(v248)) return INVALID;
+        if (v248.length > 1000) return INVALID;
+        const v251 = new Array(v248.length);
+        for (let v252 = 0; v252 < v248.length; v252++) {
+          const v253 = v248[v252];
+          if (typeof v253 !== "object" || v253 === null || Array.isArray(v253)) return INVALID;
+          const v254 = v253["portal"];
+          if (typeof v254 !== "string") return INVALID;
+          c51.lastIndex = 0;
+          if (!c51.test(v254)) return INVALID;
+          const v255 = v253["id"];
+          if (typeof v255 !== "string") return INVALID;
+          c59.lastIndex = 0;
+          if (!c59.test(v255)) return INVALID;
+          const v256 = v253["inferred"];
+          let v257 = (() => {
+            let v258;
+            if (v256 !== undefined) {
+              if (typeof v256 !== "boolean") return INVALID;
+              v258 = v256;
             }
-            return v217;
+            return v258;
           })();
-          if (v216 === INVALID) {
-            if ("inferred" in v212) return INVALID;
-            v216 = undefined;
+          if (v257 === INVALID) {
+            if ("inferred" in v253) return INVALID;
+            v257 = undefined;
           }
-          const v218 = v212["sources"];
-          if (!Array.isArray(v218)) return INVALID;
-          if (v218.length > 10) return INVALID;
-          const v219 = new Array(v218.length);
-          for (let v220 = 0; v220 < v218.length; v220++) {
-            const v221 = v218[v220];
-            if (typeof v221 !== "string") return INVALID;
-            c43.lastIndex = 0;
-            if (!c43.test(v221)) return INVALID;
-            v219[v220] = v221;
+          const v259 = v253["sources"];
+          if (!Array.isArray(v259)) return INVALID;
+          if (v259.length > 10) return INVALID;
+          const v260 = new Array(v259.length);
+          for (let v261 = 0; v261 < v259.length; v261++) {
+            const v262 = v259[v261];
+            if (typeof v262 !== "string") return INVALID;
+            c53.lastIndex = 0;
+            if (!c53.test(v262)) return INVALID;
+            v260[v261] = v262;
           }
-          const v222 = typeof v219 === "string" && v219.length >= 1 && v219.length < 2 ? c7(v219) : v219.length;
-          if (v222 < 1) return INVALID;
-          const v223 = typeof v219 === "string" && v219.length > 10 ? c7(v219) : v219.length;
-          if (v223 > 10) return INVALID;
-          const v224 = {};
-          v224["portal"] = v213;
-          v224["id"] = v214;
-          if ("inferred" in v212) v224["inferred"] = v216;
-          v224["sources"] = v219;
-          for (const k in v212) {
+          const v263 = typeof v260 === "string" && v260.length >= 1 && v260.length < 2 ? c7(v260) : v260.length;
+          if (v263 < 1) return INVALID;
+          const v264 = typeof v260 === "string" && v260.length > 10 ? c7(v260) : v260.length;
+          if (v264 > 10) return INVALID;
+          const v265 = {};
+          v265["portal"] = v254;
+          v265["id"] = v255;
+          if ("inferred" in v253) v265["inferred"] = v257;
+          v265["sources"] = v260;
+          for (const k in v253) {
             if (k === "__proto__") continue;
-            if (c50.has(k)) continue;
-            v224[k] = v212[k];
+            if (c60.has(k)) continue;
+            v265[k] = v253[k];
           }
-          v210[v211] = v224;
+          v251[v252] = v265;
         }
-        const v225 = typeof v210 === "string" && v210.length > 1000 ? c7(v210) : v210.length;
-        if (v225 > 1000) return INVALID;
-        v209 = v210;
+        const v266 = typeof v251 === "string" && v251.length > 1000 ? c7(v251) : v251.length;
+        if (v266 > 1000) return INVALID;
+        v250 = v251;
       }
-      return v209;
+      return v250;
     })();
-    if (v208 === INVALID) {
-      if ("signals" in v162) return INVALID;
-      v208 = undefined;
+    if (v249 === INVALID) {
+      if ("signals" in v203) return INVALID;
+      v249 = undefined;
     }
-    const v226 = {};
-    if ("tenants" in v162) v226["tenants"] = v166;
-    if ("tenantSuffixes" in v162) v226["tenantSuffixes"] = v190;
-    if ("signals" in v162) v226["signals"] = v208;
-    for (const k in v162) {
+    const v267 = {};
+    if ("tenants" in v203) v267["tenants"] = v207;
+    if ("tenantSuffixes" in v203) v267["tenantSuffixes"] = v231;
+    if ("signals" in v203) v267["signals"] = v249;
+    for (const k in v203) {
       if (k === "__proto__") continue;
-      if (c51.has(k)) continue;
-      v226[k] = v162[k];
+      if (c61.has(k)) continue;
+      v267[k] = v203[k];
     }
-    const v227 = c52(v226);
-    if (v227 === INVALID) return INVALID;
-    v164 = v227;
+    const v268 = c62(v267);
+    if (v268 === INVALID) return INVALID;
+    v205 = v268;
   }
-  return v164;
+  return v205;
 })();
-if (v163 === INVALID) {
+if (v204 === INVALID) {
   if ("catalogue" in input) return INVALID;
-  v163 = undefined;
+  v204 = undefined;
 }
-const v228 = {};
-v228["formatVersion"] = v0;
-v228["sequence"] = v1;
-v228["generatedAt"] = v2;
-v228["notices"] = v4;
-if ("catalogue" in input) v228["catalogue"] = v163;
+const v269 = input["trackers"];
+let v270 = (() => {
+  let v271;
+  if (v269 !== undefined) {
+    if (typeof v269 !== "object" || v269 === null || Array.isArray(v269)) return INVALID;
+    const v272 = v269["trackers"];
+    if (!Array.isArray(v272)) return INVALID;
+    if (v272.length > 500) return INVALID;
+    const v273 = new Array(v272.length);
+    for (let v274 = 0; v274 < v272.length; v274++) {
+      const v275 = v272[v274];
+      if (typeof v275 !== "object" || v275 === null || Array.isArray(v275)) return INVALID;
+      const v276 = v275["id"];
+      if (typeof v276 !== "string") return INVALID;
+      c63.lastIndex = 0;
+      if (!c63.test(v276)) return INVALID;
+      const v277 = typeof v276 === "string" && v276.length > 60 ? c7(v276) : v276.length;
+      if (v277 > 60) return INVALID;
+      const v278 = c3(v276);
+      if (v278 instanceof Promise) c4();
+      if (!v278) return INVALID;
+      const v279 = v275["vendor"];
+      if (typeof v279 !== "string") return INVALID;
+      const v280 = typeof v279 === "string" && v279.length >= 1 && v279.length < 2 ? c7(v279) : v279.length;
+      if (v280 < 1) return INVALID;
+      const v281 = typeof v279 === "string" && v279.length > 60 ? c7(v279) : v279.length;
+      if (v281 > 60) return INVALID;
+      const v282 = v275["product"];
+      if (typeof v282 !== "string") return INVALID;
+      const v283 = typeof v282 === "string" && v282.length >= 1 && v282.length < 2 ? c7(v282) : v282.length;
+      if (v283 < 1) return INVALID;
+      const v284 = typeof v282 === "string" && v282.length > 60 ? c7(v282) : v282.length;
+      if (v284 > 60) return INVALID;
+      const v285 = v275["domains"];
+      if (!Array.isArray(v285)) return INVALID;
+      if (v285.length > 20) return INVALID;
+      const v286 = new Array(v285.length);
+      for (let v287 = 0; v287 < v285.length; v287++) {
+        const v288 = v285[v287];
+        if (typeof v288 !== "string") return INVALID;
+        c64.lastIndex = 0;
+        if (!c64.test(v288)) return INVALID;
+        v286[v287] = v288;
+      }
+      const v289 = typeof v286 === "string" && v286.length >= 1 && v286.length < 2 ? c7(v286) : v286.length;
+      if (v289 < 1) return INVALID;
+      const v290 = typeof v286 === "string" && v286.length > 20 ? c7(v286) : v286.length;
+      if (v290 > 20) return INVALID;
+      const v291 = v275["contentParams"];
+      let v292 = (() => {
+        let v293;
+        if (v291 !== undefined) {
+          if (!Array.isArray(v291)) return INVALID;
+          if (v291.length > 30) return INVALID;
+          const v294 = new Array(v291.length);
+          for (let v295 = 0; v295 < v291.length; v295++) {
+            const v296 = v291[v295];
+            if (typeof v296 !== "string") return INVALID;
+            const v297 = typeof v296 === "string" && v296.length >= 1 && v296.length < 2 ? c7(v296) : v296.length;
+            if (v297 < 1) return INVALID;
+            c65.lastIndex = 0;
+            if (!c65.test(v296)) return INVALID;
+            v294[v295] = v296;
+          }
+          const v298 = typeof v294 === "string" && v294.length > 30 ? c7(v294) : v294.length;
+          if (v298 > 30) return INVALID;
+          v293 = v294;
+        }
+        return v293;
+      })();
+      if (v292 === INVALID) {
+        if ("contentParams" in v275) return INVALID;
+        v292 = undefined;
+      }
+      const v299 = v275["sources"];
+      if (!Array.isArray(v299)) return INVALID;
+      if (v299.length > 5) return INVALID;
+      const v300 = new Array(v299.length);
+      for (let v301 = 0; v301 < v299.length; v301++) {
+        const v302 = v299[v301];
+        if (typeof v302 !== "string") return INVALID;
+        const v303 = typeof v302 === "string" && v302.length > 500 ? c7(v302) : v302.length;
+        if (v303 > 500) return INVALID;
+        c66.lastIndex = 0;
+        if (!c66.test(v302)) return INVALID;
+        v300[v301] = v302;
+      }
+      const v304 = typeof v300 === "string" && v300.length >= 1 && v300.length < 2 ? c7(v300) : v300.length;
+      if (v304 < 1) return INVALID;
+      const v305 = typeof v300 === "string" && v300.length > 5 ? c7(v300) : v300.length;
+      if (v305 > 5) return INVALID;
+      const v306 = {};
+      v306["id"] = v276;
+      v306["vendor"] = v279;
+      v306["product"] = v282;
+      v306["domains"] = v286;
+      if ("contentParams" in v275) v306["contentParams"] = v292;
+      v306["sources"] = v300;
+      for (const k in v275) {
+        if (k === "__proto__") continue;
+        if (c67.has(k)) continue;
+        v306[k] = v275[k];
+      }
+      v273[v274] = v306;
+    }
+    const v307 = typeof v273 === "string" && v273.length > 500 ? c7(v273) : v273.length;
+    if (v307 > 500) return INVALID;
+    const v308 = { "trackers": v273 };
+    for (const k in v269) {
+      if (k === "__proto__") continue;
+      if (c68.has(k)) continue;
+      v308[k] = v269[k];
+    }
+    v271 = v308;
+  }
+  return v271;
+})();
+if (v270 === INVALID) {
+  if ("trackers" in input) return INVALID;
+  v270 = undefined;
+}
+const v309 = {};
+v309["formatVersion"] = v0;
+v309["sequence"] = v1;
+v309["generatedAt"] = v2;
+v309["notices"] = v4;
+if ("catalogue" in input) v309["catalogue"] = v204;
+if ("trackers" in input) v309["trackers"] = v270;
 for (const k in input) {
   if (k === "__proto__") continue;
-  if (c53.has(k)) continue;
-  v228[k] = input[k];
+  if (c69.has(k)) continue;
+  v309[k] = input[k];
 }
-const v229 = c54(v228);
-if (v229 === INVALID) return INVALID;
-return v229;
+const v310 = c70(v309);
+if (v310 === INVALID) return INVALID;
+return v310;
 }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PROTOTYPE_NAME_REASON, notPrototypeName } from '../own-keys';
 import { registrableDomainProblem } from '../portals/registrable-domain';
 import { catalogueAdditionsSchema } from './catalogue-additions';
+import { feedTrackersSchema } from '../trackers/schema';
 import { hostProblem, MAX_URL_LENGTH, textProblem } from './text-rules';
 
 /**
@@ -197,6 +198,22 @@ export const dataClassDetailSchema = z.looseObject({
 /** `nz-managemyhealth-2025-12`: country, organisation, year (and month) of disclosure. */
 export const noticeIdSchema = z.string().regex(/^[a-z]{2}-[a-z0-9-]+-\d{4}(?:-\d{2})?$/, 'must look like nz-managemyhealth-2025-12').refine(notPrototypeName, PROTOTYPE_NAME_REASON);
 
+/**
+ * A notice's title and summary in another language, keyed by a BCP 47 language tag (`fr`, `es`,
+ * `fr-CA`, `pt-BR`), under the same text rules as the English. Optional: feed text stays in the
+ * feed's language, and the UI shows a translation only when one matches the browser's language
+ * (`utils/notices/notice-text.ts`). An older extension ignores the field (notices are loose objects).
+ */
+const TRANSLATION_KEY_REASON = 'translations are keyed by a language tag such as fr, es or pt-BR';
+export const noticeTranslationsSchema = z
+  .record(
+    // Checked on the raw keys, so `__proto__` from JSON.parse is refused too, not turned into a prototype.
+    z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, TRANSLATION_KEY_REASON),
+    z.strictObject({ title: feedTextSchema(5, 200).optional(), summary: feedTextSchema(20, 2000).optional() }).refine((text) => text.title !== undefined || text.summary !== undefined, 'a translation needs a title, a summary or both'),
+    { error: (issue) => (issue.code === 'invalid_key' ? TRANSLATION_KEY_REASON : undefined) },
+  )
+  .refine((translations) => Object.keys(translations).length <= 30, 'at most 30 translations');
+
 export const noticeSchema = z
   .looseObject({
     id: noticeIdSchema,
@@ -230,6 +247,8 @@ export const noticeSchema = z
     portalInvolved: z.boolean(),
     title: feedTextSchema(5, 200),
     summary: feedTextSchema(20, 2000),
+    /** The title and summary in other languages: `{ fr: { title, summary }, es: { … } }`. */
+    translations: noticeTranslationsSchema.optional(),
     organization: feedTextSchema(2, 200),
     country: z.enum(['NZ', 'AU', 'UK', 'US', 'CA']),
     breach: z.looseObject({
@@ -302,6 +321,11 @@ export const feedSchema = z
      * like a catalogue entry against the bundled catalogue (`catalogue-additions.ts`).
      */
     catalogue: catalogueAdditionsSchema.optional(),
+    /**
+     * Tracker-list updates (optional, format 1.1 readers ignore it): entries that replace a
+     * bundled feed/trackers.json entry by id, or add one (utils/trackers/, docs/trackers.md).
+     */
+    trackers: feedTrackersSchema.optional(),
   })
   .superRefine((feed, ctx) => {
     const major = Number(feed.formatVersion.split('.')[0]);

@@ -2,6 +2,7 @@ import type { Evidence, Portal } from '../portals/schema';
 import type { PortalIndex } from '../portals';
 import { resolveChangePassword, type ChangePasswordRoute } from './change-password';
 import type { GuideProgress } from './state';
+import { t } from '../i18n/t';
 
 /**
  * What the guide says about one portal, all of it taken from the catalogue entry (and, for step 1,
@@ -11,15 +12,16 @@ import type { GuideProgress } from './state';
 
 type TwoStep = NonNullable<NonNullable<Portal['account']>['twoStep']>;
 
-export const METHOD_WORDS: Record<TwoStep['methods'][number], string> = {
-  'email-code': 'a code sent by email',
-  'sms-code': 'a code sent by text message',
-  'phone-code': 'a code sent to your phone',
-  'authenticator-app': 'an authenticator app (such as Google or Microsoft Authenticator)',
-  passkey: 'a passkey',
-  'digital-id': 'a digital ID',
-  'security-questions': 'security questions',
-};
+/** The words for each way a portal checks it is you: message keys, read in the browser's language. */
+export const METHOD_KEYS = {
+  'email-code': 'guide.twoStep.method.emailCode',
+  'sms-code': 'guide.twoStep.method.smsCode',
+  'phone-code': 'guide.twoStep.method.phoneCode',
+  'authenticator-app': 'guide.twoStep.method.authenticatorApp',
+  passkey: 'guide.twoStep.method.passkey',
+  'digital-id': 'guide.twoStep.method.digitalId',
+  'security-questions': 'guide.twoStep.method.securityQuestions',
+} as const satisfies Record<TwoStep['methods'][number], string>;
 
 export interface GuideFacts {
   portalId: string;
@@ -55,7 +57,7 @@ export function guideFacts(portal: Portal, index: Pick<PortalIndex, 'lookupHost'
       ? {
           twoStep: {
             status: twoStep.status,
-            methods: twoStep.methods.map((method) => METHOD_WORDS[method]),
+            methods: twoStep.methods.map((method) => t(METHOD_KEYS[method])),
             ...(twoStep.location ? { location: twoStep.location } : {}),
             ...(twoStep.helpUrl ? { helpUrl: twoStep.helpUrl } : {}),
             evidence: twoStep.evidence,
@@ -69,7 +71,7 @@ export function guideFacts(portal: Portal, index: Pick<PortalIndex, 'lookupHost'
 
 /** A short note on where a fact comes from, when it is not the operator's own page. */
 export function evidenceNote(evidence: Evidence | undefined): string | undefined {
-  if (evidence === 'secondary') return 'This comes from a practice or third-party page, not the portal’s own.';
-  if (evidence === 'unverified') return 'This is not confirmed by any source Portal Guard has.';
+  if (evidence === 'secondary') return t('guide.evidence.secondary');
+  if (evidence === 'unverified') return t('guide.evidence.unverified');
   return undefined;
 }

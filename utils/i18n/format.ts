@@ -55,6 +55,11 @@ export function formatDateTime(at: number | Date, locales = formatLocales()): st
   return new Intl.DateTimeFormat(locales, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
 
+/** A day on this device ("4 Dec 2026"), such as when a tracker was first seen. */
+export function formatDay(at: number | Date, locales = formatLocales()): string {
+  return new Intl.DateTimeFormat(locales, { dateStyle: 'medium' }).format(at);
+}
+
 /** A day on this device, written out ("4 December 2026"), for a printed summary. */
 export function formatLongDate(at: number | Date, locales = formatLocales()): string {
   return new Intl.DateTimeFormat(locales, { dateStyle: 'long' }).format(at);

@@ -65,6 +65,21 @@ export const feedStatusSchema = z.strictObject({
   lastError: z.strictObject({ at: z.number(), reason: z.string(), code: z.string().optional() }).optional(),
 });
 
+/** A lowercase hostname, as `URL.hostname` gives it; never a URL. */
+const requestHostSchema = z.string().regex(/^[a-z0-9.-]{1,253}$/);
+/** A query parameter's NAME (never its value), as the tracker list writes them (`dl`, `cd[content_name]`, `ep.portal_section`). */
+export const paramNameSchema = z.string().regex(/^[A-Za-z0-9_.[\]-]{1,81}$/);
+
+/** One tracker seen on a portal, summarised for the popup and the tracker page. */
+export const trackerSummarySchema = z.strictObject({
+  vendor: z.string(),
+  product: z.string(),
+  hosts: z.array(z.string()).max(20),
+  params: z.array(z.string()).max(40),
+  firstSeen: z.number(),
+  lastSeen: z.number(),
+});
+
 export const tabStatusSchema = z.strictObject({
   lookup: z.enum(['portal', 'lookalike', 'none']),
   portal: portalSummarySchema.optional(),
@@ -102,6 +117,12 @@ export const tabStatusSchema = z.strictObject({
    * reads them from storage, so the popup never reads storage itself.
    */
   signOutReminders: z.array(z.strictObject({ id: z.string(), displayName: z.string(), signOutUrl: z.string().startsWith('https://').optional() })).max(50).optional(),
+  /**
+   * The tracker audit (docs/trackers.md): the trackers this portal's signed-in pages sent data to,
+   * one per vendor and product, with the parameter names that carried page content. Absent when
+   * nothing was seen.
+   */
+  trackers: z.array(trackerSummarySchema).max(40).optional(),
 });
 
 /** What the in-page banner needs about one relevant notice: text only, plus one https link. */
@@ -203,7 +224,21 @@ export const protocol = {
       // A password guide for this portal needs the content script to check the portal's
       // /.well-known/change-password on its own origin (utils/guide/well-known.ts).
       probeChangePassword: z.literal(true).optional(),
+      // Only on a signed-in page with the tracker audit on: the tracker list's domains, so the
+      // content script can pick out tracker requests without carrying the list (docs/trackers.md).
+      trackers: z.strictObject({ domains: z.array(requestHostSchema).max(1_000) }).optional(),
     }),
+  },
+  /**
+   * The tracker audit: requests to hosts on the tracker list that this signed-in page made, as
+   * resource timing shows them. The host and the query's parameter NAMES only, never a URL or a
+   * value. The background takes the portal from `sender.url`, checks the tab's session is signed
+   * in and the audit is on, matches each host against its own list, and stores only what matches.
+   */
+  'cs-bg/trackers': {
+    from: 'content-script',
+    request: z.strictObject({ requests: z.array(z.strictObject({ host: requestHostSchema, params: z.array(paramNameSchema).max(40) })).min(1).max(50) }),
+    response: z.strictObject({ ok: z.literal(true), recorded: z.number().int().nonnegative() }),
   },
   /**
    * Open the notice's full page: details, "What to do", or (the banner's Dismiss) the question
@@ -331,3 +366,4 @@ export type BannerNotice = z.infer<typeof bannerNoticeSchema>;
 export type RangeReplyMessage = z.infer<typeof rangeReplySchema>;
 export type GuidePageEvent = z.infer<typeof guidePageEventSchema>;
 export type WatchReply = ResponseOf<'ui-bg/watch-portal'>;
+export type TrackerSummary = z.infer<typeof trackerSummarySchema>;

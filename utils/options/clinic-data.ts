@@ -6,6 +6,8 @@ import type { ParsedPolicy } from '../policy/schema';
 import { currentPortals, forgetCurrentPortals, watchCurrentPortals, type CurrentPortals } from '../state/current-portals';
 import { portalOrigins, toCustomPortal, type CustomPortal, type CustomPortalInput } from '../portals/custom';
 import type { Country } from '../portals/schema';
+import { formatNumber } from '../i18n/format';
+import { t } from '../i18n/t';
 import { MAX_USER_PORTALS, customPortals, readItem, sharedComputer, signOutReminders, updateItem, type SharedComputerPrefs, type SignOutReminder } from '../state/storage';
 
 /**
@@ -81,19 +83,19 @@ export interface NewPortalForm {
  */
 export function portalFromForm(form: NewPortalForm, current: CurrentPortals, stored: readonly CustomPortalInput[]): { portal: CustomPortal } | { problem: string } {
   const name = form.name.trim();
-  if (!name) return { problem: 'Give the portal a name, as you know it.' };
-  if (stored.length >= MAX_USER_PORTALS) return { problem: `You can add up to ${MAX_USER_PORTALS} portals.` };
+  if (!name) return { problem: t('options.portals.problem.noName') };
+  if (stored.length >= MAX_USER_PORTALS) return { problem: t('options.portals.problem.tooMany', MAX_USER_PORTALS, { count: formatNumber(MAX_USER_PORTALS) }) };
   const typed = form.address.trim();
-  if (!typed) return { problem: 'Give the portal’s address, for example https://mychart.yourclinic.org/' };
+  if (!typed) return { problem: t('options.portals.problem.noAddress') };
   let host = typed;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(typed)) {
     let url: URL;
     try {
       url = new URL(typed);
     } catch {
-      return { problem: `${typed} is not a web address.` };
+      return { problem: t('options.portals.problem.notAddress', { address: typed }) };
     }
-    if (url.protocol !== 'https:') return { problem: 'Portal Guard recognises portals on secure (https://) addresses only.' };
+    if (url.protocol !== 'https:') return { problem: t('options.portals.problem.notHttps') };
     host = url.hostname;
   } else {
     host = typed.replace(/\/.*$/, '');
@@ -105,7 +107,7 @@ export function portalFromForm(form: NewPortalForm, current: CurrentPortals, sto
   const input: CustomPortalInput = { id, name, country: form.country, hosts: [host] };
   const { portal, problems } = toCustomPortal(input, 'user', { index: current.index });
   // One host was typed, so its reason is the one to show (not the "no usable host" that follows).
-  if (!portal || problems.length > 0) return { problem: problems[0]?.reason ?? 'This portal cannot be added.' };
+  if (!portal || problems.length > 0) return { problem: problems[0]?.reason ?? t('options.portals.problem.cannotAdd') };
   return { portal };
 }
 

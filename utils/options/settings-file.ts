@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../i18n/t';
 import { describeZodIssue, toCustomPortal, type CustomPortalInput } from '../portals/custom';
 import { customPortalInputSchema } from '../portals/custom-input';
 import type { CurrentPortals } from '../state/current-portals';
@@ -44,17 +45,17 @@ export interface ImportPlan {
 
 /** Check a file's text; nothing is written. `current` is what the browser recognises now. */
 export function planImport(text: string, current: CurrentPortals, stored: readonly CustomPortalInput[], { browsingDataGranted = false } = {}): { plan: ImportPlan } | { problems: string[] } {
-  if (text.length > MAX_SETTINGS_FILE_BYTES) return { problems: ['This file is too large to be a Portal Guard settings file.'] };
+  if (text.length > MAX_SETTINGS_FILE_BYTES) return { problems: [t('options.transfer.tooLarge')] };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { problems: ['This file is not a Portal Guard settings file (it is not JSON).'] };
+    return { problems: [t('options.transfer.notJson')] };
   }
   const parsed = settingsFileSchema.safeParse(json);
   if (!parsed.success) {
     const format = (json as { format?: unknown } | null)?.format;
-    if (format !== SETTINGS_FILE_FORMAT) return { problems: ['This file is not a Portal Guard settings file.'] };
+    if (format !== SETTINGS_FILE_FORMAT) return { problems: [t('options.transfer.notSettings')] };
     return { problems: parsed.error.issues.slice(0, 8).map((issue) => `${issue.path.join('.') || 'file'}: ${describeZodIssue(issue)}`) };
   }
   const file = parsed.data;
@@ -71,14 +72,14 @@ export function planImport(text: string, current: CurrentPortals, stored: readon
     }
     const { portal, problems } = toCustomPortal(input.data, 'user', { index: createPortalIndex(accepted) });
     if (!portal || problems.length > 0 || accepted.some((known) => known.id === input.data.id)) {
-      refused.push(`${input.data.name}: ${problems[0]?.reason ?? `${input.data.id} is already a portal's id`}`);
+      refused.push(t('options.transfer.refusedPortal', { name: input.data.name, reason: problems[0]?.reason ?? t('options.transfer.idTaken', { id: input.data.id }) }));
       return;
     }
     portals.push(input.data);
     accepted.push(portal.portal);
   });
   const clearSiteData = file.sharedComputer.clearSiteData && browsingDataGranted;
-  if (file.sharedComputer.clearSiteData && !clearSiteData) refused.push('Clearing a portal’s site data needs your permission: turn it on under “Shared computers”.');
+  if (file.sharedComputer.clearSiteData && !clearSiteData) refused.push(t('options.transfer.clearNeedsPermission'));
   return { plan: { noticeWindowMonths: file.noticeWindowMonths, sharedComputer: { enabled: file.sharedComputer.enabled, clearSiteData }, portals, refused } };
 }
 

@@ -26,3 +26,12 @@ export function sharedComputerSetting(policy: Pick<ManagedPolicy, 'sharedCompute
   if (policy.sharedComputerMode === true) return { on: true, locked: true };
   return { on: patientChoice, locked: false };
 }
+
+/**
+ * The tracker audit: a policy decides it either way (`false` off, `true` on), locked; otherwise the
+ * patient's choice, which is on until they switch it off.
+ */
+export function trackerAuditSetting(policy: Pick<ManagedPolicy, 'trackerAudit'>, patientChoice: boolean): Effective {
+  if (policy.trackerAudit !== undefined) return { on: policy.trackerAudit, locked: true };
+  return { on: patientChoice, locked: false };
+}

@@ -59,6 +59,7 @@ describe('public/managed-schema.json', () => {
     expect(props(schema.properties!.additionalFeedKeys!.items)).toEqual(['alg', 'keyId', 'publicKey']);
     expect(schema.properties!.pwnedPasswordsCheck!.enum).toEqual([...PWNED_POLICY_VALUES]);
     expect(schema.properties!.sharedComputerMode!.type).toBe('boolean');
+    expect(schema.properties!.trackerAudit!.type).toBe('boolean');
     expect(schema.properties!.feedUrl!.type).toBe('string');
   });
 });

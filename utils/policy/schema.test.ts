@@ -5,6 +5,19 @@ import { POLICY_LIMITS, parsePolicy, parseFeedUrl, type PolicyProblem } from './
 
 const reasons = (problems: PolicyProblem[]) => problems.map(({ where, key, reason }) => `${where || key}: ${reason}`);
 
+describe.each([
+  [{ trackerAudit: false }, false],
+  [{ trackerAudit: true }, true],
+  [{}, undefined],
+] as const)('parsePolicy: trackerAudit in %j', (raw, expected) => {
+  it(`reads ${String(expected)}, with no problem`, () => {
+    const { policy, problems, keys } = parsePolicy(raw);
+    expect(problems).toEqual([]);
+    expect(policy.trackerAudit).toBe(expected);
+    expect(keys).toEqual(Object.keys(raw));
+  });
+});
+
 describe('parsePolicy: a complete, valid policy', () => {
   const { policy, problems, keys } = parsePolicy(RIVERSIDE_POLICY);
 
@@ -59,7 +72,9 @@ describe('parsePolicy: nothing set', () => {
 
 /** Each row: one bad key or value beside the good policy; the bad part is refused with its reason, the rest applies. */
 const BAD: { name: string; change: Record<string, unknown>; expected: string[] }[] = [
-  { name: 'an unknown key', change: { telemetry: true }, expected: ['telemetry: unknown key, ignored (the keys are organization, additionalPortals, feedUrl, additionalFeedKeys, pwnedPasswordsCheck, sharedComputerMode, localNotices)'] },
+  { name: 'an unknown key', change: { telemetry: true }, expected: ['telemetry: unknown key, ignored (the keys are organization, additionalPortals, feedUrl, additionalFeedKeys, pwnedPasswordsCheck, sharedComputerMode, trackerAudit, localNotices)'] },
+  { name: 'trackerAudit as a string', change: { trackerAudit: 'off' }, expected: ['trackerAudit: must be true or false; got "off"'] },
+  { name: 'trackerAudit as a number', change: { trackerAudit: 0 }, expected: ['trackerAudit: must be true or false; got 0'] },
   { name: 'sharedComputerMode as a string', change: { sharedComputerMode: 'yes' }, expected: ['sharedComputerMode: must be true or false; got "yes"'] },
   { name: 'pwnedPasswordsCheck misspelt', change: { pwnedPasswordsCheck: 'Disallowed' }, expected: ['pwnedPasswordsCheck: must be one of "allowed", "disallowed", "user-choice"; got "Disallowed"'] },
   { name: 'an http feed', change: { feedUrl: 'http://feed.portal-guard.org/v1/feed.json' }, expected: ['feedUrl: http:// is not allowed: the feed must come over https://'] },
@@ -103,7 +118,7 @@ describe.each(BAD)('parsePolicy with $name', ({ change, expected }) => {
 
   it('still applies every other key', () => {
     const good = parsePolicy(RIVERSIDE_POLICY).policy;
-    for (const key of ['organization', 'additionalPortals', 'feedUrl', 'pwnedPasswordsCheck', 'sharedComputerMode', 'localNotices', 'additionalFeedKeys'] as const) {
+    for (const key of ['organization', 'additionalPortals', 'feedUrl', 'pwnedPasswordsCheck', 'sharedComputerMode', 'trackerAudit', 'localNotices', 'additionalFeedKeys'] as const) {
       if (key in change || (key === 'localNotices' && 'additionalPortals' in change)) continue;
       expect(policy[key], key).toEqual(good[key]);
     }

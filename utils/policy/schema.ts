@@ -19,7 +19,7 @@ import type { Portal } from '../portals/schema';
  * need no signature; they still pass the feed's notice schema, so they render like feed notices.
  */
 
-export const POLICY_KEYS = ['organization', 'additionalPortals', 'feedUrl', 'additionalFeedKeys', 'pwnedPasswordsCheck', 'sharedComputerMode', 'localNotices'] as const;
+export const POLICY_KEYS = ['organization', 'additionalPortals', 'feedUrl', 'additionalFeedKeys', 'pwnedPasswordsCheck', 'sharedComputerMode', 'trackerAudit', 'localNotices'] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
 /** Caps on lists: a policy is typed by hand or generated, and a runaway list must not stall the background. */
@@ -47,6 +47,11 @@ export interface ManagedPolicy {
   pwnedPasswordsCheck?: PwnedPasswordsPolicy;
   /** `true` turns shared-computer mode on for everyone; `false` or no value leaves it to the patient. */
   sharedComputerMode?: boolean;
+  /**
+   * The tracker audit (docs/trackers.md): `false` switches it off for everyone, `true` on for
+   * everyone; no value leaves it to the patient (on until they switch it off).
+   */
+  trackerAudit?: boolean;
   localNotices: Notice[];
 }
 
@@ -138,6 +143,11 @@ export function parsePolicy(raw: unknown, { feedOrigins = FEED_ORIGINS, pinnedKe
   if (Object.hasOwn(record, 'sharedComputerMode')) {
     if (typeof record.sharedComputerMode === 'boolean') policy.sharedComputerMode = record.sharedComputerMode;
     else problem('sharedComputerMode', '', `must be true or false; got ${preview(record.sharedComputerMode)}`);
+  }
+
+  if (Object.hasOwn(record, 'trackerAudit')) {
+    if (typeof record.trackerAudit === 'boolean') policy.trackerAudit = record.trackerAudit;
+    else problem('trackerAudit', '', `must be true or false; got ${preview(record.trackerAudit)}`);
   }
 
   if (Object.hasOwn(record, 'localNotices')) {

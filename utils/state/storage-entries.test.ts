@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { customPortals, guideProgress, noticeDismissals, portalAccounts, readItem, remediationProgress, signOutReminders, tabSessions, updateItem, type RegisteredItem } from './storage';
+import { customPortals, guideProgress, noticeDismissals, portalAccounts, readItem, remediationProgress, signOutReminders, tabSessions, trackerSightings, updateItem, type RegisteredItem } from './storage';
 
 /**
  * Issue 14, item 2: one bad entry in a record (or a list) must not wipe the patient's other
@@ -20,6 +20,7 @@ const GREENLANE = { id: 'user-greenlane', name: 'Greenlane Clinic MyChart', coun
 const RIVERSIDE = { id: 'riverside-myindici', name: 'Riverside Medical Centre', country: 'NZ', hosts: ['riverside.myindici.co.nz'] };
 const REMINDER = { id: 'portal-guard-signout:managemyhealth', portalId: 'managemyhealth', host: 'portal.managemyhealth.co.nz', displayName: 'Manage My Health', at: Date.UTC(2026, 10, 28, 1), how: 'closed', notification: 'shown', clearedSiteData: false };
 const SESSION = { state: 'signed-in', evidence: ['logout-control'], detectedAt: Date.UTC(2026, 10, 28, 1), url: 'https://portal.managemyhealth.co.nz/' };
+const SIGHTING = { tracker: 'meta-pixel', vendor: 'Meta', product: 'Pixel', host: 'www.facebook.com', params: ['dl', 'ev'], firstSeen: Date.UTC(2026, 10, 28, 1), lastSeen: Date.UTC(2026, 10, 28, 2) };
 const GUIDE = { startedAt: Date.UTC(2026, 10, 1), updatedAt: Date.UTC(2026, 10, 2), steps: { 'change-password': { status: 'done', at: Date.UTC(2026, 10, 2) } }, reusedSites: [] };
 
 const rows: [string, Row][] = [
@@ -58,6 +59,13 @@ const rows: [string, Row][] = [
     stored: [REMINDER, { ...REMINDER, id: 'portal-guard-signout:systmonline', at: 'not-a-date' }],
     update: (list: unknown[]) => [...list, { ...REMINDER, id: 'portal-guard-signout:mychart-cleveland', portalId: 'mychart-cleveland' }],
     expected: [REMINDER, { ...REMINDER, id: 'portal-guard-signout:mychart-cleveland', portalId: 'mychart-cleveland' }],
+  }],
+  ['trackerSightings (a bad sighting inside one portal)', {
+    item: trackerSightings as RegisteredItem<unknown>, area: 'local',
+    // A stored URL is refused: sightings hold a host and parameter names, never an address.
+    stored: { managemyhealth: [SIGHTING, { ...SIGHTING, host: 'https://www.facebook.com/tr?dl=x' }], systmonline: 'not-a-list' },
+    update: (all: Record<string, unknown>) => ({ ...all, 'mychart-cleveland': [{ ...SIGHTING, tracker: 'google-analytics', vendor: 'Google', product: 'Analytics', host: 'www.google-analytics.com', params: ['dl', 'dt'] }] }),
+    expected: { managemyhealth: [SIGHTING], 'mychart-cleveland': [{ ...SIGHTING, tracker: 'google-analytics', vendor: 'Google', product: 'Analytics', host: 'www.google-analytics.com', params: ['dl', 'dt'] }] },
   }],
   ['tabSessions', {
     item: tabSessions as RegisteredItem<unknown>, area: 'session',

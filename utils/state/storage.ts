@@ -343,3 +343,43 @@ export const signOutReminders = defineList('session:signOutReminders', signOutRe
  * since (session area). Shared-computer mode counts the portal's downloads from then.
  */
 export const sharedComputerSessionStart = define('session:sharedComputerSessionStart', timestamp.nullable(), { fallback: null, version: 1 });
+
+// ── The tracker audit (issue 16; docs/trackers.md) ───────────────────────────────────────────
+
+/**
+ * The patient's switch for the tracker audit. On by default, because it runs entirely on the
+ * device and sends nothing anywhere; a policy `trackerAudit` overrides it (utils/policy/effective.ts).
+ */
+export const trackerAuditPrefsSchema = z.strictObject({ enabled: z.boolean() });
+export type TrackerAuditPrefs = z.infer<typeof trackerAuditPrefsSchema>;
+export const trackerAuditPrefs = define('local:trackerAuditPrefs', trackerAuditPrefsSchema, { fallback: { enabled: true }, version: 1 });
+
+/** The most sightings kept per portal, and parameter names per sighting. */
+export const MAX_TRACKER_SIGHTINGS = 40;
+export const MAX_SIGHTING_PARAMS = 20;
+
+/**
+ * One tracker seen on a portal's signed-in pages: the vendor, the host, the NAMES of the
+ * parameters that carried page content, and when it was first and last seen. Never a URL or a
+ * value, which can hold health information (a page address, a search, a form field).
+ */
+export const trackerSightingSchema = z.strictObject({
+  /** The tracker list entry's id (feed/trackers.json). */
+  tracker: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(60),
+  vendor: z.string().min(1).max(60),
+  product: z.string().min(1).max(60),
+  host: z.string().regex(/^[a-z0-9.-]{1,253}$/),
+  params: z.array(z.string().regex(/^[A-Za-z0-9_.[\]-]{1,81}$/)).max(MAX_SIGHTING_PARAMS),
+  firstSeen: timestamp,
+  lastSeen: timestamp,
+});
+export type TrackerSighting = z.infer<typeof trackerSightingSchema>;
+
+/** Portal id → the trackers seen on it; each portal's list is read sighting by sighting. */
+export const trackerSightings = defineRecord(
+  'local:trackerSightings',
+  idKey,
+  z.array(trackerSightingSchema).max(MAX_TRACKER_SIGHTINGS),
+  { fallback: {}, version: 1 },
+  (raw) => items(raw, trackerSightingSchema, MAX_TRACKER_SIGHTINGS),
+);

@@ -34,6 +34,7 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
   '.txt': 'text/plain; charset=utf-8',
+  '.gif': 'image/gif',
 };
 
 const sitesByHost = new Map<string, Site>(Object.values(SITES).map((site) => [site.host, site]));

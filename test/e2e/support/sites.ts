@@ -32,6 +32,11 @@ export const SITES = {
       '/account/change-password': 'change-password.html',
       '/.well-known/change-password': 'change-password.html',
       '/change-password.js': 'change-password.js',
+      // The tracker audit's suite (tracker-audit.e2e.ts): a signed-in page and a sign-in page that
+      // load a Meta Pixel and send a GA4 hit, both served below under their real hostnames.
+      '/dashboard/tracked': 'dashboard-tracked.html',
+      '/login/tracked': 'login-tracked.html',
+      '/trackers.js': 'trackers.js',
     },
   },
   mychartCleveland: {
@@ -84,6 +89,17 @@ export const SITES = {
       '/MyChart/Authentication/Login': 'login.html',
       '/MyChart/style.css': 'style.css',
     },
+  },
+  // Trackers, answered locally so a tracker request is seen and logged, never sent anywhere.
+  metaPixel: {
+    host: 'www.facebook.com',
+    dir: 'trackers',
+    routes: { '/tr': 'pixel.gif', '/tr/': 'pixel.gif' },
+  },
+  googleAnalytics: {
+    host: 'www.google-analytics.com',
+    dir: 'trackers',
+    routes: { '/g/collect': 'collect.txt' },
   },
   // Not in the catalogue: the content script must not run here, and the popup says so.
   exampleClinic: {
