@@ -87,7 +87,11 @@ describe('sign writes a folder ready to upload', () => {
     const files = readdirSync(paths().publish, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.json')).sort();
     // The earlier snapshots and deltas are gone: a client reads only what the index names.
     expect(files).toEqual(['deltas/1-3.json', 'deltas/2-3.json', 'index.json', 'snapshots/3.json']);
-    expect(readFileSync(join(paths().publish, 'snapshots/3.json'), 'utf8')).toBe(readFileSync(paths().published, 'utf8'));
+    // Edition format 1.1: the snapshot is the signed payload itself, byte for byte, not the envelope.
+    const envelope = readEnvelope(readFileSync(paths().published, 'utf8'));
+    if (!envelope.ok) throw new Error(envelope.reason);
+    expect(readFileSync(join(paths().publish, 'snapshots/3.json'), 'utf8')).toBe(envelope.envelope.payload);
+    expect(readFileSync(join(paths().publish, 'snapshots/3.json'), 'utf8')).toBe(readFileSync(paths().payload, 'utf8'));
     expect(readdirSync(paths().editions).sort()).toEqual(['1.json', '2.json', '3.json']);
     expect(lines.find((line) => line.startsWith('wrote '))).toMatch(/^wrote .*publish: index\.json \(\d+ bytes, edition 3, issued 2026-12-03T00:00:00\.000Z, expires 2026-12-17T00:00:00\.000Z\), the snapshot and 2 deltas; checked as a client would$/);
   });
@@ -113,7 +117,9 @@ describe('sign writes a folder ready to upload', () => {
     expect(delta.value.remove).toEqual(remove);
     const base = feedOf(join(paths().editions, `${from}.json`));
     const rebuilt = applyDelta(new Map(base.notices.map((notice) => [notice.id, notice])), delta.value);
-    const latest = feedOf(join(paths().publish, 'snapshots/3.json'));
+    const snapshot = parseFeedPayload(readFileSync(join(paths().publish, 'snapshots/3.json'), 'utf8'));
+    if (!snapshot.ok) throw new Error(snapshot.reason);
+    const latest = snapshot.feed;
     expect(canonicalJson([...rebuilt.values()].sort((a, b) => a.id.localeCompare(b.id)))).toBe(canonicalJson(latest.notices));
   });
 
@@ -133,6 +139,7 @@ describe('sign writes a folder ready to upload', () => {
     },
     { name: 'a delta from another edition in its place', damage: (folder: string) => copyFileSync(join(folder, 'deltas/1-3.json'), join(folder, 'deltas/2-3.json')), problem: /deltas\/2-3\.json is \d+ bytes, but the signed index says \d+/ },
     { name: 'an older snapshot in place of the latest', damage: (folder: string) => copyFileSync(join(dir, 'public/editions/2.json'), join(folder, 'snapshots/3.json')), problem: /snapshots\/3\.json is \d+ bytes/ },
+    { name: 'a snapshot changed by one byte', damage: (folder: string) => writeFileSync(join(folder, 'snapshots/3.json'), readFileSync(join(folder, 'snapshots/3.json'), 'utf8').replace('"sequence":3', '"sequence":4')), problem: /snapshots\/3\.json does not match the SHA-256 in the signed index/ },
     { name: 'a missing delta', damage: (folder: string) => rmSync(join(folder, 'deltas/1-3.json')), problem: /deltas\/1-3\.json is named by the index but missing/ },
     {
       name: 'an index signed by an untrusted key',
@@ -162,6 +169,17 @@ describe('sign writes a folder ready to upload', () => {
     writeFileSync(join(paths().publish, 'index.json'), await signPayload(canonicalJson(forged), TEST_SIGNING_JWK, 'test-only-1', undefined, INDEX_ENVELOPE_FORMAT));
     const check = await checkEditionSet((name) => (existsSync(join(paths().publish, name)) ? bytes(join(paths().publish, name)) : undefined), TEST_KEYS, new Map(readEditions(paths().editions).map((edition) => [edition.feed.sequence, edition.feed])));
     expect(check.problems).toEqual(['deltas/2-3.json: applied to edition 2, it does not rebuild edition 3']);
+  });
+
+  it('refuses to publish a latest feed whose signature does not verify: the index would vouch for its payload', async () => {
+    // Same length, one notice's text changed after signing: only the envelope's signature notices.
+    const published = readFileSync(paths().published, 'utf8');
+    const tampered = published.replace('LifeLabs', 'LifeLabz') === published ? published.replace('Kaiser', 'Kaizer') : published.replace('LifeLabs', 'LifeLabz');
+    expect(tampered).not.toBe(published);
+    writeFileSync(paths().published, tampered);
+    const before = readFileSync(join(paths().publish, 'index.json'), 'utf8');
+    await expect(runReissue({ published: paths().published, editionsDir: paths().editions, publishDir: paths().publish, keyFile: TEST_KEY_FILE, env: {}, now: new Date('2026-12-04T00:00:00.000Z'), log })).rejects.toThrow(/signature/);
+    expect(readFileSync(join(paths().publish, 'index.json'), 'utf8')).toBe(before);
   });
 
   it('signs a feed outside the repository without a folder unless --publish is given (test feeds)', async () => {

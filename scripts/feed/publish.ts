@@ -4,7 +4,6 @@ import { canonicalJson } from '../../utils/feed/canonical';
 import {
   applyDelta,
   checkEditionFile,
-  checkSnapshotMatches,
   DELTA_KIND,
   diffEditions,
   EDITION_FORMAT_VERSION,
@@ -16,11 +15,11 @@ import {
   type EditionFile,
   type EditionIndex,
 } from '../../utils/feed/edition';
-import { INDEX_ENVELOPE_FORMAT, signPayload, type PinnedKey } from '../../utils/feed/envelope';
+import { INDEX_ENVELOPE_FORMAT, readEnvelope, signPayload, type PinnedKey } from '../../utils/feed/envelope';
 import { PRODUCTION_KEYS } from '../../utils/feed/keys';
 import { describeIssues } from '../../utils/feed/parse';
 import type { Feed } from '../../utils/feed/schema';
-import { verifyFeed } from '../../utils/feed/verify';
+import { parseIndexedSnapshot, verifyFeed } from '../../utils/feed/verify';
 import { EDITIONS_DIR, PUBLISH_DIR, PUBLISHED_FILE, display } from './paths';
 import { loadSigningKey, publicKeyOf, type SigningKey } from './keys';
 import { readSignedFeed } from './published';
@@ -29,7 +28,8 @@ import { readSignedFeed } from './published';
  * The published edition as a folder of static files (issue 13; the format is utils/feed/edition.ts):
  *
  *   feed/dist/publish/index.json              signed: sequence, expiry, size and SHA-256 of each file
- *   feed/dist/publish/snapshots/<seq>.json    the signed feed, byte for byte public/feed/feed.json
+ *   feed/dist/publish/snapshots/<seq>.json    the feed's payload JSON itself, byte for byte the payload
+ *                                             signed in public/feed/feed.json (edition format 1.1)
  *   feed/dist/publish/deltas/<from>-<seq>.json one per recent edition, each straight to the latest
  *
  * Deltas need the editions they start from, so the signed snapshot of every recently published
@@ -38,6 +38,10 @@ import { readSignedFeed } from './published';
  * the folder; `reissue` re-signs only the index, with a new `issuedAt` and `expires`, when nothing
  * changed, so clients do not see a feed that is merely quiet as stale. Both check their own output
  * the way a client would before anything is uploaded (`checkPublishFolder`).
+ *
+ * The snapshot carries no signature of its own (issue 13: a client parses it once, trusted through
+ * the SHA-256 the signed index gives), so the index's signature vouches for its content: the latest
+ * edition's envelope is verified before its payload goes under the index (`publishEditionSet`).
  */
 
 /** How many older editions get a delta to the latest: a client further behind fetches the snapshot. */
@@ -49,7 +53,7 @@ export const MAX_VALIDITY_DAYS = 90;
 const DAY_MS = 86_400_000;
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-/** A published edition: its signed snapshot's exact text and the feed it holds. */
+/** A published edition: its signed envelope's exact text (as kept in feed/editions/) and the feed it holds. */
 export interface Edition {
   text: string;
   feed: Feed;
@@ -64,6 +68,16 @@ export interface EditionSet {
 /** A delta file's exact text: canonical JSON, so the same two editions always give the same bytes. */
 export function deltaText(older: Feed, latest: Feed): string {
   return canonicalJson({ kind: DELTA_KIND, formatVersion: EDITION_FORMAT_VERSION, ...diffEditions(older, latest, canonicalJson) });
+}
+
+/**
+ * A snapshot file's exact text: the payload the edition's envelope signs, byte for byte (canonical
+ * JSON, as `build` wrote it), so anyone can check it against public/feed/feed.json's signature.
+ */
+export function snapshotText(signedText: string): string {
+  const read = readEnvelope(signedText);
+  if (!read.ok) throw new Error(`the latest edition is not a signed feed: ${read.reason}`);
+  return read.envelope.payload;
 }
 
 /** `--expires-in DAYS`: a whole number of days from 1 to MAX_VALIDITY_DAYS. */
@@ -115,7 +129,7 @@ export async function makeEditionSet({ latest, older, key, issuedAt, validityDay
     return { path, bytes: bytes.byteLength, sha256: await sha256Hex(bytes, subtle) };
   };
   const { sequence, generatedAt } = latest.feed;
-  const snapshot = await entry(`snapshots/${sequence}.json`, latest.text);
+  const snapshot = await entry(`snapshots/${sequence}.json`, snapshotText(latest.text));
   const deltas = [];
   for (const base of bases) deltas.push({ from: base.feed.sequence, ...(await entry(`deltas/${base.feed.sequence}-${sequence}.json`, deltaText(base.feed, latest.feed))) });
   const index = {
@@ -137,7 +151,8 @@ export async function makeEditionSet({ latest, older, key, issuedAt, validityDay
 
 /**
  * Check a folder as a client would, before it is uploaded: the index's signature and shape, every
- * file's length and SHA-256, the snapshot's signature and edition, and that each delta, applied to
+ * file's length and SHA-256, the snapshot's schema (parsed once, as the client does) and edition, and
+ * that each delta, applied to
  * the edition it starts from, rebuilds the snapshot's notices and catalogue exactly.
  * Returns the problems (none when the folder is good) and a line per file.
  */
@@ -163,12 +178,10 @@ export async function checkEditionSet(read: (path: string) => Uint8Array<ArrayBu
     }
     return text(bytes);
   };
-  const snapshotText = await file(index.snapshot);
-  if (snapshotText === undefined) return { problems, lines, index };
-  const snapshot = await verifyFeed(snapshotText, keys);
-  if (!snapshot.ok) return { problems: [...problems, `${index.snapshot.path}: ${snapshot.reason}`], lines, index };
-  const matches = checkSnapshotMatches(snapshot.feed, index);
-  if (!matches.ok) return { problems: [...problems, matches.reason], lines, index };
+  const snapshotFile = await file(index.snapshot);
+  if (snapshotFile === undefined) return { problems, lines, index };
+  const snapshot = parseIndexedSnapshot(snapshotFile, index);
+  if (!snapshot.ok) return { problems: [...problems, snapshot.code === 'mixed-edition' ? snapshot.reason : `${index.snapshot.path}: ${snapshot.reason}`], lines, index };
   lines.push(`${index.snapshot.path}: ${index.snapshot.bytes} bytes, edition ${index.sequence}, ${snapshot.feed.notices.length} notices`);
   const byId = (notices: Iterable<Feed['notices'][number]>) => canonicalJson([...notices].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
   const want = { notices: byId(snapshot.feed.notices), catalogue: canonicalJson(snapshot.feed.catalogue ?? null) };
@@ -269,6 +282,9 @@ export async function publishEditionSet({ published, editionsDir, publishDir, ke
   if (!latestRead) throw new Error(`${display(published)} does not exist: sign an edition first`);
   const latest: Edition = { text: readFileSync(published, 'utf8'), feed: latestRead.feed };
   const keys = checkKeys(key);
+  // The index's signature is all that vouches for the snapshot now, so its payload must be signed.
+  const latestVerified = await verifyFeed(latest.text, keys);
+  if (!latestVerified.ok) throw new Error(`${display(published)}: ${latestVerified.reason}`);
   const older = readEditions(editionsDir).filter((edition) => edition.feed.sequence < latest.feed.sequence);
   // A base edition is trusted only with a good signature: a changed file in feed/editions/ would
   // otherwise give every client on that edition a delta that rebuilds something else.

@@ -9,7 +9,7 @@ import type { ExtensionDriver } from './support/driver';
 import { waitForBadge, waitForSession } from './support/extension-state';
 import { FEED, buildTestKeyExtensions, bundledFeedOf, bundledSequence, copyNotices, publishEdition, serveFeed, signTestFeed, storedFeed, storedNoticeIds, triggerFeedRefresh, waitForFeedState } from './support/feed';
 import { EDITION_FORMAT_VERSION, INDEX_KIND, type EditionIndex } from '../../utils/feed/edition';
-import { deltaText, entryOf } from '../../utils/feed/edition-fixtures';
+import { deltaText, entryOf, snapshotOfSigned } from '../../utils/feed/edition-fixtures';
 import { parseFeedPayload } from '../../utils/feed/parse';
 import type { Feed } from '../../utils/feed/schema';
 import { launchFirefox } from './support/firefox';
@@ -85,7 +85,8 @@ beforeAll(async () => {
 
 /** An edition of `file` with a delta from each of `from`, issued at `issuedAt`; `change` makes a hostile set. */
 async function editionOf(file: string, from: string[], issuedAt: Date, { expires, change }: { expires?: Date; change?: (files: Map<string, string>, index: EditionIndex) => Promise<EditionIndex> } = {}) {
-  const text = readFileSync(file, 'utf8');
+  // Edition format 1.1: the snapshot is the signed file's payload, as `sign` publishes it.
+  const text = snapshotOfSigned(readFileSync(file, 'utf8'));
   const feed = feedOfFile(file);
   const files = new Map<string, string>([[`snapshots/${feed.sequence}.json`, text]]);
   const deltas: EditionIndex['deltas'] = [];
@@ -203,7 +204,7 @@ for (const { name, available, launch, dir } of browsers) describe.skipIf(!availa
       make: () =>
         editionOf(editions!.files.n2, [], issued(4), {
           change: async (files, index) => {
-            const other = readFileSync(editions!.files.n, 'utf8');
+            const other = snapshotOfSigned(readFileSync(editions!.files.n, 'utf8'));
             files.set(index.snapshot.path, other);
             return { ...index, snapshot: await entryOf(index.snapshot.path, other) };
           },

@@ -5,11 +5,11 @@ import { DELTA_KIND, EDITION_FORMAT_VERSION, INDEX_KIND, diffEditions, sha256Hex
 import { INDEX_ENVELOPE_FORMAT, signPayload } from './envelope';
 import { parseFeedValue } from './parse';
 import type { Feed } from './schema';
-import { sampleFeed, signedFeed, TEST_SIGNING_JWK } from './test-fixtures';
+import { sampleFeed, TEST_SIGNING_JWK } from './test-fixtures';
 
 /**
  * A published edition for tests (unit and e2e; never the extension): the signed index, the
- * snapshot and a delta from each older edition given, built with the contract's own functions
+ * snapshot (the feed's canonical JSON, as `sign` publishes it since edition format 1.1) and a delta from each older edition given, built with the contract's own functions
  * (`diffEditions`, `sha256Hex`) and signed with the committed TEST key. Tests then swap or change
  * files to make the hostile cases.
  */
@@ -31,6 +31,11 @@ export function feedFrom(sequence: number, generatedAt: string, notices: Record<
 
 export const entryOf = async (path: string, text: string) => ({ path, bytes: new TextEncoder().encode(text).byteLength, sha256: await sha256Hex(new TextEncoder().encode(text)) });
 
+/** A snapshot file's text from a signed feed file's: its payload, byte for byte (as `sign` publishes it). */
+export function snapshotOfSigned(signedText: string): string {
+  return (JSON.parse(signedText) as { payload: string }).payload;
+}
+
 export function signIndex(index: EditionIndex | Record<string, unknown>): Promise<string> {
   return signPayload(canonicalJson(index), TEST_SIGNING_JWK, 'test-only-1', undefined, INDEX_ENVELOPE_FORMAT);
 }
@@ -42,7 +47,7 @@ export function deltaText(older: Feed, newer: Feed): string {
 export async function buildEdition({ feed, from = [], issuedAt = feed.generatedAt, expires, indexChange = {} }: { feed: Feed; from?: Feed[]; issuedAt?: string; expires?: string; indexChange?: Partial<EditionIndex> }): Promise<TestEdition> {
   const files = new Map<string, string>();
   const snapshotPath = `snapshots/${feed.sequence}.json`;
-  files.set(snapshotPath, await signedFeed(feed as unknown as Record<string, unknown>));
+  files.set(snapshotPath, canonicalJson(feed));
   const deltas: EditionIndex['deltas'] = [];
   for (const older of from) {
     const path = `deltas/${older.sequence}-${feed.sequence}.json`;

@@ -10,7 +10,8 @@ import { MAX_FEED_SEQUENCE, noticeIdSchema, noticeSchema, type Feed, type Notice
  *
  *   index.json                   signed (INDEX_ENVELOPE_FORMAT): the latest sequence, when it
  *                                expires, and the size and SHA-256 of every file below
- *   snapshots/<sequence>.json    the whole feed of that edition: today's signed feed envelope
+ *   snapshots/<sequence>.json    the whole feed of that edition: its canonical payload JSON itself
+ *                                (the feed object, not a signed envelope; since format 1.1)
  *   deltas/<from>-<to>.json      what changed from an older edition to the latest one
  *
  * Only the index is signed. Every other file is used only if its length and SHA-256 equal the
@@ -21,9 +22,15 @@ import { MAX_FEED_SEQUENCE, noticeIdSchema, noticeSchema, type Feed, type Notice
  * client that is a few editions behind fetches the index and exactly one delta; a client that is
  * further behind, or new, fetches the snapshot. Paths are relative to the index's URL and may not
  * leave its folder.
+ *
+ * Format 1.1 made the snapshot plain JSON: in 1.0 it was the signed feed envelope, whose payload is
+ * a JSON string inside JSON, so a client parsed it twice and checked a second Ed25519 signature
+ * the index's SHA-256 already made redundant (docs/feed.md, "Performance"). A 1.0 snapshot read as
+ * 1.1 fails the schema check and is refused. The files that come without an index (the bundled
+ * public/feed/feed.json, and v1/feed.json for copies older than the index) stay signed envelopes.
  */
 
-export const EDITION_FORMAT_VERSION = '1.0';
+export const EDITION_FORMAT_VERSION = '1.1';
 export const INDEX_KIND = 'portal-guard-feed-index';
 export const DELTA_KIND = 'portal-guard-feed-delta';
 

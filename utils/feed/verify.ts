@@ -1,6 +1,6 @@
 import { checkEditionFile, checkSnapshotMatches, type EditionErrorCode, type EditionIndex } from './edition';
-import { readEnvelope, verifyEnvelope, type EnvelopeErrorCode, type FeedEnvelope, type PinnedKey } from './envelope';
-import { parseFeedPayload, type FeedParseErrorCode } from './parse';
+import { verifyEnvelope, type EnvelopeErrorCode, type FeedEnvelope, type PinnedKey } from './envelope';
+import { parseFeedPayload, parseFeedValue, type FeedParseErrorCode } from './parse';
 import type { Feed } from './schema';
 
 export type VerifyErrorCode = EnvelopeErrorCode | FeedParseErrorCode;
@@ -18,16 +18,17 @@ export async function verifyFeed(text: string, keys: readonly PinnedKey[], subtl
   return { ok: true, feed: parsed.feed, envelope: verified.envelope };
 }
 
-export type SnapshotResult = { ok: true; feed: Feed; envelope: FeedEnvelope } | { ok: false; code: VerifyErrorCode | EditionErrorCode; reason: string };
+export type SnapshotResult = { ok: true; feed: Feed } | { ok: false; code: FeedParseErrorCode | EditionErrorCode; reason: string };
 
 /**
- * A snapshot named by an index that `verifyIndex` has just verified (issue 13). Its bytes must have
- * the length and SHA-256 the signed index gives, which the index's signature covers, so the
- * snapshot's own Ed25519 signature is not checked a second time: that check needs the payload
- * re-encoded to UTF-8 and hashed with SHA-512, about twice the cost of the SHA-256 over the bytes as
- * downloaded (`npm run bench -- feed-verify`). Then the envelope, the payload and the schema, as in
- * `verifyFeed`, and the edition must be the index's. A feed stored without an index (the bundled
- * one) still goes through `verifyFeed`.
+ * A snapshot named by an index that `verifyIndex` has just verified (issue 13, edition format 1.1).
+ * The snapshot is the feed's canonical payload JSON itself, not a signed envelope: it is trusted
+ * only because its length and SHA-256 are the ones in the signed index, as a delta is. So it is
+ * parsed once (an envelope would be parsed twice, the payload being a JSON string inside JSON) and
+ * no second Ed25519 check runs. Every notice still goes through the full schema check
+ * (`parseFeedValue`: the compiled parser, zod for its messages), then the edition must be the
+ * index's. A feed that comes without an index (the bundled one, v1/feed.json) is still a signed
+ * envelope and goes through `verifyFeed`.
  */
 export async function verifyIndexedSnapshot(bytes: Uint8Array<ArrayBuffer>, index: EditionIndex, subtle?: SubtleCrypto): Promise<SnapshotResult> {
   const file = await checkEditionFile(bytes, index.snapshot, subtle);
@@ -38,11 +39,20 @@ export async function verifyIndexedSnapshot(bytes: Uint8Array<ArrayBuffer>, inde
   } catch {
     return { ok: false, code: 'malformed-json', reason: `${index.snapshot.path} is not UTF-8 text` };
   }
-  const read = readEnvelope(text);
-  if (!read.ok) return read;
-  const parsed = parseFeedPayload(read.envelope.payload);
+  return parseIndexedSnapshot(text, index);
+}
+
+/** The text of a snapshot whose bytes have passed `checkEditionFile`: parsed once, fully checked, the index's edition. */
+export function parseIndexedSnapshot(text: string, index: EditionIndex): SnapshotResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, code: 'malformed-json', reason: `${index.snapshot.path} is not valid JSON (${(error as Error).message})` };
+  }
+  const parsed = parseFeedValue(value);
   if (!parsed.ok) return parsed;
   const matches = checkSnapshotMatches(parsed.feed, index);
   if (!matches.ok) return matches;
-  return { ok: true, feed: parsed.feed, envelope: read.envelope };
+  return { ok: true, feed: parsed.feed };
 }

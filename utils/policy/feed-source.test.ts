@@ -28,11 +28,11 @@ describe('a feed signed with an organisation key from the policy', () => {
   beforeEach(freshExtension);
 
   it('is refused with the pinned keys alone, and accepted once the policy adds the key', async () => {
-    // The clinic's edition: its index (signed with the clinic's key) and its snapshot.
-    const snapshot = await clinicFeed(1_000);
+    // The clinic's edition: its index (signed with the clinic's key) and its snapshot, the feed's
+    // JSON itself, which only the index's SHA-256 vouches for (edition format 1.1).
     const edition = await buildEdition({ feed: feedFrom(1_000, '2026-11-01T00:00:00.000Z', [sampleNotice({ id: 'nz-riverside-2026-11' })]) });
-    const { entryOf } = await import('../feed/edition-fixtures');
-    const index = { ...edition.index, snapshot: await entryOf('snapshots/1000.json', snapshot) };
+    const snapshot = edition.files.get('snapshots/1000.json')!;
+    const index = edition.index;
     const indexText = await signPayload(canonicalJson(index), TEST_SIGNING_JWK, CLINIC_KEY.keyId, undefined, INDEX_ENVELOPE_FORMAT);
     const fetch = vi.fn<typeof globalThis.fetch>(async (input) => new Response(String(input).endsWith('index.json') ? indexText : snapshot));
     const without = feedSourceOf(parsePolicy({}).policy, PRODUCTION_KEYS);

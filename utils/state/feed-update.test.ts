@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { feedCheck, feedMeta, readItem, writeItem, type FeedMeta } from './storage';
+import { canonicalJson } from '../feed/canonical';
 import { MAX_INDEX_BYTES } from '../feed/config';
 import { buildEdition, entryOf, feedFrom, realNotice, signIndex, type TestEdition } from '../feed/edition-fixtures';
 import { sampleFeed, signedFeed, TEST_KEYS } from '../feed/test-fixtures';
@@ -196,15 +197,39 @@ describe('a refused update changes nothing stored, and says why in plain words',
     },
     { name: 'a tampered snapshot', make: async () => publish(await buildEdition({ feed: edition6 }), (files) => files.set('snapshots/6.json', String(files.get('snapshots/6.json')).replace('Kaiser', 'Kaizer'))), code: 'hash-mismatch', reason: /does not match the signed list of files/ },
     {
-      name: 'a snapshot whose notice breaks the schema (signed, and named by the index)',
+      name: 'a snapshot whose notice breaks the schema (named by the signed index, right hash)',
       make: async () => {
-        const text = await signedFeed(sampleFeed({ sequence: 6, generatedAt: GEN[6], notices: [{ ...MMH, organization: 'Medib\u0430nk Private Limited' }] }));
+        const text = canonicalJson(sampleFeed({ sequence: 6, generatedAt: GEN[6], notices: [{ ...MMH, organization: 'Medib\u0430nk Private Limited' }] }));
         const index = { ...(await buildEdition({ feed: edition6 })).index, snapshot: await entryOf('snapshots/6.json', text) };
         return host(new Map([...(await signedAs(index)), ['snapshots/6.json', text]]));
       },
       code: 'schema',
       reason: /^the feed server sent a file this version of Portal Guard cannot read$/,
       detail: /mixes Latin and Cyrillic letters/,
+    },
+    {
+      // Edition format 1.0's snapshot, the signed envelope, even with its hash in the index: the
+      // feed object is expected, so it fails the schema rather than being parsed twice.
+      name: 'a signed feed envelope as the snapshot (edition format 1.0), named by the signed index',
+      make: async () => {
+        const text = await signedFeed(edition6 as unknown as Record<string, unknown>);
+        const index = { ...(await buildEdition({ feed: edition6 })).index, snapshot: await entryOf('snapshots/6.json', text) };
+        return host(new Map([...(await signedAs(index)), ['snapshots/6.json', text]]));
+      },
+      code: 'schema',
+      reason: /^the feed server sent a file this version of Portal Guard cannot read$/,
+      detail: /\$\.format|\$\.payload|\$\.sequence/,
+    },
+    {
+      name: 'a snapshot that is not JSON, named by the signed index',
+      make: async () => {
+        const text = canonicalJson(edition6).slice(0, -1);
+        const index = { ...(await buildEdition({ feed: edition6 })).index, snapshot: await entryOf('snapshots/6.json', text) };
+        return host(new Map([...(await signedAs(index)), ['snapshots/6.json', text]]));
+      },
+      code: 'malformed-json',
+      reason: /^the feed server sent a file this version of Portal Guard cannot read$/,
+      detail: /snapshots\/6\.json is not valid JSON/,
     },
     {
       name: 'an index with a wrong signature',
@@ -216,7 +241,7 @@ describe('a refused update changes nothing stored, and says why in plain words',
       code: 'bad-signature',
       reason: /^the feed server's list of files is not signed by a key Portal Guard trusts, so it was not used$/,
     },
-    { name: 'a signed feed served as the index', make: async () => host(new Map([['index.json', (await good()).files.get('snapshots/6.json')!]])), code: 'malformed-envelope', reason: /not signed by a key Portal Guard trusts/ },
+    { name: 'a signed feed served as the index', make: async () => host(new Map([['index.json', await signedFeed(edition6 as unknown as Record<string, unknown>)]])), code: 'malformed-envelope', reason: /not signed by a key Portal Guard trusts/ },
     { name: 'an index over the size cap', make: async () => host(new Map([['index.json', ' '.repeat(MAX_INDEX_BYTES + 1)]])), code: 'too-large', reason: /^a file from the feed server is more than the 256 KB Portal Guard accepts$/ },
     { name: 'an index that is not UTF-8', make: async () => host(new Map([['index.json', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])]])), code: 'not-utf8', reason: /not readable text/ },
     { name: 'no index at all (a 404)', make: async () => host(new Map()), code: 'http-status', reason: /^the feed server answered with an error \(404\)$/ },

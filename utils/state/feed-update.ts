@@ -1,10 +1,10 @@
 import { feedCheck, feedMeta, readItem, writeItem, type FeedMeta } from './storage';
 import { FEED_URL, MAX_CLOCK_SKEW_MS, MAX_FEED_BYTES, MAX_INDEX_BYTES, indexUrlOf } from '../feed/config';
-import { checkEditionFile, checkSnapshotMatches, parseDelta, verifyIndex, type EditionErrorCode, type EditionFile, type EditionIndex } from '../feed/edition';
+import { checkEditionFile, parseDelta, verifyIndex, type EditionErrorCode, type EditionFile, type EditionIndex } from '../feed/edition';
 import type { PinnedKey } from '../feed/envelope';
 import { pinnedKeys } from '../feed/keys';
 import { withFeedLock } from './feed-lock';
-import { verifyFeed, type VerifyErrorCode } from '../feed/verify';
+import { parseIndexedSnapshot, type VerifyErrorCode } from '../feed/verify';
 import { formatDate, formatNumber } from '../i18n/format';
 import { t } from '../i18n/t';
 import { applyStoredDelta, feedDb, replaceStoredFeed, type FeedDb } from './feed-db';
@@ -19,8 +19,10 @@ import { applyStoredDelta, feedDb, replaceStoredFeed, type FeedDb } from './feed
  *     same edition as installed: nothing new, but the index's issuedAt/expires are kept (freshness)
  *     a delta from the installed sequence: fetch it → size and SHA-256 from the index → parse →
  *       joins installed to the index (`parseDelta`) → applied in one IndexedDB transaction
- *     otherwise: fetch the snapshot → size and SHA-256 → feed signature and schema → the edition
- *       the index names (`checkSnapshotMatches`) → replaces the store in one transaction
+ *     otherwise: fetch the snapshot → size and SHA-256 → parsed once (plain JSON since edition
+ *       format 1.1: the index's hash vouches for it, so no second signature) → the full schema
+ *       check of every notice → the edition the index names (`checkSnapshotMatches`) → replaces
+ *       the store in one transaction
  *   → feedMeta (the accepted index, its ETag, issuedAt, expires)
  *
  * A refused update writes only `feedCheck` (when, why in plain words, and the check's code), so the
@@ -133,7 +135,7 @@ async function check({ url, fetchFile, now, keys, maxBytes, db, current }: Check
     // The store was not at the installed edition after all (another context wrote it): take the snapshot.
     if (!(applied.outcome === 'rejected' && applied.code === 'store')) return applied;
   }
-  return viaSnapshot({ fetchFile, now, keys, maxBytes, db, current }, source);
+  return viaSnapshot({ fetchFile, now, maxBytes, db, current }, source);
 }
 
 interface IndexSource {
@@ -169,15 +171,15 @@ async function viaDelta({ fetchFile, now, db, current }: Pick<CheckContext, 'fet
   return { outcome: 'updated', meta, via: 'delta' };
 }
 
-async function viaSnapshot({ fetchFile, now, keys, maxBytes, db, current }: Omit<CheckContext, 'url'>, { index, text, indexUrl, etag }: IndexSource): Promise<UpdateResult> {
+async function viaSnapshot({ fetchFile, now, maxBytes, db, current }: Omit<CheckContext, 'url' | 'keys'>, { index, text, indexUrl, etag }: IndexSource): Promise<UpdateResult> {
   const entry = index.snapshot;
   if (entry.bytes > maxBytes) return reject('too-large', t('feedUpdate.tooLarge', { size: formatSize(entry.bytes), limit: formatSize(maxBytes) }));
+  // Size and SHA-256 against the index just verified (fetchEditionFile), then one parse and the
+  // full schema check of every notice: `verifyIndexedSnapshot` in utils/feed/verify.ts, step for step.
   const file = await fetchEditionFile(fetchFile, indexUrl, entry);
   if ('rejected' in file) return file.rejected;
-  const verified = await verifyFeed(file.text, keys);
+  const verified = parseIndexedSnapshot(file.text, index);
   if (!verified.ok) return reject(verified.code, plainReason(verified.code), verified.reason);
-  const matches = checkSnapshotMatches(verified.feed, index);
-  if (!matches.ok) return reject(matches.code, plainReason(matches.code), matches.reason);
   try {
     await replaceStoredFeed(await db(), verified.feed);
   } catch {

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { BUNDLED_FEED_PATH, FEED_URL, indexUrlOf } from '../../../utils/feed/config';
 import { EDITION_FORMAT_VERSION, INDEX_KIND, type EditionIndex } from '../../../utils/feed/edition';
-import { entryOf, signIndex } from '../../../utils/feed/edition-fixtures';
+import { entryOf, signIndex, snapshotOfSigned } from '../../../utils/feed/edition-fixtures';
 import { INDEX_ENVELOPE_FORMAT, signPayload } from '../../../utils/feed/envelope';
 import { canonicalJson } from '../../../utils/feed/canonical';
 import type { ExtensionDriver } from './driver';
@@ -47,15 +47,17 @@ export function claimsOf(text: string): { sequence: number; generatedAt: string 
 }
 
 /**
- * Serve the signed feed `file` as a whole edition at the real feed URL (or `at`): it becomes the
- * snapshot, under a fresh index signed with the TEST key now (issued now, expiring in 7 days), with
+ * Serve the signed feed `file` as a whole edition at the real feed URL (or `at`): its payload becomes
+ * the snapshot, under a fresh index signed with the TEST key now (issued now, expiring in 7 days), with
  * no deltas. A production build does not trust that index; builds from `buildTestKeyExtensions` do.
  * `keyFile` (a private JWK with its `kid`) signs the index with another key, as a clinic does.
  */
 export async function serveFeed(servedDir: string, file: string, at: URL = FEED, { issuedAt = new Date(), expires, keyFile }: { issuedAt?: Date; expires?: Date; keyFile?: string } = {}): Promise<EditionIndex> {
-  const text = readFileSync(file, 'utf8');
-  const { sequence, generatedAt } = claimsOf(text);
+  const signed = readFileSync(file, 'utf8');
+  const { sequence, generatedAt } = claimsOf(signed);
   const path = `snapshots/${sequence}.json`;
+  // Edition format 1.1: the snapshot is the signed file's payload itself, as `sign` publishes it.
+  const text = snapshotOfSigned(signed);
   const index = {
     kind: INDEX_KIND,
     formatVersion: EDITION_FORMAT_VERSION,
