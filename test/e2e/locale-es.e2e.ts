@@ -197,7 +197,7 @@ for (const { name, available, dir, uiLanguage, launch } of browsers) {
         await page.screenshot(shot(`notice-page-${label}`));
         const text = await visibleText(page);
         expect(text).toContain('Qué hacer');
-        expect(text).toContain('Qué datos se robaron');
+        expect(text).toContain('Qué datos se filtraron');
         expect(await leftoverEnglish(page, phrases, data)).toEqual([]);
       } finally {
         await page.close();
