@@ -11,13 +11,14 @@ import { openPopup } from './support/popup';
 import { withGrantedHosts } from './support/pregrant';
 import { waitForShadow } from './support/shadow';
 import { siteUrl } from './support/sites';
+import { guidePageUrl } from '../../utils/pages';
 
 /**
  * Spanish for US patients (issue 17, item 3; utils/i18n/locales/es.yml), in the normal build: the
  * browser asked for Spanish (Chromium `--lang=es`, Firefox's `intl.locale.requested`) shows the
- * popup, the badge's tooltip, the banner on the portal and the notice page in Spanish. Each test
- * asserts a Spanish heading or label, so a browser that silently fell back to English fails, and
- * checks that no English message of ours is left on screen. The feed's own text (a notice's title
+ * popup, the badge's tooltip, the banner on the portal, the notice page, the password guide and the
+ * settings page in Spanish. Each test asserts a Spanish heading or label, so a browser that silently
+ * fell back to English fails, and checks that no English message of ours is left on screen. The feed's own text (a notice's title
  * and summary) stays in the feed's language, English, by design. Screenshots go to
  * test-results/screenshots/locale-es-*.png, for a Spanish reader to look at.
  */
@@ -201,6 +202,28 @@ for (const { name, available, dir, uiLanguage, launch } of browsers) {
         expect(await leftoverEnglish(page, phrases, data)).toEqual([]);
       } finally {
         await page.close();
+      }
+    });
+
+    test('the password guide and the settings page', async () => {
+      const guide = await driver.openExtensionPage(guidePageUrl({ portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz' }, 'guide.html'), '[data-testid=guide-step-change-password]');
+      try {
+        await guide.screenshot(shot('guide-managemyhealth'));
+        const text = await visibleText(guide);
+        expect(text).toContain('Proteja su cuenta de Manage My Health');
+        expect(text).toContain('Active la verificación en dos pasos');
+        expect(await leftoverEnglish(guide, phrases, data)).toEqual([]);
+      } finally {
+        await guide.close();
+      }
+      const options = await driver.openExtensionPage('options.html', '[data-testid="feed-source"]');
+      try {
+        await options.screenshot(shot('options'));
+        // Not checked for English left over: two of its sections are not converted yet
+        // (test/i18n-literals.test.ts, NOT_YET_CONVERTED).
+        expect(await visibleText(options)).toContain('Configuración de Portal Guard');
+      } finally {
+        await options.close();
       }
     });
   });
