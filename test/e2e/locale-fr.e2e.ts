@@ -11,6 +11,7 @@ import { openPopup } from './support/popup';
 import { withGrantedHosts } from './support/pregrant';
 import { waitForShadow } from './support/shadow';
 import { siteUrl } from './support/sites';
+import { guidePageUrl } from '../../utils/pages';
 
 /**
  * Portal Guard in French (issue 17, docs/i18n.md), in the normal build: Chromium started with
@@ -26,6 +27,7 @@ const MMH_ID = 'nz-managemyhealth-2025-12';
 const login = siteUrl('managemyhealth', '/');
 const dashboard = siteUrl('managemyhealth', '/dashboard');
 const noticePath = `notice.html?id=${MMH_ID}&portal=managemyhealth&host=portal.managemyhealth.co.nz`;
+const guidePath = guidePageUrl({ portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz' }, 'guide.html');
 
 type Messages = Record<string, { message: string }>;
 const messagesOf = (extensionDir: string, locale: string) => JSON.parse(readFileSync(join(extensionDir, '_locales', locale, 'messages.json'), 'utf8')) as Messages;
@@ -53,15 +55,21 @@ function mmhData(extensionDir: string): string[] {
   return [notice.title, notice.summary, notice.organization, notice.affected?.label ?? '', ...notice.links.map((link) => link.title ?? ''), ...(notice.dataClassDetails ?? []).map((detail) => detail.note ?? '')].filter(Boolean);
 }
 
-/** English messages of ours visible on the page, once the feed's own text is taken out. */
-function englishOnPage(page: DriverPage, pieces: string[], data: string[]): Promise<string[]> {
+/**
+ * English messages of ours visible on the page, once the feed's own text is taken out. `skip`
+ * names the parts still in English on purpose (docs/i18n.md, "What is converted").
+ */
+function englishOnPage(page: DriverPage, pieces: string[], data: string[], skip: string[] = []): Promise<string[]> {
   return page.evaluate(
-    ({ pieces, data }) => {
-      let text = document.body.innerText.replace(/\s+/g, ' ');
+    ({ pieces, data, skip }) => {
+      const body = document.body.cloneNode(true) as HTMLElement;
+      for (const part of body.querySelectorAll(skip.join(',') || ':not(*)')) part.remove();
+      // innerText of a detached copy has no layout: textContent, with block breaks as spaces.
+      let text = (skip.length ? body.textContent ?? '' : document.body.innerText).replace(/\s+/g, ' ');
       for (const value of data) text = text.split(value.replace(/\s+/g, ' ')).join(' ¶ ');
       return pieces.filter((piece) => text.includes(piece));
     },
-    { pieces, data },
+    { pieces, data, skip },
   );
 }
 
@@ -158,6 +166,29 @@ for (const { name, available, extensionDir, launch } of browsers) {
         expect(await englishOnPage(page, pieces, data)).toEqual([]);
       } finally {
         await page.close();
+      }
+    });
+
+    // Not required by issue 17, but the guide and the settings hold the longest French sentences.
+    test('the password guide and the settings page are in French', async () => {
+      const catalogue = ['Manage My Health', 'Manage My Health Limited', 'portal.managemyhealth.co.nz'];
+      const guide = await driver.openExtensionPage(guidePath, '[data-testid=guide-step-change-password]');
+      try {
+        await guide.screenshot(shot('guide-managemyhealth'));
+        const text = await guide.evaluate(() => document.body.innerText, undefined);
+        expect(text).toContain('Sécurisez votre compte Manage My Health');
+        expect(text).toContain('Activez la vérification en deux étapes');
+      } finally {
+        await guide.close();
+      }
+      const options = await driver.openExtensionPage('options.html', '[data-testid="feed-source"]');
+      try {
+        await options.screenshot(shot('options'));
+        expect(await options.evaluate(() => document.title, undefined)).toBe('Paramètres de Portal Guard');
+        // The other-portals and settings-file sections are not converted yet (NOT_YET_CONVERTED).
+        expect(await englishOnPage(options, pieces, catalogue, ['[data-testid=options-portals]', '[data-testid=options-transfer]'])).toEqual([]);
+      } finally {
+        await options.close();
       }
     });
   });
