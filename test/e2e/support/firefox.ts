@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_PATH } from './browsers';
 import type { E2eContext } from './context';
+import { writeLanguagePack } from './firefox-langpack';
 import { POPUP_VIEWPORT, type DriverPage, type ExtensionDriver, type WebExtensionApi } from './driver';
 
 /**
@@ -21,7 +22,20 @@ import { POPUP_VIEWPORT, type DriverPage, type ExtensionDriver, type WebExtensio
  */
 export async function launchFirefox(
   e2e: E2eContext,
-  { extensionDir = e2e.firefoxExtensionDir, profileDir, uuid = randomUUID(), prefs = {} }: { extensionDir?: string; profileDir?: string; uuid?: string; prefs?: Record<string, unknown> } = {},
+  {
+    extensionDir = e2e.firefoxExtensionDir,
+    profileDir,
+    uuid = randomUUID(),
+    prefs = {},
+    locale,
+  }: {
+    extensionDir?: string;
+    profileDir?: string;
+    uuid?: string;
+    prefs?: Record<string, unknown>;
+    /** Run Firefox in this language (a locale e2e, such as `es`): see firefox-langpack.ts. */
+    locale?: string;
+  } = {},
 ): Promise<ExtensionDriver & { browserHandle: Browser }> {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
@@ -46,12 +60,21 @@ export async function launchFirefox(
       // A temporary add-on is uninstalled when Firefox quits; keep its storage, as an installed
       // add-on keeps it across a restart, so restart tests see what a user would.
       'extensions.webextensions.keepStorageOnUninstall': true,
+      // The language Firefox is asked to run in; it takes it once a language pack provides it.
+      ...(locale ? { 'intl.locale.requested': locale } : {}),
       // A suite's own prefs, e.g. Mozilla's test pref that grants optional permissions without a
       // prompt (`extensions.webextOptionalPermissionPrompts: false`), for a real "Allow" click.
       ...prefs,
     },
   });
+  let languagePack: { remove(): void } | undefined;
   try {
+    if (locale) {
+      // Before the extension, which picks its _locales/ language once, when it starts.
+      const pack = writeLanguagePack(locale, await browser.version());
+      languagePack = pack;
+      await browser.installExtension(pack.dir);
+    }
     const installedId = await browser.installExtension(extensionDir);
     if (installedId !== geckoId) throw new Error(`Installed ${installedId}, expected ${geckoId}`);
     const extensionOrigin = `moz-extension://${uuid}/`;
@@ -85,11 +108,13 @@ export async function launchFirefox(
       },
       async close() {
         await browser.close();
+        languagePack?.remove();
       },
     };
     return driver;
   } catch (error) {
     await browser.close();
+    languagePack?.remove();
     throw error;
   }
 }
