@@ -58,19 +58,21 @@ afterEach(() => {
 });
 
 describe('ExportReview page', () => {
-  it('says which FHIR version was read, and "more than" past the count of people it keeps', async () => {
+  it('says which FHIR version was read, and "more than" past the patient records it compares', async () => {
     const { container, reviews, choose } = mount();
     reviews.set('MedicationOrder.json', await reviewText(JSON.stringify(bundle(DSTU2_RESOURCES)), 'MedicationOrder.json'));
-    const people = Array.from({ length: 1005 }, (_, index) => JSON.stringify({ ...PATIENT, id: `p${index}`, identifier: [{ system: 'http://hospital.example.org/mrn', value: `MRN-${index}` }] })).join('\n');
+    const people = Array.from({ length: 1005 }, (_, index) => JSON.stringify({ ...PATIENT, id: `p${index}`, identifier: [{ system: 'http://hospital.example.org/mrn', value: `MRN-${index}` }], name: [{ family: `Example-${index}`, given: ['Aroha'] }] })).join('\n');
     reviews.set('Patient.ndjson', await reviewText(people, 'Patient.ndjson'));
     choose([new File(['x'], 'MedicationOrder.json'), new File(['x'], 'Patient.ndjson')]);
     await until(() => container.querySelectorAll('[data-testid="file-outcome"]').length === 2, 'both reviews');
     expect(container.querySelector('[data-testid="file-fhir-version"]')!.textContent).toBe(' (FHIR DSTU2)');
     const facts = container.querySelector('[data-testid="summary-facts"]')!.textContent!;
     expect(facts).toContain('2 files reviewed.');
-    expect(facts).toContain('Records of more than 1,000 different people.');
+    // 1005 people in a bulk export: names and the same hospital's record numbers differ.
+    expect(facts).toContain('Records of more than 1,000 different people (their names and record numbers from the same hospital or clinic differ).');
     expect(facts).toContain('FHIR version read: DSTU2.');
-    expect(container.querySelector('[data-testid="high-risk"]')!.textContent).toContain('Records of more than 1000 different people');
+    expect(container.querySelector('[data-testid="high-risk"]')!.textContent).toContain('Records of more than 1,000 different people (their names and record numbers from the same hospital or clinic differ)');
+    expect(container.querySelector('[data-testid="people"]')!.textContent).toBe('These files hold the records of more than 1,000 different people: their names and record numbers from the same hospital or clinic differ.');
   });
 
   it('reviews a file, cross-references the notice, masks numbers until asked', async () => {

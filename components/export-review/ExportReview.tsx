@@ -3,7 +3,7 @@ import type { Notice } from '@/utils/feed/schema';
 import { crossReference } from '@/utils/export-review/cross-reference';
 import type { DownloadsApi, PortalDownload } from '@/utils/export-review/downloads';
 import type { FileReview } from '@/utils/export-review/model';
-import { highRiskItems, mergeFindings } from '@/utils/export-review/summary';
+import { highRiskItems, mergeFindings, personFieldsList } from '@/utils/export-review/summary';
 import type { ReviewJob, StartReviewOptions } from '@/utils/export-review/worker-client';
 import { formatList, formatLongDate, formatNumber } from '@/utils/i18n/format';
 import { fill, keep, t } from '@/utils/i18n/t';
@@ -157,7 +157,7 @@ export function ExportReview({ deps }: { deps: ExportReviewDeps }) {
             <p data-testid="summary-facts">
               {t('exportReview.page.filesReviewed', reviews.length, { count: formatNumber(reviews.length) })}{' '}
               {t('exportReview.page.datesInRecord', { range: formatRange(findings.firstDate, findings.lastDate) })}
-              {findings.patients > 1 || findings.patientsOverCap ? ` ${t(findings.patientsOverCap ? 'exportReview.page.peopleOverCap' : 'exportReview.page.people', { count: formatNumber(findings.patients) })}` : ''}
+              {findings.patients > 1 ? ` ${t(findings.patientsOverCap ? 'exportReview.page.peopleOverCap' : 'exportReview.page.people', { count: formatNumber(findings.patients), fields: personFieldsList(findings.patientsDifferIn) })}` : ''}
               {findings.fhirVersions.length > 0 ? ` ${t('exportReview.page.fhirVersions', findings.fhirVersions.length, { versions: formatList([...findings.fhirVersions].sort()) })}` : ''}
             </p>
             <HighRiskPanel items={highRisk} />

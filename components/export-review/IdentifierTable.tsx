@@ -27,17 +27,18 @@ export function IdentifierTable({ identifiers }: { identifiers: readonly FoundId
       <tbody>
         {identifiers.map((found, index) => {
           const type = identifierType(found.kind);
+          const label = t(type.label);
           const visible = shown.has(index);
           return (
             <tr key={`${found.kind}-${index}`}>
-              <th scope="row">{type.label}</th>
+              <th scope="row">{label}</th>
               <td data-label={t('exportReview.identifiers.value')}>
                 <code data-testid="identifier-value">{visible ? found.value : maskIdentifier(found.kind, found.value)}</code>{' '}
                 <button
                   type="button"
                   class="link-button"
                   aria-pressed={visible}
-                  aria-label={visible ? t('exportReview.identifiers.hideLabel', { type: type.label }) : t('exportReview.identifiers.showLabel', { type: type.label })}
+                  aria-label={visible ? t('exportReview.identifiers.hideLabel', { type: label }) : t('exportReview.identifiers.showLabel', { type: label })}
                   onClick={() => {
                     const next = new Set(shown);
                     if (visible) next.delete(index);

@@ -8,7 +8,7 @@ import { t } from '@/utils/i18n/t';
 
 /** "Name, Date of birth.", or "None found." */
 function identityLine(findings: Findings): string {
-  const fields = (Object.keys(IDENTITY_FIELDS) as IdentityField[]).filter((field) => findings.identity[field]).map((field) => IDENTITY_FIELDS[field]);
+  const fields = (Object.keys(IDENTITY_FIELDS) as IdentityField[]).filter((field) => findings.identity[field]).map((field) => t(IDENTITY_FIELDS[field]));
   return fields.length === 0 ? t('exportReview.print.noneFound') : t('exportReview.print.fields', { fields: formatList(fields, 'unit') });
 }
 
@@ -46,7 +46,7 @@ export function PrintSummary({ findings, files, highRisk, references, printedOn 
           const found = findings.identifiers.filter((identifier) => identifier.kind === kind);
           return (
             <li key={kind}>
-              {t('exportReview.print.identifierCount', found.length, { type: identifierType(kind).label, count: formatNumber(found.length) })}
+              {t('exportReview.print.identifierCount', found.length, { type: t(identifierType(kind).label), count: formatNumber(found.length) })}
             </li>
           );
         })}
@@ -57,12 +57,12 @@ export function PrintSummary({ findings, files, highRisk, references, printedOn 
           .filter((category) => findings.categories[category]?.count)
           .map((category) => (
             <li key={category}>
-              {t('exportReview.print.count', { label: CATEGORIES[category], count: formatNumber(findings.categories[category]!.count) })}
+              {t('exportReview.print.count', { label: t(CATEGORIES[category]), count: formatNumber(findings.categories[category]!.count) })}
             </li>
           ))}
         {[...documentCounts].map(([kind, count]) => (
           <li key={kind}>
-            {t('exportReview.print.count', { label: DOCUMENT_KINDS[kind], count: formatNumber(count) })}
+            {t('exportReview.print.count', { label: t(DOCUMENT_KINDS[kind]), count: formatNumber(count) })}
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cdaDocument } from '../../utils/export-review/fixtures/cda';
 import { appleExportXml, clinicalRecordLine } from '../../utils/export-review/fixtures/apple';
 import { DSTU2_RESOURCES } from '../../utils/export-review/fixtures/fhir-versions';
+import { bundle } from '../../utils/export-review/fixtures/fhir';
 import { xdmZip } from '../../utils/export-review/fixtures/zips';
 import { CHROMIUM_PATH, FIREFOX_PATH, browserAvailable } from './support/browsers';
 import { launchChromium } from './support/chromium';
@@ -47,6 +48,39 @@ async function appleAndDstu2(page: DriverPage, screenshot: string): Promise<void
   await page.screenshot(join(e2eContext().screenshotsDir, screenshot));
 }
 type FileArg = (typeof FILES)[keyof typeof FILES];
+
+const base64 = (text: string) => Buffer.from(text).toString('base64');
+/**
+ * Issue 15: one person's downloads from two hospitals (the SSN written 444-22-2222 by one and
+ * 444222222 by the other, different record numbers) and their FHIR download (us-ssn).
+ */
+const ONE_PERSON: FileArg[] = [
+  { name: 'hospital-a-ccd.xml', type: 'text/xml', base64: base64(cdaDocument({ patientIds: [{ root: '2.16.840.1.113883.19.5.99999.2', extension: 'MRN-000123' }, { root: '2.16.840.1.113883.4.1', extension: '444-22-2222' }] })) },
+  { name: 'hospital-b-ccd.xml', type: 'text/xml', base64: base64(cdaDocument({ patientIds: [{ root: '1.3.6.1.4.1.22812.3.99930.3', extension: '998877' }, { root: '2.16.840.1.113883.4.1', extension: '444222222' }] })) },
+  {
+    name: 'fhir-download.json',
+    type: 'application/json',
+    base64: base64(JSON.stringify(bundle([{ resourceType: 'Patient', id: 'p1', identifier: [{ system: 'http://hl7.org/fhir/sid/us-ssn', value: '444-22-2222' }], name: [{ family: 'Example', given: ['Aroha'] }], birthDate: '1980-02-14' }]))),
+  },
+];
+
+/** Review ONE_PERSON together: the page says one person, lists one SSN and raises no "several people" item. */
+async function reviewOnePerson(page: DriverPage, screenshot: string): Promise<void> {
+  await giveFiles(page, ONE_PERSON, 'input');
+  expect(await waitFor(page, outcomes, (list) => list.length === 3, 'the three reviews')).toEqual([
+    'Reviewed: C-CDA clinical document (XML)',
+    'Reviewed: C-CDA clinical document (XML)',
+    'Reviewed: FHIR record (JSON)',
+  ]);
+  const people = await waitFor(page, () => document.querySelector('[data-testid="people"]')?.textContent?.trim() ?? '', (text) => text.length > 0, 'who the files are about');
+  expect(people).toBe('These files are about one person.');
+  const masked = await page.evaluate(() => [...document.querySelectorAll('[data-testid="identifier-value"]')].map((cell) => cell.textContent), undefined);
+  expect(masked).toEqual(['***-**-2222']);
+  const highRisk = await page.evaluate(() => document.querySelector('[data-testid="high-risk"]')?.textContent ?? '', undefined);
+  expect(highRisk).toContain('US Social Security number present.');
+  expect(highRisk).not.toMatch(/different people|different numbers/);
+  await page.screenshot(join(e2eContext().screenshotsDir, screenshot));
+}
 
 /** Put files into the page as the user would: `input` through the file input, `drop` onto the drop zone. */
 async function giveFiles(page: DriverPage, files: FileArg[], how: 'input' | 'drop'): Promise<void> {
@@ -172,6 +206,17 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('expor
     expect(fromExtension.map((request) => `${request.method} ${request.host}${request.url}`)).toEqual([]);
   });
 
+  test('two C-CDAs (SSN with and without dashes) and the FHIR download of one person: one person', async () => {
+    const page = await driver.openExtensionPage(PAGE, 'h1');
+    try {
+      const tab = driver.context.pages().find((candidate) => candidate.url().includes('export-review.html'));
+      await tab?.setViewportSize({ width: 1100, height: 1400 });
+      await reviewOnePerson(page, 'chromium-export-review-one-person.png');
+    } finally {
+      await page.close();
+    }
+  });
+
   test('Apple’s export.xml is read past its DTD, and a DSTU2 download says its version', async () => {
     const page = await driver.openExtensionPage(PAGE, 'h1');
     try {
@@ -249,6 +294,15 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH, 'firefox-esr'))('expo
         'The notice says referral letters from 2017–2019 were affected, and your export has 3 referral letters dated in that window.',
       ]);
       await page.screenshot(join(e2eContext().screenshotsDir, 'firefox-export-review-summary.png'));
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('two C-CDAs (SSN with and without dashes) and the FHIR download of one person: one person', async () => {
+    const page = await driver.openExtensionPage(PAGE, 'h1');
+    try {
+      await reviewOnePerson(page, 'firefox-export-review-one-person.png');
     } finally {
       await page.close();
     }

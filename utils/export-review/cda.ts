@@ -1,16 +1,19 @@
 import type { SaxesTagPlain } from 'saxes';
 import type { Collector } from './collector';
-import { DOCUMENT_CODES, DOCUMENT_TEMPLATES, LOINC_SYSTEM_OID, SECTION_CODES, US_REALM_HEADER } from './codes';
+import { DOCUMENT_CODES, DOCUMENT_TEMPLATES, isMentalHealthCode, LOINC_SYSTEM_OID, SECTION_CODES, SECTION_TEMPLATES, US_REALM_HEADER } from './codes';
 import { hl7Date } from './dates';
-import { identifierTypeForOid } from './identifiers';
+import { identifierFromCdaId, type IdentifierKind } from './identifiers';
+import type { PatientDetails } from './patients';
 import type { Category, DocumentKind } from './model';
 import type { ElementHandler } from './xml-sink';
 
 /**
  * The C-CDA reader, kept apart from the XML plumbing (`xml-sink.ts`) as `fhir.ts` is from
  * `json-stream.ts`, so that what a CDA element means can change without touching the defences.
- * It has no text handler on purpose: everything it needs is in attributes, so the narrative and
- * any embedded file are never collected.
+ * Everything it needs is in attributes, except the patient's name: its text handler keeps the
+ * characters of recordTarget/patientRole/patient/name/given and /family only, up to 200 of them,
+ * so that two files about one person can be recognised as one (`patients.ts` hashes the name at
+ * once). The narrative and any embedded file are never collected.
  */
 
 export const CDA_NAMESPACE = 'urn:hl7-org:v3';
@@ -28,10 +31,12 @@ export class CdaHandler implements ElementHandler {
   private readonly sections: Category[] = [];
   /** The section whose `code` has not been seen yet, by its depth. */
   private sectionAwaitingCode = -1;
-  /** An entry being read: its category and the first date inside it. */
-  private entry?: { depth: number; category: Category; date?: string };
-  /** While in a recordTarget: its first patientRole/id, which keys the patient. */
-  private patientKey: string | null | undefined;
+  /** An entry being read: its category, the first date inside it, and whether a code in it is about mental health. */
+  private entry?: { depth: number; category: Category; date?: string; mentalHealth?: boolean };
+  /** While in a recordTarget: what identifies the patient, compared across files by `patients.ts`. */
+  private patient?: { identifiers: { kind: IdentifierKind; value: string }[]; recordNumbers: { system: string; value: string }[]; names: { family?: string; given?: string }[]; birthDate?: string };
+  /** The name part whose text is being read (`given` or `family`), and the name it belongs to. */
+  private namePart?: { part: 'given' | 'family'; text: string };
 
   constructor(
     private readonly collector: Collector,
@@ -50,7 +55,7 @@ export class CdaHandler implements ElementHandler {
       if (name === 'code' && attributes.code) this.code = { code: attributes.code, ...(attributes.codeSystem ? { system: attributes.codeSystem } : {}), ...(attributes.displayName ? { display: attributes.displayName } : {}) };
       else if (name === 'templateId' && attributes.root) this.templates.push(attributes.root);
       else if (name === 'effectiveTime') this.date = hl7Date(attributes.value);
-      else if (name === 'recordTarget') this.patientKey = null;
+      else if (name === 'recordTarget') this.patient = { identifiers: [], recordNumbers: [], names: [] };
       else if (name === 'participant' && attributes.typeCode === 'IND') this.collector.identity('contacts');
       return;
     }
@@ -71,6 +76,12 @@ export class CdaHandler implements ElementHandler {
       this.sectionAwaitingCode = depth;
       return;
     }
+    // A section's templateId comes before its code: it gives the kind when the code is local or missing.
+    if (name === 'templateId' && depth === this.sectionAwaitingCode + 1) {
+      const known = SECTION_TEMPLATES[attributes.root ?? ''];
+      if (known) this.sections[this.sections.length - 1] = known.category;
+      return;
+    }
     if (name === 'code' && depth === this.sectionAwaitingCode + 1) {
       const known = SECTION_CODES[attributes.code ?? ''];
       if (known && (!attributes.codeSystem || attributes.codeSystem === LOINC_SYSTEM_OID)) this.sections[this.sections.length - 1] = known.category;
@@ -81,6 +92,7 @@ export class CdaHandler implements ElementHandler {
       this.entry = { depth, category: this.sections[this.sections.length - 1] ?? 'other' };
       return;
     }
+    if (this.entry && (name === 'code' || name === 'value') && isMentalHealthCode(attributes.codeSystem, attributes.code)) this.entry.mentalHealth = true;
     if (this.entry && !this.entry.date && (name === 'effectiveTime' || name === 'low' || name === 'time')) {
       const date = hl7Date(attributes.value);
       if (date) this.entry.date = date;
@@ -88,13 +100,20 @@ export class CdaHandler implements ElementHandler {
   }
 
   private readRecordTarget(name: string, parent: string | undefined, attributes: Record<string, string>, stack: readonly string[]): void {
+    if (name === 'id' && (parent === 'patientRole' || (parent === 'asEntityIdentifier' && stack[stack.length - 3] === 'patient'))) {
+      // AU documents put the IHI in patient/ext:asEntityIdentifier/ext:id, others in patientRole/id.
+      const national = identifierFromCdaId(attributes.root, attributes.extension);
+      if (national) {
+        this.collector.identifier(national.type, national.value, parent === 'patientRole' ? 'Document header (recordTarget/patientRole/id)' : 'Document header (recordTarget/patient/asEntityIdentifier)');
+        this.patient?.identifiers.push({ kind: national.type.kind, value: national.value });
+      } else if (attributes.extension && parent === 'patientRole') {
+        this.collector.recordNumber();
+        if (attributes.root) this.patient?.recordNumbers.push({ system: attributes.root, value: attributes.extension });
+      }
+      return;
+    }
     if (parent === 'patientRole') {
-      if (name === 'id') {
-        if (this.patientKey === null && (attributes.root || attributes.extension)) this.patientKey = `${attributes.root ?? ''}|${attributes.extension ?? ''}`;
-        const type = attributes.root ? identifierTypeForOid(attributes.root) : undefined;
-        if (type && attributes.extension) this.collector.identifier(type, attributes.extension, 'Document header (recordTarget/patientRole/id)');
-        else if (attributes.extension) this.collector.recordNumber();
-      } else if (name === 'addr') {
+      if (name === 'addr') {
         this.collector.identity('addresses');
       } else if (name === 'telecom' && attributes.value) {
         if (/^(?:tel|fax):/i.test(attributes.value)) this.collector.identity('phones');
@@ -103,23 +122,49 @@ export class CdaHandler implements ElementHandler {
       return;
     }
     if (parent === 'patient' && stack[stack.length - 3] === 'patientRole') {
-      if (name === 'name') this.collector.identity('names');
-      else if (name === 'birthTime' && hl7Date(attributes.value)) this.collector.identity('birth-dates');
+      if (name === 'name') {
+        this.collector.identity('names');
+        this.patient?.names.push({});
+      } else if (name === 'birthTime' && hl7Date(attributes.value)) {
+        this.collector.identity('birth-dates');
+        if (this.patient) this.patient.birthDate = attributes.value;
+      }
       else if (name === 'administrativeGenderCode' && attributes.code) this.collector.identity('genders');
       else if (name === 'guardian') this.collector.identity('contacts');
+      return;
     }
+    // The first given name and the family name of the patient's name, not a guardian's.
+    if ((name === 'given' || name === 'family') && parent === 'name' && stack[stack.length - 3] === 'patient' && stack[stack.length - 4] === 'patientRole') {
+      const current = this.patient?.names[this.patient.names.length - 1];
+      if (current && current[name] === undefined) this.namePart = { part: name, text: '' };
+    }
+  }
+
+  wantsText(): boolean {
+    return this.namePart !== undefined;
+  }
+
+  text(text: string): void {
+    if (this.namePart && this.namePart.text.length < 200) this.namePart.text += text.slice(0, 200);
   }
 
   close(name: string, stack: readonly string[]): void {
     const depth = stack.length;
+    if (this.namePart && (name === 'given' || name === 'family')) {
+      const current = this.patient?.names[this.patient.names.length - 1];
+      if (current) current[this.namePart.part] = this.namePart.text.trim();
+      this.namePart = undefined;
+    }
     if (name === 'recordTarget' && depth === 2) {
-      this.collector.patient(this.patientKey ?? undefined);
-      this.patientKey = undefined;
+      const details: PatientDetails = this.patient ?? {};
+      this.collector.patient(details);
+      this.patient = undefined;
     } else if (name === 'section') {
       this.sections.pop();
       if (this.sectionAwaitingCode === depth) this.sectionAwaitingCode = -1;
     } else if (name === 'entry' && this.entry?.depth === depth) {
       this.collector.item(this.entry.category, this.entry.date);
+      if (this.entry.mentalHealth && this.entry.category !== 'mental-health') this.collector.item('mental-health', this.entry.date);
       this.entry = undefined;
     }
   }
@@ -128,7 +173,7 @@ export class CdaHandler implements ElementHandler {
     const byCode = this.code && (!this.code.system || this.code.system === LOINC_SYSTEM_OID) ? DOCUMENT_CODES[this.code.code] : undefined;
     const byTemplate = this.templates.map((root) => DOCUMENT_TEMPLATES[root]).find(Boolean);
     const kind: DocumentKind = this.kindOverride ?? byCode ?? byTemplate ?? 'clinical-document';
-    if (!this.kindOverride && !byCode && !byTemplate && !this.templates.includes(US_REALM_HEADER)) {
+    if (!this.kindOverride && !byCode && byTemplate === undefined && !this.templates.includes(US_REALM_HEADER)) {
       this.collector.warn('This CDA document does not say which kind of document it is (no known LOINC code or C-CDA template).');
     }
     this.collector.document({

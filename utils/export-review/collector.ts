@@ -1,12 +1,15 @@
 import type { FhirVersion } from './fhir-versions';
 import { checkIdentifier, type IdentifierType } from './identifiers';
+import { countPeople, patientRecord, type PatientDetails } from './patients';
 import { emptyFindings, type Category, type FoundDocument, type Findings, type IdentityField } from './model';
-
-/** Distinct patients kept per review; past it, the count is "more than" this. */
-export const MAX_PATIENT_KEYS = 1000;
 
 /** Identifier values kept per review; a bulk export of thousands of patients needs no more to make its point. */
 const MAX_IDENTIFIERS = 500;
+/**
+ * Patient records compared per review: comparing is quadratic, and 1000 people make the point.
+ * Past it, `patientsOverCap` is set and the page says "more than" the people those records are.
+ */
+export const MAX_PATIENT_RECORDS = 1000;
 
 /**
  * Accumulates findings while a parser streams through a file. Parsers call it with what they
@@ -16,19 +19,28 @@ export class Collector {
   readonly findings: Findings = emptyFindings();
   readonly warnings: string[] = [];
   private readonly seenIdentifiers = new Set<string>();
+  private readonly seenPatientRecords = new Set<string>();
   private identifiersNotKept = 0;
 
   constructor(private readonly maxListedDocuments = 2_000) {}
 
-  /** A patient, keyed by their first identifier (or resource id) so repeats count once. */
-  patient(key?: string): void {
-    const keys = this.findings.patientKeys;
-    const hashed = key ? `p${fnv1a(key)}` : `anonymous-${keys.length}-${Math.random().toString(36).slice(2)}`;
-    if (!keys.includes(hashed)) {
-      if (keys.length < MAX_PATIENT_KEYS) keys.push(hashed);
-      else this.findings.patientsOverCap = true;
+  /**
+   * A patient record (FHIR Patient, CDA recordTarget); `finish` works out how many people they are.
+   * A record identical to one already kept (the same recordTarget in each document of a zip) adds
+   * nothing; past the cap, a new one means there are more records than were compared.
+   */
+  patient(details: PatientDetails): void {
+    const record = patientRecord(details);
+    const key = JSON.stringify(record);
+    if (!this.seenPatientRecords.has(key)) {
+      if (this.findings.patientRecords.length < MAX_PATIENT_RECORDS) {
+        this.seenPatientRecords.add(key);
+        this.findings.patientRecords.push(record);
+      } else {
+        this.findings.patientsOverCap = true;
+      }
     }
-    this.findings.patients = keys.length;
+    this.findings.patients = Math.max(this.findings.patients, 1);
   }
 
   identity(field: IdentityField, count = 1): void {
@@ -39,7 +51,8 @@ export class Collector {
   identifier(type: IdentifierType, rawValue: string, where: string): void {
     const value = rawValue.trim();
     if (!value) return;
-    const key = `${type.kind}\u0000${value}`;
+    // `444-22-2222` and `444222222` are one number: the first one seen is the one listed.
+    const key = `${type.kind}\u0000${type.normalise(value)}`;
     if (this.seenIdentifiers.has(key)) return;
     this.seenIdentifiers.add(key);
     if (this.findings.identifiers.length >= MAX_IDENTIFIERS) {
@@ -92,17 +105,10 @@ export class Collector {
 
   /** The finished findings, with a note when identifier values were left out. */
   finish(): Findings {
+    const people = countPeople(this.findings.patientRecords);
+    this.findings.patients = people.count;
+    this.findings.patientsDifferIn = people.differIn;
     if (this.identifiersNotKept > 0) this.warn(`${this.identifiersNotKept} more identifier numbers were found; only the first ${MAX_IDENTIFIERS} are listed.`);
     return this.findings;
   }
-}
-
-/** FNV-1a, 32 bits, as hex: enough to tell patients apart, and says nothing about the number. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
 }

@@ -36,6 +36,16 @@ describe('cross-reference with a breach notice', () => {
     expect(row.sentence).toBe('The notice says referral letters from 2017–2019 were affected, and your export has none dated in that window (it has 1 from other dates).');
   });
 
+  it('looks for passports and driver’s licences (issue 15) instead of saying it does not', async () => {
+    const notice: Notice = { ...noticeFile('nz-managemyhealth-2025-12'), dataClasses: ['passport-numbers', 'drivers-licenses'], notAffected: [] };
+    const patient = { resourceType: 'Patient', identifier: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'PPN' }] }, system: 'http://standardhealthrecord.org/fhir/StructureDefinition/passportNumber', value: 'X41385373X' }] };
+    const found = crossReference(notice, (await reviewFile(new File([JSON.stringify(patient)], 'p.json'))).findings);
+    const none = crossReference(notice, (await reviewFile(new File([cdaDocument()], 'ccd.xml'))).findings);
+    expect(found.rows.map((row) => [row.dataClass, row.status])).toEqual([['passport-numbers', 'in-export'], ['drivers-licenses', 'not-in-export']]);
+    expect(none.rows.map((row) => row.status)).toEqual(['not-in-export', 'not-in-export']);
+    expect(none.rows.map((row) => row.sentence).join(' ')).not.toMatch(/does not look for/);
+  });
+
   it('covers every data class of the feed vocabulary', () => {
     expect(Object.keys(MEASURES).sort()).toEqual(Object.keys(DATA_CLASSES).sort());
   });
@@ -58,7 +68,8 @@ describe('summary across files', () => {
     // The same person in five documents: one patient, keyed by their record number.
     expect(merged.patients).toBe(1);
     expect(highRiskItems(merged).map((item) => item.id)).toEqual(['ssn', 'national-health-identifiers']);
-    const twoPeople = mergeFindings([a, await reviewFile(new File([JSON.stringify({ resourceType: 'Patient', id: 'other' })], 'c.json'))]);
+    // Another person: a different name and date of birth (a Patient with only an id disagrees with nobody).
+    const twoPeople = mergeFindings([a, await reviewFile(new File([JSON.stringify({ resourceType: 'Patient', id: 'other', name: [{ family: 'Example', given: ['Tama'] }], birthDate: '2009-06-30' })], 'c.json'))]);
     expect(highRiskItems(twoPeople).map((item) => item.id)).toContain('several-patients');
   });
 });

@@ -1,9 +1,9 @@
 import type { Collector } from './collector';
-import { DOCUMENT_CODES, LOINC_SYSTEM_URI } from './codes';
+import { DOCUMENT_CODES, identifierRoleForType, isMentalHealthCode, LOINC_SYSTEM_URI } from './codes';
 import { fhirDate } from './dates';
 import { PRE_R4_RESOURCE_TYPES, versionEvidence } from './fhir-versions';
 import { ReviewError } from './errors';
-import { identifierTypeForSystem } from './identifiers';
+import { identifierType, identifierTypeForSystem, type IdentifierKind } from './identifiers';
 import type { Category, DocumentKind } from './model';
 
 /**
@@ -193,6 +193,11 @@ export function readResource(resource: unknown, context: FhirContext, nesting: n
   const type = resource.resourceType;
   const version = versionEvidence(resource);
   if (version) collector.fhirVersion(version);
+  // A diagnosis or a questionnaire score about mental health counts under its own kind as well:
+  // it is among the most sensitive things a record holds (issue 15).
+  if ((type === 'Condition' || type === 'Observation') && isMentalHealth(resource)) {
+    collector.item('mental-health', firstDate(resource, ['onsetDateTime', 'onsetPeriod.start', 'recordedDate', 'assertedDate', 'dateRecorded', 'effectiveDateTime', 'effectivePeriod.start', 'issued']));
+  }
 
   switch (type) {
     case 'Bundle':
@@ -261,8 +266,6 @@ export function readResource(resource: unknown, context: FhirContext, nesting: n
 }
 
 function readPatient(patient: Json, collector: Collector): void {
-  const first = objects(patient.identifier).find((identifier) => text(identifier.value));
-  collector.patient(first ? `${text(first.system) ?? ''}|${text(first.value)}` : text(patient.id) ? `Patient/${text(patient.id)}` : undefined);
   collector.identity('names', objects(patient.name).length);
   if (fhirDate(patient.birthDate)) collector.identity('birth-dates');
   collector.identity('addresses', objects(patient.address).length);
@@ -272,14 +275,35 @@ function readPatient(patient: Json, collector: Collector): void {
     else if (telecom.system === 'email') collector.identity('emails');
   }
   collector.identity('contacts', objects(patient.contact).length);
+  const identifiers: { kind: IdentifierKind; value: string }[] = [];
+  const recordNumbers: { system: string; value: string }[] = [];
   for (const identifier of objects(patient.identifier)) {
     const system = text(identifier.system);
     const value = text(identifier.value);
     if (!value) continue;
-    const type = system ? identifierTypeForSystem(system) : undefined;
-    if (type) collector.identifier(type, value, 'Patient record (FHIR Patient.identifier)');
-    else collector.recordNumber();
+    // A known system says what the number is; failing that, its v2-0203 type does (Synthea's DL and PPN).
+    const role = (system ? identifierTypeForSystem(system)?.kind : undefined) ?? identifierRoleForType(codings(identifier.type));
+    if (role && role !== 'record-number' && role !== 'member-number') {
+      collector.identifier(identifierType(role), value, 'Patient record (FHIR Patient.identifier)');
+      identifiers.push({ kind: role, value });
+    } else {
+      collector.recordNumber();
+      if (system) recordNumbers.push({ system, value });
+    }
   }
+  const names = objects(patient.name).map((name) => {
+    // R4 and STU3 give one family name; DSTU2 a list of them (`"family": ["van", "Dijk"]`).
+    const family = text(name.family) ?? (list(name.family).map(text).filter(Boolean).join(' ') || undefined);
+    const given = text(list(name.given)[0]);
+    return { ...(family ? { family } : {}), ...(given ? { given } : {}) };
+  });
+  collector.patient({ identifiers, recordNumbers, names, ...(typeof patient.birthDate === 'string' ? { birthDate: patient.birthDate } : {}) });
+}
+
+/** True when any coding of the resource's `code` (or an Observation's value) names mental health information. */
+function isMentalHealth(resource: Json): boolean {
+  const concepts = [resource.code, resource.valueCodeableConcept];
+  return concepts.some((concept) => codings(concept).some((coding) => isMentalHealthCode(text(coding.system), text(coding.code))));
 }
 
 /** One warning for resource types that are not FHIR R4, after the whole file is read. */

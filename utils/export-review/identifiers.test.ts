@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIdentifier, identifierTypeForOid, identifierTypeForSystem, maskIdentifier } from './identifiers';
+import { checkIdentifier, identifierFromCdaId, identifierTypeForOid, identifierTypeForSystem, maskIdentifier, normaliseIdentifier } from './identifiers';
 
 describe('identifier systems as their publishers register them', () => {
   it.each([
@@ -17,7 +17,34 @@ describe('identifier systems as their publishers register them', () => {
   it.each([
     ['2.16.840.1.113883.4.1', 'ssn'],
     ['2.16.840.1.113883.2.18.2', 'nhi'],
+    // Issue 15: NHS England's root, HL7 Australia's Medicare OIDs (10 and 11 digits).
+    ['2.16.840.1.113883.2.1.4.1', 'nhs-number'],
+    ['1.2.36.1.5001.1.0.7.1', 'medicare-au'],
+    ['1.2.36.1.5001.1.0.7', 'medicare-au'],
+    // A state's driver's licences (25: Massachusetts, as Synthea writes) and a country's passports (840: US).
+    ['2.16.840.1.113883.4.3.25', 'drivers-licence'],
+    ['2.16.840.1.113883.4.330.840', 'passport'],
   ])('OID %s is %s', (oid, kind) => expect(identifierTypeForOid(oid)?.kind).toBe(kind));
+
+  it.each([
+    ['urn:oid:2.16.840.1.113883.4.3.25', 'drivers-licence'],
+    ['urn:oid:2.16.840.1.113883.2.1.4.1', 'nhs-number'],
+  ])('FHIR system %s is %s', (system, kind) => expect(identifierTypeForSystem(system)?.kind).toBe(kind));
+
+  it.each([
+    // AU CDA: the shared healthcare identifier root with the number as extension, or appended to the root.
+    ['1.2.36.1.2001.1003.0', '8003608833357361', { kind: 'ihi', value: '8003608833357361' }],
+    ['1.2.36.1.2001.1003.0.8003608833357361', undefined, { kind: 'ihi', value: '8003608833357361' }],
+    // The same root holds clinicians' HPI-I (800361) and organisations' HPI-O (800362): not the patient's.
+    ['1.2.36.1.2001.1003.0', '8003619900015717', undefined],
+    ['1.2.36.1.2001.1003.0.8003621566684455', undefined, undefined],
+    ['2.16.840.1.113883.2.1.4.1', '943 476 5919', { kind: 'nhs-number', value: '943 476 5919' }],
+    ['2.16.840.1.113883.4.1', undefined, undefined],
+    ['2.16.840.1.113883.4.3', 'S99999999', undefined], // the arc itself names no issuer
+  ])('CDA id root=%s extension=%s', (root, extension, expected) => {
+    const found = identifierFromCdaId(root, extension);
+    expect(found ? { kind: found.type.kind, value: found.value } : undefined).toEqual(expected);
+  });
 
   it('does not treat provider or unknown systems as national patient identifiers', () => {
     expect(identifierTypeForOid('2.16.840.1.113883.4.6')).toBeUndefined(); // NPI: a provider's number
@@ -31,6 +58,19 @@ describe('identifier systems as their publishers register them', () => {
     expect(checkIdentifier(nhi, 'ZZZ0017')).toBe('invalid');
     expect(checkIdentifier(identifierTypeForSystem('http://ns.electronichealth.net.au/id/dva')!, 'NX123456')).toBe('no-check-digit');
   });
+});
+
+describe('normaliseIdentifier: one number however it is written', () => {
+  it.each([
+    ['ssn', '444-22-2222', '444222222'],
+    ['ssn', ' 444 22 2222 ', '444222222'],
+    ['nhs-number', '943 476 5919', '9434765919'],
+    ['ihi', '8003 6000 0000 0007', '8003600000000007'],
+    ['medicare-au', '2950 10120 1', '2950101201'],
+    ['nhi', 'zzz 0016', 'ZZZ0016'],
+    ['mbi', '1eg4-te5-mk73', '1EG4TE5MK73'],
+    ['passport', 'x1234567 ', 'X1234567'],
+  ] as const)('%s %s → %s', (kind, value, normalised) => expect(normaliseIdentifier(kind, value)).toBe(normalised));
 });
 
 describe('maskIdentifier', () => {

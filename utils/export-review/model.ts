@@ -1,60 +1,69 @@
 import type { CheckResult } from './check-digits';
 import type { FhirVersion } from './fhir-versions';
 import type { IdentifierKind } from './identifiers';
+import type { PatientRecord, PersonField } from './patients';
 
 /**
+ * The kinds below map to their i18n keys (utils/i18n/locales/en.yml), not to words: this module
+ * is shared with the worker, which has no `browser.i18n`, so the page says `t(CATEGORIES[id])`.
+ *
  * What a review finds, as plain data: it crosses from the worker to the page with
  * `postMessage`, and nothing in it is ever stored or sent anywhere. Identifier values are the
  * only sensitive strings in it; the page masks them and the printable summary leaves them out.
  */
 
 export const CATEGORIES = {
-  problems: 'Problems and diagnoses',
-  medications: 'Medications and prescriptions',
-  allergies: 'Allergies',
-  results: 'Test results',
-  'vital-signs': 'Vital signs (blood pressure, weight …)',
-  immunisations: 'Immunisations',
-  procedures: 'Procedures and operations',
-  encounters: 'Visits and hospital stays',
-  appointments: 'Appointments',
-  'care-plans': 'Care plans, goals and referrals',
-  'social-history': 'Social history (smoking, alcohol …)',
-  'family-history': 'Family history',
-  'mental-health': 'Mental health',
-  messages: 'Messages',
-  insurance: 'Insurance',
-  claims: 'Insurance claims',
-  providers: 'Doctors, clinics and other providers',
-  other: 'Other records',
+  problems: 'exportReview.category.problems',
+  medications: 'exportReview.category.medications',
+  allergies: 'exportReview.category.allergies',
+  results: 'exportReview.category.results',
+  'vital-signs': 'exportReview.category.vitalSigns',
+  immunisations: 'exportReview.category.immunisations',
+  procedures: 'exportReview.category.procedures',
+  encounters: 'exportReview.category.encounters',
+  appointments: 'exportReview.category.appointments',
+  'care-plans': 'exportReview.category.carePlans',
+  'social-history': 'exportReview.category.socialHistory',
+  'family-history': 'exportReview.category.familyHistory',
+  'mental-health': 'exportReview.category.mentalHealth',
+  'advance-directives': 'exportReview.category.advanceDirectives',
+  messages: 'exportReview.category.messages',
+  insurance: 'exportReview.category.insurance',
+  claims: 'exportReview.category.claims',
+  providers: 'exportReview.category.providers',
+  other: 'exportReview.category.other',
 } as const;
 export type Category = keyof typeof CATEGORIES;
 
 export const IDENTITY_FIELDS = {
-  names: 'Names',
-  'birth-dates': 'Date of birth',
-  addresses: 'Addresses',
-  phones: 'Phone numbers',
-  emails: 'Email addresses',
-  genders: 'Gender or sex',
-  contacts: 'Next of kin and emergency contacts',
+  names: 'exportReview.identityField.names',
+  'birth-dates': 'exportReview.identityField.birthDates',
+  addresses: 'exportReview.identityField.addresses',
+  phones: 'exportReview.identityField.phones',
+  emails: 'exportReview.identityField.emails',
+  genders: 'exportReview.identityField.genders',
+  contacts: 'exportReview.identityField.contacts',
 } as const;
 export type IdentityField = keyof typeof IDENTITY_FIELDS;
 
 export const DOCUMENT_KINDS = {
-  'discharge-summary': 'Discharge summary',
-  'referral-note': 'Referral letter',
-  'consult-note': 'Consultation note',
-  'history-and-physical': 'History and physical',
-  'progress-note': 'Progress note',
-  'procedure-note': 'Procedure note',
-  'lab-report': 'Laboratory report',
-  ccd: 'Summary of care (CCD)',
-  'device-measurements': 'Device measurements (Apple Health)',
-  'clinical-document': 'Clinical document',
-  pdf: 'PDF document',
-  image: 'Image',
-  'other-file': 'Other file',
+  'discharge-summary': 'exportReview.documentKind.dischargeSummary',
+  'referral-note': 'exportReview.documentKind.referralNote',
+  'consult-note': 'exportReview.documentKind.consultNote',
+  'history-and-physical': 'exportReview.documentKind.historyAndPhysical',
+  'progress-note': 'exportReview.documentKind.progressNote',
+  'procedure-note': 'exportReview.documentKind.procedureNote',
+  'lab-report': 'exportReview.documentKind.labReport',
+  'operative-note': 'exportReview.documentKind.operativeNote',
+  'imaging-report': 'exportReview.documentKind.imagingReport',
+  'transfer-summary': 'exportReview.documentKind.transferSummary',
+  'care-plan': 'exportReview.documentKind.carePlan',
+  ccd: 'exportReview.documentKind.ccd',
+  'device-measurements': 'exportReview.documentKind.deviceMeasurements',
+  'clinical-document': 'exportReview.documentKind.clinicalDocument',
+  pdf: 'exportReview.documentKind.pdf',
+  image: 'exportReview.documentKind.image',
+  'other-file': 'exportReview.documentKind.otherFile',
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 
@@ -90,11 +99,14 @@ export interface Findings {
   /** Distinct patients (FHIR Patient resources, CDA recordTargets). More than one is worth saying. */
   patients: number;
   /**
-   * One opaque key per distinct patient (a hash of their first identifier), so that the same
-   * person in several documents or files is counted once. Never an identifier itself.
+   * Each patient record as opaque hashes of its identifiers, names and date of birth
+   * (`patients.ts`), so that the same person in several documents or files is counted once.
+   * Never an identifier itself.
    */
-  patientKeys: string[];
-  /** More distinct patients than `patientKeys` keeps (a bulk export): `patients` is then a floor. */
+  patientRecords: PatientRecord[];
+  /** When `patients` > 1: the fields on which those people's records disagree. */
+  patientsDifferIn: PersonField[];
+  /** More distinct patients than `patientRecords` keeps (a bulk export): `patients` is then a floor. */
   patientsOverCap: boolean;
   /** FHIR versions the files were written in, where they showed it (`fhir-versions.ts`). */
   fhirVersions: FhirVersion[];
@@ -145,5 +157,5 @@ export interface FileReview {
 }
 
 export function emptyFindings(): Findings {
-  return { patients: 0, patientKeys: [], patientsOverCap: false, fhirVersions: [], identity: {}, identifiers: [], recordNumbers: 0, categories: {}, documents: [], documentsNotListed: 0 };
+  return { patients: 0, patientRecords: [], patientsDifferIn: [], patientsOverCap: false, fhirVersions: [], identity: {}, identifiers: [], recordNumbers: 0, categories: {}, documents: [], documentsNotListed: 0 };
 }

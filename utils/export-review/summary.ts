@@ -1,4 +1,7 @@
-import { IDENTIFIER_TYPES, identifierType } from './identifiers';
+import { IDENTIFIER_TYPES, identifierType, normaliseIdentifier } from './identifiers';
+import { countPeople, type PersonField } from './patients';
+import { formatList, formatNumber } from '../i18n/format';
+import { t, type PlainKey } from '../i18n/t';
 import { emptyFindings, type Findings, type FileReview } from './model';
 
 /** All reviewed files as one picture: what this patient's downloads hold between them. */
@@ -6,8 +9,7 @@ export function mergeFindings(reviews: readonly FileReview[], maxDocuments = 2_0
   const merged = emptyFindings();
   const seen = new Set<string>();
   for (const { findings } of reviews) {
-    for (const key of findings.patientKeys) if (!merged.patientKeys.includes(key)) merged.patientKeys.push(key);
-    merged.patients = merged.patientKeys.length;
+    merged.patientRecords.push(...findings.patientRecords);
     merged.patientsOverCap ||= findings.patientsOverCap;
     for (const version of findings.fhirVersions) if (!merged.fhirVersions.includes(version)) merged.fhirVersions.push(version);
     merged.recordNumbers += findings.recordNumbers;
@@ -16,7 +18,8 @@ export function mergeFindings(reviews: readonly FileReview[], maxDocuments = 2_0
       merged.identity[key] = (merged.identity[key] ?? 0) + (count ?? 0);
     }
     for (const identifier of findings.identifiers) {
-      const key = `${identifier.kind}\u0000${identifier.value}`;
+      // Normalised, so an SSN written 444-22-2222 in one file and 444222222 in another is one number.
+      const key = `${identifier.kind}\u0000${normaliseIdentifier(identifier.kind, identifier.value)}`;
       if (seen.has(key)) continue;
       seen.add(key);
       merged.identifiers.push(identifier);
@@ -36,6 +39,10 @@ export function mergeFindings(reviews: readonly FileReview[], maxDocuments = 2_0
     if (findings.firstDate && (!merged.firstDate || findings.firstDate < merged.firstDate)) merged.firstDate = findings.firstDate;
     if (findings.lastDate && (!merged.lastDate || findings.lastDate > merged.lastDate)) merged.lastDate = findings.lastDate;
   }
+  // Compared across files: a CCD and the FHIR download of one person are one person.
+  const people = countPeople(merged.patientRecords);
+  merged.patients = people.count;
+  merged.patientsDifferIn = people.differIn;
   return merged;
 }
 
@@ -46,39 +53,62 @@ export interface HighRiskItem {
   whatToDo: string;
 }
 
-/** The items that deserve the patient's attention first, most serious first. */
+/** How each field two people's records can differ on is said in "their … differ". */
+const PERSON_FIELD_WORDS: Record<PersonField, PlainKey> = {
+  name: 'exportReview.personField.name',
+  'birth-date': 'exportReview.personField.birthDate',
+  ssn: 'exportReview.personField.ssn',
+  mbi: 'exportReview.personField.mbi',
+  nhi: 'exportReview.personField.nhi',
+  ihi: 'exportReview.personField.ihi',
+  'medicare-au': 'exportReview.personField.medicareAu',
+  dva: 'exportReview.personField.dva',
+  'nhs-number': 'exportReview.personField.nhsNumber',
+  'drivers-licence': 'exportReview.personField.driversLicence',
+  passport: 'exportReview.personField.passport',
+  'record-number': 'exportReview.personField.recordNumber',
+};
+
+/** "names and dates of birth": where several people's records disagree, in the patient's language. */
+export function personFieldsList(fields: readonly PersonField[]): string {
+  return formatList(fields.map((field) => t(PERSON_FIELD_WORDS[field])));
+}
+
+/** The items that deserve the patient's attention first, most serious first. Words come from `t()`: this runs in the page. */
 export function highRiskItems(findings: Findings): HighRiskItem[] {
   const items: HighRiskItem[] = [];
   for (const type of IDENTIFIER_TYPES) {
     if (!type.highRisk) continue;
     const count = findings.identifiers.filter((found) => found.kind === type.kind).length;
     if (count === 0) continue;
-    items.push({ id: type.kind, title: `${type.label} present${count > 1 ? ` (${count} different numbers)` : ''}`, ...type.highRisk });
+    items.push({ id: type.kind, title: t('exportReview.highRisk.present', count, { type: t(type.label), count: formatNumber(count) }), why: t(type.highRisk.why), whatToDo: t(type.highRisk.whatToDo) });
   }
   const health = findings.identifiers.filter((found) => !identifierType(found.kind).highRisk);
   if (health.length > 0) {
-    const labels = [...new Set(health.map((found) => identifierType(found.kind).label))];
+    const labels = [...new Set(health.map((found) => t(identifierType(found.kind).label)))];
     items.push({
       id: 'national-health-identifiers',
-      title: `${labels.join(', ')} present`,
-      why: 'A national health number lets someone look up or impersonate you at clinics and pharmacies, and links this file to the rest of your health records.',
-      whatToDo: 'Do not share or upload this file where others can see it. If a breach notice says these numbers were taken, be wary of calls or messages that quote them to seem genuine.',
+      title: t('exportReview.highRisk.healthNumbers', { types: formatList(labels) }),
+      why: t('exportReview.highRisk.healthNumbersWhy'),
+      whatToDo: t('exportReview.highRisk.healthNumbersWhatToDo'),
     });
   }
   if (findings.patients > 1) {
     items.push({
       id: 'several-patients',
-      title: findings.patientsOverCap ? `Records of more than ${findings.patients} different people` : `Records of ${findings.patients} different people`,
-      why: 'These files hold more than one person’s records. They may be family members, or the export may include people it should not.',
-      whatToDo: 'Check whose records these are. If they include people you did not expect, tell the portal’s operator.',
+      title: findings.patientsOverCap
+        ? t('exportReview.highRisk.severalPeopleOverCap', findings.patients, { count: formatNumber(findings.patients), fields: personFieldsList(findings.patientsDifferIn) })
+        : t('exportReview.highRisk.severalPeople', { count: formatNumber(findings.patients), fields: personFieldsList(findings.patientsDifferIn) }),
+      why: t('exportReview.highRisk.severalPeopleWhy'),
+      whatToDo: t('exportReview.highRisk.severalPeopleWhatToDo'),
     });
   }
   if ((findings.categories['mental-health']?.count ?? 0) > 0) {
     items.push({
       id: 'mental-health',
-      title: 'Mental health information',
-      why: 'Mental health details are among the most sensitive parts of a record.',
-      whatToDo: 'Keep this file especially private, and delete copies you do not need.',
+      title: t('exportReview.highRisk.mentalHealth'),
+      why: t('exportReview.highRisk.mentalHealthWhy'),
+      whatToDo: t('exportReview.highRisk.mentalHealthWhatToDo'),
     });
   }
   return items;
