@@ -163,6 +163,11 @@ export function exportReviewPageUrl({ portal }: ExportReviewPageParams = {}, bas
 }
 
 export function parseExportReviewPage(input: string, base: string = browser.runtime.getURL('/export-review.html')): ParsedPage<ExportReviewPageParams> {
+  return parseOptionalPortalPage(input, base);
+}
+
+/** A page whose only parameter is an optional catalogue-style portal id, and no hash (export review, trackers). */
+function parseOptionalPortalPage(input: string, base: string): ParsedPage<{ portal?: string | undefined }> {
   const page = readPage(input, base, ['portal']);
   if (!page.ok) return page;
   const { params, hash } = page.params;
@@ -185,13 +190,7 @@ export function trackersPageUrl({ portal }: TrackersPageParams = {}, base: strin
 }
 
 export function parseTrackersPage(input: string, base: string = browser.runtime.getURL('/trackers.html')): ParsedPage<TrackersPageParams> {
-  const page = readPage(input, base, ['portal']);
-  if (!page.ok) return page;
-  const { params, hash } = page.params;
-  if (hash !== '') return refuse('unknown-hash');
-  const portal = optional(params, 'portal', (value) => KEBAB_ID.test(value), 'bad-portal');
-  if (!portal.ok) return portal;
-  return { ok: true, params: portal.params ? { portal: portal.params } : {} };
+  return parseOptionalPortalPage(input, base);
 }
 
 // popup.html ----------------------------------------------------------------------------------
