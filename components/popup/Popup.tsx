@@ -15,6 +15,8 @@ import { TrackerLine } from './TrackerLine';
 import { SignOutReminders } from './SignOutReminders';
 import type { WatchDeps } from './WatchPortal';
 
+const PERF_MARKS = import.meta.env.WXT_PORTAL_GUARD_PERF_MARKS === '1';
+
 type Load = { phase: 'loading' } | { phase: 'ready'; status: TabStatus; tabId: number; fromToolbar: boolean } | { phase: 'error'; message: string };
 
 export interface PopupDeps {
@@ -58,6 +60,13 @@ export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
       cancelled = true;
     };
   }, [deps]);
+
+  // Only the bench build (WXT_PORTAL_GUARD_PERF_MARKS=1) leaves this mark, when the answer is on
+  // screen: `npm run bench -- popup-render` reads it from the real toolbar popup, which no test
+  // harness can attach to before it loads.
+  useLayoutEffect(() => {
+    if (PERF_MARKS && load.phase !== 'loading') performance.mark('portal-guard:popup-ready');
+  }, [load.phase]);
 
   if (load.phase === 'loading') return <main aria-busy="true"><p class="muted">{t('popup.loading')}</p></main>;
   if (load.phase === 'error') return <main><p class="error" role="alert">{t('popup.error', { reason: load.message })}</p></main>;
