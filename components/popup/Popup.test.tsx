@@ -39,6 +39,18 @@ afterEach(() => {
 });
 
 describe('Popup', () => {
+  it('asks about the tab as soon as it renders, not a painted frame later', () => {
+    // A plain effect waits for the next frame: 10–16 ms added to every opening before the question
+    // is even sent (npm run bench -- popup-render).
+    const resolveTab = vi.fn(async () => ({ tabId: 4 }));
+    const container = document.createElement('div');
+    document.body.append(container);
+    render(<Popup deps={{ resolveTab, getStatus: async () => ({ lookup: 'none', notices: [] }), check: vi.fn() }} />, container);
+    expect(resolveTab).toHaveBeenCalledTimes(1);
+    expect(text(container, 'popup')).toBeUndefined();
+    expect(container.querySelector('main[aria-busy="true"]')).not.toBeNull();
+  });
+
   it('shows a signed-in Manage My Health session with its notice', async () => {
     const { container } = mount({
       lookup: 'portal',

@@ -1,12 +1,7 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
-import { makeCertificates } from '../../test/e2e/support/certs';
-import { startServer } from '../../test/e2e/support/server';
-import { certificateHosts, siteUrl } from '../../test/e2e/support/sites';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { siteUrl } from '../../test/e2e/support/sites';
+import { timingStats, withBenchChromium } from './chromium';
 import type { Bench, BenchResult } from './harness';
 
 /**
@@ -21,41 +16,12 @@ import type { Bench, BenchResult } from './harness';
  * read and filtered), which runs after the session reply, off the injection-to-classification path.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LOADS = 25;
 const GOAL_MS = 2;
 const AUDIT_LOADS = 9;
-const run = promisify(execFile);
 
 async function measure(): Promise<BenchResult> {
-  if (!existsSync(CHROMIUM)) {
-    return { lines: [], goals: [], notes: [`skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`] };
-  }
-  await run('npx', ['wxt', 'build', '--mode', 'bench'], { cwd: ROOT, env: { ...process.env, WXT_PORTAL_GUARD_PERF_MARKS: '1' } });
-  const extensionDir = join(ROOT, '.output/chrome-mv3-bench');
-  const scratch = mkdtempSync(join(tmpdir(), 'portal-guard-bench-'));
-  const served = join(scratch, 'served');
-  mkdirSync(served);
-  const certs = makeCertificates(scratch, certificateHosts());
-  const { server, port } = await startServer({ certPem: certs.certPem, keyPem: certs.keyPem, fixturesDir: join(ROOT, 'test/e2e/fixtures'), servedDir: served, requestLog: join(scratch, 'requests.jsonl') });
-  const context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
-      `--ignore-certificate-errors-spki-list=${certs.spkiSha256}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  try {
+  return withBenchChromium(async ({ context, extensionDir }) => {
     const url = siteUrl('systmonline', '/2/');
     const durations: number[] = [];
     for (let load = 0; load < LOADS; load++) {
@@ -66,9 +32,7 @@ async function measure(): Promise<BenchResult> {
       await page.close();
     }
     // The first load also warms the browser's code cache; report the steady state and the worst.
-    const steady = durations.slice(1).sort((a, b) => a - b);
-    const median = steady[Math.floor(steady.length / 2)]!;
-    const p95 = steady[Math.min(steady.length - 1, Math.floor(steady.length * 0.95))]!;
+    const { median, p95 } = timingStats(durations);
     const size = (file: string) => statSync(join(extensionDir, file)).size;
     const audit: number[] = [];
     for (let load = 0; load < AUDIT_LOADS; load++) {
@@ -83,19 +47,14 @@ async function measure(): Promise<BenchResult> {
     const auditSorted = audit.slice(1).sort((a, b) => a - b);
     return {
       lines: [],
-      goals: [{ description: `injection → classification on a portal with no notice, median of ${steady.length} loads, under ${GOAL_MS} ms`, met: median < GOAL_MS, measured: `median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, first load ${durations[0]!.toFixed(2)} ms` }],
+      goals: [{ description: `injection → classification on a portal with no notice, median of ${durations.length - 1} loads, under ${GOAL_MS} ms`, met: median < GOAL_MS, measured: `median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, first load ${durations[0]!.toFixed(2)} ms` }],
       notes: [
         `content script (every portal page): ${size('content-scripts/portal.js').toLocaleString('en')} bytes`,
         `banner (loaded only when a notice is relevant): ${size('banner.js').toLocaleString('en')} bytes`,
         `tracker audit main-thread time per signed-in page (Meta Pixel + GA4 hit), median of ${auditSorted.length} loads: ${auditSorted[Math.floor(auditSorted.length / 2)]!.toFixed(2)} ms, worst ${auditSorted.at(-1)!.toFixed(2)} ms (after the session reply, not on the path above)`,
       ],
     };
-  } finally {
-    await context.close();
-    server.closeAllConnections();
-    server.close();
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  });
 }
 
 export const contentScriptBench: Bench = {

@@ -112,6 +112,35 @@ describe('tabStatus', () => {
     expect(result.signOutReminders).toEqual([{ id: 'portal-guard-signout:managemyhealth', displayName: 'Manage My Health', signOutUrl: 'https://portal.managemyhealth.co.nz/' }]);
   });
 
+  it('asks for the session, feed, catalogue, policy and reminders together, not one after another', async () => {
+    // The popup shows nothing until this answer comes: each read is a round trip to the browser.
+    const started: string[] = [];
+    const held = <T,>(name: string, value: T) => () => {
+      started.push(name);
+      return new Promise<T>((resolve) => setTimeout(() => resolve(value), 5));
+    };
+    const index = createPortalIndex(CATALOGUE);
+    const reply = tabStatus(
+      { tabId: 3, url: 'https://portal.managemyhealth.co.nz/dashboard' },
+      {
+        getSession: held('session', undefined),
+        getFeed: held('feed', { feed, status }),
+        now: () => NOW,
+        index: held('index', index),
+        organization: held('organization', undefined),
+        reminders: held('reminders', []),
+        scriptable: held('scriptable', true),
+        trackers: held('trackers', []),
+      },
+    );
+    await Promise.resolve();
+    expect(started.sort()).toEqual(['feed', 'index', 'organization', 'reminders', 'session']);
+    const result = await reply;
+    expect(started).toHaveLength(7);
+    expect(result).toMatchObject({ lookup: 'portal', scriptable: true, portal: { id: 'managemyhealth' } });
+    expect(result.notices.map((notice) => notice.id)).toEqual(['nz-managemyhealth-2025-12']);
+  });
+
   it('moves a dismissed notice to “other notices” until its modified date changes', async () => {
     await dismissNotice(feed.notices[0]!);
     const result = await tabStatus({ tabId: 3, url: 'https://portal.managemyhealth.co.nz/' }, deps);

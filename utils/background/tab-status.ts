@@ -4,7 +4,7 @@ import type { DataClass, Notice } from '../feed/schema';
 import { getActiveFeed, type ActiveFeed } from '../state/active-feed';
 import { formatNumber } from '../i18n/format';
 import { t } from '../i18n/t';
-import type { NoticeSummary, PortalSummary, RequestOf, TabStatus } from '../messaging/protocol';
+import type { NoticeSummary, PortalSummary, RequestOf, TabStatus, TrackerSummary } from '../messaging/protocol';
 import { currentPolicy } from '../policy/managed';
 import type { Organization } from '../policy/schema';
 import type { PortalIndex, PortalMatch } from '../portals';
@@ -41,22 +41,26 @@ export interface TabStatusDeps {
 const defaultDeps: TabStatusDeps = { getSession: getTabSession, getFeed: getActiveFeed, now: () => new Date(), index: portalIndex };
 
 export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, deps: TabStatusDeps = defaultDeps): Promise<TabStatus> {
-  const session = await deps.getSession(tabId);
-  const active = await deps.getFeed().catch(() => undefined);
+  // The popup waits for this answer before it shows anything, so reads that do not depend on one
+  // another go out together: each is a round trip to the browser's storage.
+  const [session, active, index, organization, reminders] = await Promise.all([
+    deps.getSession(tabId),
+    deps.getFeed().catch(() => undefined),
+    (deps.index ?? portalIndex)(),
+    (deps.organization ?? policyOrganization)().catch(() => undefined),
+    (deps.reminders ?? (() => readItem(signOutReminders)))().catch((): SignOutReminder[] => []),
+  ]);
   const feed = active?.status;
   // The popup's URL comes from activeTab and is the freshest; the stored one covers a popup
   // opened as a page (`popup.html?tabId=`), which has no activeTab grant.
-  const index = await (deps.index ?? portalIndex)();
   const lookup = index.lookupUrl(url ?? session?.url ?? '');
-  const organization = await (deps.organization ?? policyOrganization)().catch(() => undefined);
-  const reminders = await (deps.reminders ?? (() => readItem(signOutReminders)))().catch(() => []);
   const org = {
     ...(organization ? { organization } : {}),
     ...(reminders.length ? { signOutReminders: reminders.map(({ id, displayName, signOutUrl }) => ({ id, displayName, ...(signOutUrl ? { signOutUrl } : {}) })) } : {}),
   };
   const pageUrl = url ?? session?.url ?? '';
-  const canRun = lookup.kind === 'lookalike' ? undefined : await (deps.scriptable ?? isScriptable)(pageUrl).catch(() => undefined);
-  const scriptable = canRun === undefined ? {} : { scriptable: canRun };
+  // Started here, awaited where each answer needs it, so it overlaps the notice and tracker reads.
+  const canRunOnPage = lookup.kind === 'lookalike' ? Promise.resolve(undefined) : (deps.scriptable ?? isScriptable)(pageUrl).catch(() => undefined);
 
   if (lookup.kind === 'lookalike') {
     const { imitates } = lookup;
@@ -71,6 +75,7 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
       return { lookup: 'lookalike', lookalike: { host: candidate.host, imitates: imitates.name, ...(imitates.homeUrl ? { officialHome: imitates.homeUrl } : {}), reason }, notices: [], otherNotices: [], ...(feed ? { feed } : {}), ...org };
     }
     const watch = candidate.kind === 'watchable' ? { watch: { host: candidate.host, registrableDomain: candidate.registrableDomain } } : {};
+    const scriptable = scriptableField(await canRunOnPage);
     return { lookup: 'none', notices: [], otherNotices: [], ...watch, ...(feed ? { feed } : {}), ...scriptable, ...org };
   }
 
@@ -78,8 +83,12 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
   // A session reported for another page of the same tab (before a navigation) is stale.
   const sameHost = session && safeHost(session.url) === match.host;
   // The feed loaded above, not a second load (each reads storage again).
-  const { relevant, others } = await portalNotices(match, { feed: async () => active ?? Promise.reject(new Error('no feed')), now: deps.now });
-  const trackers = await (deps.trackers ?? portalTrackers)(match.portal.id).catch(() => []);
+  const [{ relevant, others }, trackers, canRun] = await Promise.all([
+    portalNotices(match, { feed: async () => active ?? Promise.reject(new Error('no feed')), now: deps.now }),
+    (deps.trackers ?? portalTrackers)(match.portal.id).catch((): TrackerSummary[] => []),
+    canRunOnPage,
+  ]);
+  const scriptable = scriptableField(canRun);
   return {
     lookup: 'portal',
     portal: summarisePortal(match),
@@ -91,6 +100,10 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
     ...org,
     ...(trackers.length ? { trackers } : {}),
   };
+}
+
+function scriptableField(canRun: boolean | undefined): { scriptable?: boolean } {
+  return canRun === undefined ? {} : { scriptable: canRun };
 }
 
 async function policyOrganization(): Promise<Organization | undefined> {

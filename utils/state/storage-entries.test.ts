@@ -110,3 +110,22 @@ describe('a value read from the fallback is never written back', () => {
     expect((await fakeBrowser.storage[area].get(key))[key]).toEqual(stored);
   });
 });
+
+describe('a change that changes nothing writes nothing', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  // Every page load in every tab asks the background to forget that tab's session
+  // (utils/background/tab-sessions.ts takeTab), and almost no tab has one: those must not each
+  // cost a storage write, which the popup's answer would then wait behind.
+  it('leaves storage alone when the change hands back what it was given', async () => {
+    await fakeBrowser.storage.session.set({ tabSessions: { 12: SESSION } });
+    const writes: unknown[] = [];
+    fakeBrowser.storage.session.onChanged.addListener((change) => writes.push(change));
+    // As takeTab does for a tab that had no session.
+    await updateItem(tabSessions, (all) => all);
+    expect(writes).toEqual([]);
+    await updateItem(tabSessions, ({ 12: _gone, ...rest }) => rest);
+    expect(writes).toHaveLength(1);
+    expect((await fakeBrowser.storage.session.get('tabSessions')).tabSessions).toEqual({});
+  });
+});

@@ -114,7 +114,7 @@ const queues = new Map<string, Promise<unknown>>();
  * clicks (or two tabs reporting at once) would otherwise both read the old value, and the second
  * write would silently undo the first. Entries a record or list read dropped are dropped from
  * storage by the write; a value that could not be read at all is never replaced
- * (`UnreadableStoredValue`).
+ * (`UnreadableStoredValue`). A change that returns the value it was given writes nothing.
  */
 export function updateItem<T>(registered: RegisteredItem<T>, change: (current: T) => T): Promise<void> {
   const previous = queues.get(registered.key) ?? Promise.resolve();
@@ -123,7 +123,12 @@ export function updateItem<T>(registered: RegisteredItem<T>, change: (current: T
   const next = previous.then(async () => {
     const current = await readStored(registered);
     if (current.fallback) throw new UnreadableStoredValue(registered.key);
-    await writeItem(registered, change(current.value));
+    const changed = change(current.value);
+    // A change that hands back the very value it was given changes nothing, so nothing is
+    // written: every page load in every tab asks to forget that tab's session (tab-sessions.ts),
+    // and almost no tab has one. Entries the read dropped go with the next real change.
+    if (changed === current.value) return;
+    await writeItem(registered, changed);
   });
   queues.set(registered.key, next.catch(() => undefined));
   return next;
