@@ -3,7 +3,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ASSISTANT_CSS, PasswordAssistant, StepDoneOffer, type OfferState, type PwnedState } from '@/components/assistant/PasswordAssistant';
 import { sendMessage } from '../../utils/messaging/send';
-import { assistantBundle, strengthBundle, type AssistantConfig, type AssistantHandle } from '../../utils/content/password-assistant';
+import { assistantBundle } from '../../utils/content/bundles';
+import type { AssistantConfig, AssistantHandle } from '../../utils/content/password-assistant';
 import type { PasswordForm } from '../../utils/password/form-detect';
 import { checkPwned } from '../../utils/password/pwned';
 import { assess, strengthLabel, type Estimate } from '../../utils/password/strength';
@@ -35,19 +36,12 @@ const ANNOUNCE_AFTER_MS = 1_000;
 const SUBMIT_WORDS = /\b(?:save|change|update|submit|continue|confirm|set|reset|create|register|sign up|next|accept|done)\b/i;
 
 export interface AssistantDeps {
-  send: typeof sendMessage;
+  /** Runs `password-strength.js` and builds the estimator: the content script's loader, handed in, so this bundle loads no code. */
   loadStrength: () => Promise<Estimate>;
+  send?: typeof sendMessage;
 }
 
-/** Import `password-strength.js` (web-accessible on portal hosts only) and build the estimator. */
-export async function loadStrength(): Promise<Estimate> {
-  const create = await strengthBundle.load();
-  return create();
-}
-
-const defaultDeps: AssistantDeps = { send: sendMessage, loadStrength };
-
-export async function mountAssistant(ctx: ContentScriptContext, form: PasswordForm, initial: AssistantConfig, deps: AssistantDeps = defaultDeps): Promise<AssistantHandle> {
+export async function mountAssistant(ctx: ContentScriptContext, form: PasswordForm, initial: AssistantConfig, { loadStrength, send = sendMessage }: AssistantDeps): Promise<AssistantHandle> {
   let config = initial;
   const local = new AbortController();
   const signal = AbortSignal.any([ctx.signal, local.signal]);
@@ -137,7 +131,7 @@ export async function mountAssistant(ctx: ContentScriptContext, form: PasswordFo
     }
     pwned = { status: 'checking' };
     repaint();
-    const result = await checkPwned(password, async (prefix) => (await deps.send('cs-bg/pwned-range', { prefix })).result);
+    const result = await checkPwned(password, async (prefix) => (await send('cs-bg/pwned-range', { prefix })).result);
     // The patient kept typing: this answer is for an older password.
     if (signal.aborted || form.newPassword.value !== password) return;
     pwned = result.status === 'failed' && result.reason === 'off' ? { status: 'off' } : result;
@@ -164,7 +158,7 @@ export async function mountAssistant(ctx: ContentScriptContext, form: PasswordFo
   // The patient may have opted in on the guide page since this tab loaded.
   listen(form.newPassword, 'focus', (event) => {
     if (!event.isTrusted) return;
-    void deps.send('cs-bg/password-form', { kind: form.kind }).then(({ ok: _ok, ...fresh }) => {
+    void send('cs-bg/password-form', { kind: form.kind }).then(({ ok: _ok, ...fresh }) => {
       const wasOn = config.breachCheck;
       config = fresh;
       if (!config.breachCheck) pwned = { status: 'off' };
@@ -216,7 +210,7 @@ export async function mountAssistant(ctx: ContentScriptContext, form: PasswordFo
   const markDone = () => {
     offer = 'marking';
     paintOffer();
-    deps.send('cs-bg/guide-password-changed', {}).then(
+    send('cs-bg/guide-password-changed', {}).then(
       (reply) => {
         offer = reply.guide === 'finished' ? 'finished-guide' : 'marked';
         config = { ...config, changePasswordStep: 'done' };
@@ -234,7 +228,7 @@ export async function mountAssistant(ctx: ContentScriptContext, form: PasswordFo
   };
 
   paint();
-  deps.loadStrength().then(
+  loadStrength().then(
     (loaded) => {
       estimate = loaded;
       engine = 'ready';

@@ -5,7 +5,8 @@ import { BANNER_CSS, NoticeBanner, type BannerActions } from '@/components/banne
 import type { BannerNotice } from '../../utils/messaging/protocol';
 import { runChangePasswordProbe } from '../../utils/content/change-password-probe';
 import { sendMessage } from '../../utils/messaging/send';
-import { bannerBundle, type BannerUi } from '../../utils/content/banner';
+import type { BannerUi } from '../../utils/content/banner';
+import { bannerBundle } from '../../utils/content/bundles';
 
 /**
  * What the banner's buttons do (each button already ignores untrusted clicks). "Secure your

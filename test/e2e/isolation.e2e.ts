@@ -202,7 +202,7 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('a por
     }
   }
 
-  test('the content script gets the per-session address from runtime.getURL (utils/content/lazy-bundle.ts)', async () => {
+  test('the content script gets the per-session address from runtime.getURL (utils/content/load-bundle.ts)', async () => {
     const { page, raw } = await openPortal();
     try {
       await waitForBannerShown(page);

@@ -1,13 +1,14 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BannerNotice } from '../messaging/protocol';
 import type { SessionState } from '../session/state';
-import { defineLazyBundle } from './lazy-bundle';
+import { bannerBundle } from './bundles';
+import { bundleLoader } from './load-bundle';
 
 /**
  * Decides when the banner shows, and loads its code only then. The content script itself carries
  * this file and nothing of Preact: `banner.js` (entrypoints/banner.ts) is imported on demand from
  * the extension package the first time a notice is relevant, and hands back its mount function
- * through the isolated world's global, which the page cannot see (lazy-bundle.ts).
+ * through the isolated world's global, which the page cannot see (lazy-bundle.ts, bundles.ts).
  */
 
 export interface BannerUi {
@@ -15,13 +16,13 @@ export interface BannerUi {
   hide(): void;
 }
 
-type MountBanner = (ctx: ContentScriptContext) => Promise<BannerUi>;
+/** What `banner.js` registers (components/banner/mount.ts). */
+export type MountBanner = (ctx: ContentScriptContext) => Promise<BannerUi>;
 
-/** `banner.js` (a web-accessible resource on portal hosts only); registered by components/banner/mount.ts. */
-export const bannerBundle = defineLazyBundle<MountBanner>('/banner.js', Symbol.for('portal-guard.banner'));
+const banner = bundleLoader(bannerBundle);
 
 export async function loadBanner(ctx: ContentScriptContext): Promise<BannerUi> {
-  const mount = await bannerBundle.load();
+  const mount = await banner.load();
   return mount(ctx);
 }
 

@@ -1,7 +1,7 @@
 import { sendMessage } from '../messaging/send';
 import type { ProbeResult } from '../guide/state';
 import { probeChangePassword } from '../guide/well-known';
-import { isolatedSlot } from './lazy-bundle';
+import { isolatedSlot } from './isolated-slot';
 
 const started = isolatedSlot<Promise<void>>(Symbol.for('portal-guard.change-password-probe'));
 

@@ -1,7 +1,7 @@
 /**
  * A value on the isolated world's global (see lazy-bundle.ts for why bundles meet there). In a file
  * of its own, so a script that needs only this (check-page.js) does not carry the browser polyfill
- * that lazy-bundle.ts imports.
+ * that load-bundle.ts imports.
  */
 export interface IsolatedSlot<T> {
   get(): T | undefined;

@@ -3,7 +3,8 @@ import type { ResponseOf } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send';
 import { findPasswordForm, type PasswordForm } from '../password/form-detect';
 import type { Estimate } from '../password/strength';
-import { defineLazyBundle } from './lazy-bundle';
+import { assistantBundle, strengthBundle } from './bundles';
+import { bundleLoader } from './load-bundle';
 
 /**
  * Decides when the new-password assistant appears, and loads its code only then. The content
@@ -20,19 +21,25 @@ export interface AssistantHandle {
   remove(): void;
 }
 
-export type MountAssistant = (ctx: ContentScriptContext, form: PasswordForm, config: AssistantConfig) => Promise<AssistantHandle>;
+/**
+ * What `password-assistant.js` registers (components/assistant/mount.ts). The content script
+ * hands it `loadStrength`, so the assistant's bundle loads no code itself (bundles.ts).
+ */
+export type MountAssistant = (ctx: ContentScriptContext, form: PasswordForm, config: AssistantConfig, loaders: { loadStrength: () => Promise<Estimate> }) => Promise<AssistantHandle>;
 
-/** `password-assistant.js`, registered by components/assistant/mount.ts. */
-export const assistantBundle = defineLazyBundle<MountAssistant>('/password-assistant.js', Symbol.for('portal-guard.password-assistant'));
+const assistant = bundleLoader(assistantBundle);
+const strength = bundleLoader(strengthBundle);
+
+export const loadAssistant = (): Promise<MountAssistant> => assistant.load();
 
 /**
- * `password-strength.js`: the estimator factory (utils/password/strength-engine.ts), which the
- * assistant loads once its UI shows. Defined here, beside the assistant's own bundle, because
- * the strength engine sits in the pure password layer and must not know how it is loaded.
+ * Run `password-strength.js` and build the estimator: what the assistant calls once its UI shows.
+ * The strength engine sits in the pure password layer and must not know how it is loaded.
  */
-export const strengthBundle = defineLazyBundle<() => Estimate>('/password-strength.js', Symbol.for('portal-guard.password-strength'));
-
-export const loadAssistant = (): Promise<MountAssistant> => assistantBundle.load();
+export async function loadStrength(): Promise<Estimate> {
+  const create = await strength.load();
+  return create();
+}
 
 export interface AssistantControllerDeps {
   find?: (root: Document) => PasswordForm | undefined;
@@ -65,7 +72,7 @@ export function createAssistantController(
         const config = await ask(form.kind);
         const mount = await load();
         if (ctx.isInvalid || !field.isConnected) return undefined;
-        return mount(ctx, form, config);
+        return mount(ctx, form, config, { loadStrength });
       })().catch(() => {
         failed.add(field);
         if (current?.field === field) current = undefined;

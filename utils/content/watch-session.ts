@@ -4,7 +4,7 @@ import { sendMessage } from '../messaging/send';
 import { detectPlatform, type SignalTable } from '../portals/platform-signals';
 import { classifyPage, type Classification, type PlatformSignals } from '../session/classify';
 import type { SessionState } from '../session/state';
-import { isolatedSlot } from './lazy-bundle';
+import { isolatedSlot } from './isolated-slot';
 
 /**
  * The content script's core loop: classify the page, report changes to the background, and keep

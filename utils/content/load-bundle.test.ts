@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defineLazyBundle, isolatedSlot, type ImportScript } from './lazy-bundle';
+import { isolatedSlot } from './isolated-slot';
+import { defineLazyBundle } from './lazy-bundle';
+import { bundleLoader, type ImportScript } from './load-bundle';
 
 type Mount = (name: string) => string;
 const mount: Mount = (name) => `mounted ${name}`;
@@ -21,10 +23,10 @@ function setup({ registers = mount as Mount | null, fails = false } = {}) {
     if (fails) throw new TypeError('Failed to fetch dynamically imported module');
     if (registers) bundle.register(registers);
   });
-  return { key, bundle, importScript, loader: defineLazyBundle<Mount>('/banner.js', key, importScript) };
+  return { key, bundle, importScript, loader: bundleLoader(defineLazyBundle<Mount>('/banner.js', key), importScript) };
 }
 
-describe('defineLazyBundle', () => {
+describe('bundleLoader', () => {
   it('imports the bundle by its extension URL and gives back what it registered', async () => {
     const { loader, importScript } = setup();
     const loaded = await loader.load();

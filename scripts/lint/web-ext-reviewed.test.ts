@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { judgeLint, lintPassed, REVIEWED_WARNINGS, type LintMessage } from './web-ext-reviewed';
+
+// Real warnings from `web-ext lint --output json` on the Firefox package (web-ext 10.7.0).
+const zodProbe: LintMessage = { code: 'DANGEROUS_EVAL', message: 'The Function constructor is eval.', file: 'chunks/_virtual_wxt-plugins-BDH78sxA.js' };
+const preact = (file: string): LintMessage => ({ code: 'UNSAFE_VAR_ASSIGNMENT', message: 'Unsafe assignment to innerHTML', file });
+const lazyImport = (file: string): LintMessage => ({ code: 'UNSAFE_VAR_ASSIGNMENT', message: 'Unsafe call to import for argument 0', file });
+
+/** After the lazy bundles stopped carrying the loader (issue 17, item 4). */
+const AFTER = [preact('banner.js'), preact('password-assistant.js'), preact('chunks/jsxRuntime-CNygstKk.js'), lazyImport('content-scripts/portal.js'), zodProbe];
+/** Before: every bundle carried the loader's `import(url)`. */
+const BEFORE = [...AFTER, lazyImport('banner.js'), lazyImport('password-assistant.js'), lazyImport('password-strength.js')];
+
+describe('judgeLint', () => {
+  it('passes the package as it is built now: every warning reviewed, none missing', () => {
+    const verdict = judgeLint({ errors: [], warnings: AFTER });
+    expect(verdict).toEqual({ errors: [], unexpected: [], gone: [] });
+    expect(lintPassed(verdict)).toBe(true);
+  });
+
+  it('refuses the package from before the split: the three bundles carried an import of a URL', () => {
+    const verdict = judgeLint({ errors: [], warnings: BEFORE });
+    expect(verdict.unexpected).toEqual([lazyImport('banner.js'), lazyImport('password-assistant.js'), lazyImport('password-strength.js')]);
+    expect(lintPassed(verdict)).toBe(false);
+  });
+
+  it.each([
+    ['a new chunk hash for the same library chunk', [...AFTER.slice(0, 4), { ...zodProbe, file: 'chunks/_virtual_wxt-plugins-Q9x_z-1A.js' }], true],
+    ['the same warning in a file nobody reviewed', [...AFTER, preact('options.js')], false],
+    ['a reviewed warning given twice for the same file', [...AFTER, lazyImport('content-scripts/portal.js')], false],
+    ['a chunk name that only contains a reviewed one', [...AFTER.slice(0, 4), { ...zodProbe, file: 'evil/chunks/_virtual_wxt-plugins-BDH78sxA.js' }], false],
+  ] as const)('%s: passes = %s', (_name, warnings, passes) => {
+    expect(lintPassed(judgeLint({ errors: [], warnings }))).toBe(passes);
+  });
+
+  it('fails on any error, even with every warning reviewed', () => {
+    const missingId: LintMessage = { code: 'EXTENSION_ID_REQUIRED', message: 'The extension ID is required in Manifest Version 3 and above.', file: 'manifest.json' };
+    const verdict = judgeLint({ errors: [missingId], warnings: AFTER });
+    expect(verdict.errors).toEqual([missingId]);
+    expect(lintPassed(verdict)).toBe(false);
+  });
+
+  it('names a reviewed warning that is gone, so the list and docs/store/README.md are corrected', () => {
+    const verdict = judgeLint({ errors: [], warnings: AFTER.filter((warning) => warning.file !== 'content-scripts/portal.js') });
+    expect(verdict.gone.map((entry) => entry.file.source)).toEqual(['^content-scripts\\/portal\\.js$']);
+    expect(lintPassed(verdict)).toBe(false);
+  });
+
+  it('says whose code each reviewed warning is, and only one is ours', () => {
+    for (const entry of REVIEWED_WARNINGS) expect(entry.whose).toMatch(/^(ours|zod|Preact)\b/);
+    expect(REVIEWED_WARNINGS.filter((entry) => entry.whose.startsWith('ours'))).toHaveLength(1);
+  });
+});
