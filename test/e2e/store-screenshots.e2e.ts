@@ -13,10 +13,14 @@ import { siteUrl } from './support/sites';
 
 /**
  * The store screenshots (issue 17, item 4; docs/store/README.md): 1280×800, the size both stores
- * take, of the normal build in Chromium, in English, on the fixture Manage My Health portal with
- * the bundled feed's real notice. Written to test-results/store-screenshots/; the ones a listing
- * uses are copied into docs/store/screenshots/ by hand, after a look, so a run never changes the
- * repository.
+ * take, of the normal build in Chromium, on the fixture Manage My Health portal with the bundled
+ * feed's real notice, once per listing language (en, fr, es: Chromium started with `--lang`).
+ * Written to test-results/store-screenshots/<locale>/; the ones a listing uses are copied into
+ * docs/store/screenshots/ by hand, after a look, so a run never changes the repository.
+ *
+ * Each shot also checks that the page is in that language: a text read from the page must equal
+ * the locale's message in the BUILT _locales/<locale>/messages.json, so a shot left in English
+ * (or in another locale) fails instead of being uploaded to the French or Spanish listing.
  */
 
 const root = resolve(import.meta.dirname, '../..');
@@ -24,6 +28,24 @@ const OUT = join(root, 'test-results/store-screenshots');
 const SIZE = { width: 1280, height: 800 };
 const MMH_ID = 'nz-managemyhealth-2025-12';
 const HOST = 'portal.managemyhealth.co.nz';
+const LOCALES = ['en', 'fr', 'es'] as const;
+
+type Messages = Record<string, { message: string }>;
+
+/** The build's own messages for a locale: what the browser shows, so what the shots must show. */
+function builtMessages(locale: string): Messages {
+  return JSON.parse(readFileSync(join(e2eContext().chromeExtensionDir, '_locales', locale, 'messages.json'), 'utf8')) as Messages;
+}
+
+/** One built message, with its `{name}` placeholder filled; fails on a key the build lacks. */
+function message(messages: Messages, key: string, values: Record<string, string> = {}): string {
+  const entry = messages[key];
+  if (!entry) throw new Error(`The built messages have no ${key}`);
+  return entry.message.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** Text as a patient reads it: every run of spaces, no-break ones too, folded into one. */
+const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** A PNG's width and height, from its IHDR chunk. */
 function pngSize(file: string): { width: number; height: number } {
@@ -31,12 +53,15 @@ function pngSize(file: string): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('store screenshots at 1280×800 (Chromium)', () => {
+describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium')).each(LOCALES)('store screenshots at 1280×800 in %s (Chromium)', (locale) => {
   let driver: ExtensionDriver & { context: BrowserContext };
+  let messages: Messages;
+  const out = join(OUT, locale);
 
   beforeAll(async () => {
-    mkdirSync(OUT, { recursive: true });
-    driver = await launchChromium(e2eContext());
+    mkdirSync(out, { recursive: true });
+    messages = builtMessages(locale);
+    driver = await launchChromium(e2eContext(), { lang: locale });
   });
   afterAll(async () => {
     await driver?.close();
@@ -49,11 +74,30 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('store
     return page;
   }
 
+  /** Every name in the page's accessibility tree (closed shadow roots included), folded. */
+  async function accessibleNames(page: Page): Promise<string[]> {
+    const cdp = await driver.context.newCDPSession(page);
+    try {
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { name?: { value?: unknown } }[] };
+      return nodes.map((node) => (typeof node.name?.value === 'string' ? fold(node.name.value) : '')).filter(Boolean);
+    } finally {
+      await cdp.detach();
+    }
+  }
+
   async function shoot(page: Page, name: string): Promise<void> {
-    const file = join(OUT, `${name}.png`);
+    const file = join(out, `${name}.png`);
     await page.screenshot({ path: file, fullPage: false });
     expect(pngSize(file)).toEqual(SIZE);
   }
+
+  /** The page's visible text, folded, and its title. */
+  const textOf = async (page: Page) => ({ text: fold(await page.evaluate(() => document.body.innerText)), title: await page.title() });
+
+  test('the browser chose this locale\'s messages', async () => {
+    const seen = await driver.extension((api) => api.i18n.getMessage('meta_locale'), undefined);
+    expect(seen).toBe(locale);
+  });
 
   /** The portal tab the extension opened, found among the context's pages, at the store's size. */
   async function portalTab(url: string, state: string): Promise<{ tabId: number; page: Page }> {
@@ -71,6 +115,11 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('store
     try {
       await page.waitForSelector('portal-guard-banner', { timeout: 15_000 });
       await page.waitForFunction(() => (document.querySelector('portal-guard-banner')?.getBoundingClientRect().height ?? 0) > 40);
+      // The banner is in a closed shadow root the page cannot read; the browser's accessibility
+      // tree can, and holds what a screen reader (and so a patient) gets: the region and its buttons.
+      const names = await accessibleNames(page);
+      expect(names).toContain(fold(message(messages, 'banner_label')));
+      for (const key of ['banner_secure', 'banner_details', 'banner_dismiss']) expect(names).toContain(fold(message(messages, key)));
       await shoot(page, '1-banner-sign-in');
     } finally {
       await page.close();
@@ -88,6 +137,7 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('store
       await popup.goto(`${driver.extensionOrigin}popup.html?tabId=${tabId}`);
       await popup.waitForSelector(POPUP_READY);
       await popup.waitForSelector('[data-testid=notice]');
+      expect(fold((await popup.textContent('[data-testid=session-state]')) ?? '')).toBe(fold(message(messages, 'session_signedIn')));
       const image = (await popup.screenshot({ fullPage: false })).toString('base64');
       await page.evaluate((data) => {
         const img = document.createElement('img');
@@ -109,6 +159,9 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('store
     try {
       await page.goto(`${driver.extensionOrigin}${noticePageUrl({ id: MMH_ID, portal: 'managemyhealth', host: HOST }, 'notice.html')}`);
       await page.waitForSelector('[data-testid=notice-detail]');
+      const { text, title } = await textOf(page);
+      expect(title).toBe(fold(message(messages, 'noticePage_title')));
+      expect(text).toContain(fold(message(messages, 'noticePage_todoHeading')));
       await shoot(page, '3-notice-page');
     } finally {
       await page.close();
@@ -120,6 +173,9 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('store
     try {
       await page.goto(`${driver.extensionOrigin}${guidePageUrl({ portal: 'managemyhealth', host: HOST }, 'guide.html')}`);
       await page.waitForSelector('[data-testid=guide-step-change-password]');
+      const { text, title } = await textOf(page);
+      expect(title).toBe(fold(message(messages, 'guide_page_title')));
+      expect(text).toContain(fold(message(messages, 'guide_page_heading', { portal: 'Manage My Health' })));
       await shoot(page, '4-password-guide');
     } finally {
       await page.close();
@@ -131,6 +187,9 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('store
     try {
       await page.goto(`${driver.extensionOrigin}options.html`);
       await page.waitForSelector('[data-testid="feed-source"]');
+      const { text, title } = await textOf(page);
+      expect(title).toBe(fold(message(messages, 'options_title')));
+      expect(text).toContain(fold(message(messages, 'options_heading')));
       await shoot(page, '5-settings');
     } finally {
       await page.close();
