@@ -2,6 +2,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { APPLE_DTD, appleExportXml, clinicalRecordLine } from './fixtures/apple';
+import { PATIENT } from './fixtures/fhir';
 import { appleHealthZip } from './fixtures/zips';
 import { reviewFile } from './review';
 
@@ -74,6 +75,32 @@ describe('Apple Health export.xml on its own', () => {
     const review = await reviewFile(file(appleHealthZip(), 'export.zip'));
     expect(review.findings.documents.map((document) => document.kind)).toEqual(['device-measurements']);
     expect(review.findings.documents[0]?.title).toBeUndefined();
+  });
+});
+
+/**
+ * `<Me>` names the phone's owner (date of birth, sex): it is a patient record like a FHIR Patient,
+ * so the page's "who are these files about" agrees with the date-of-birth and sex chips it shows.
+ */
+describe('Apple Health <Me> as the patient', () => {
+  const ME_1980 = '<Me HKCharacteristicTypeIdentifierDateOfBirth="1980-04-12" HKCharacteristicTypeIdentifierBiologicalSex="HKBiologicalSexFemale" HKCharacteristicTypeIdentifierBloodType="HKBloodTypeNotSet" HKCharacteristicTypeIdentifierFitzpatrickSkinType="HKFitzpatrickSkinTypeNotSet" HKCharacteristicTypeIdentifierCardioFitnessMedicationsUse="None"/>';
+  const ME_NOT_SET = '<Me HKCharacteristicTypeIdentifierDateOfBirth="" HKCharacteristicTypeIdentifierBiologicalSex="HKBiologicalSexNotSet" HKCharacteristicTypeIdentifierBloodType="HKBloodTypeNotSet" HKCharacteristicTypeIdentifierFitzpatrickSkinType="HKFitzpatrickSkinTypeNotSet" HKCharacteristicTypeIdentifierCardioFitnessMedicationsUse="None"/>';
+  const ME_SAME_AS_PATIENT = ME_1980.replace('1980-04-12', PATIENT.birthDate);
+  const line = clinicalRecordLine('HKClinicalTypeIdentifierConditionRecord', 'Condition-2');
+  it.each([
+    { case: 'export.xml alone', content: () => appleExportXml({ me: ME_1980, clinical: [line] }), name: 'export.xml', patients: 1, chips: true },
+    { case: 'the zip, with no Patient resource in clinical-records', content: () => appleHealthZip({ me: ME_1980, patient: false }), name: 'export.zip', patients: 1, chips: true },
+    { case: 'the zip, whose Patient has the same date of birth', content: () => appleHealthZip({ me: ME_SAME_AS_PATIENT }), name: 'export.zip', patients: 1, chips: true },
+    // The phone's owner born on another day than the provider's patient: two people, said as such.
+    { case: 'the zip, whose Patient was born on another day', content: () => appleHealthZip({ me: ME_1980 }), name: 'export.zip', patients: 2, chips: true },
+    { case: 'export.xml alone, with nothing set in <Me>', content: () => appleExportXml({ me: ME_NOT_SET, clinical: [line] }), name: 'export.xml', patients: 0, chips: false },
+  ])('$case: $patients patient(s)', async ({ content, name, patients, chips }) => {
+    const review = await reviewFile(file(content(), name));
+    expect(review.outcome, JSON.stringify(review.message)).toBe('reviewed');
+    expect(review.findings.patients).toBe(patients);
+    // The date-of-birth and sex chips, shown exactly when someone is named.
+    expect(review.findings.identity['birth-dates'] !== undefined).toBe(chips);
+    expect(review.findings.identity.genders !== undefined).toBe(chips);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { SaxesTagPlain } from 'saxes';
+import { readMe } from './apple-me';
 import type { Collector } from './collector';
 import { ReviewError } from './errors';
 import type { Category } from './model';
@@ -43,9 +44,7 @@ export class AppleExportXmlHandler implements ElementHandler {
     if (stack.length !== 2) return;
     const attributes = tag.attributes;
     if (stack[1] === 'Me') {
-      if (/^\d{4}-\d{2}-\d{2}/.test(attributes.HKCharacteristicTypeIdentifierDateOfBirth ?? '')) this.collector.identity('birth-dates');
-      const sex = attributes.HKCharacteristicTypeIdentifierBiologicalSex;
-      if (sex && sex !== 'HKBiologicalSexNotSet') this.collector.identity('genders');
+      readMe(attributes, this.collector);
     } else if (stack[1] === 'ClinicalRecord') {
       this.clinicalRecords++;
       // receivedDate is when the phone downloaded the record, not when the care happened: undated.
