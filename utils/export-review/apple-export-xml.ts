@@ -29,8 +29,6 @@ const CLINICAL_TYPES: Record<string, Category> = {
   HKClinicalTypeIdentifierClinicalNoteRecord: 'other',
 };
 
-export const CHOOSE_THE_ZIP = 'This is Apple Health’s export.xml (step counts, heart rate and other measurements). Portal Guard reviews the whole export zip, where the clinical records are; choose the zip instead.';
-
 export class AppleExportXmlHandler implements ElementHandler {
   private clinicalRecords = 0;
   private readonly versions = new Set<string>();
@@ -56,10 +54,8 @@ export class AppleExportXmlHandler implements ElementHandler {
   close(): void {}
 
   end(): void {
-    if (this.clinicalRecords === 0) throw new ReviewError('not-a-record', CHOOSE_THE_ZIP);
+    if (this.clinicalRecords === 0) throw new ReviewError('not-a-record', { code: 'apple-export-xml-alone' });
     for (const version of this.versions) this.onFhirVersion(version);
-    this.collector.warn(
-      `This is Apple Health’s export.xml. It lists ${this.clinicalRecords} health record${this.clinicalRecords === 1 ? '' : 's'} from your providers by kind, without their content or dates, which are in the export zip’s clinical-records folder: choose the zip to review them. Measurements (steps, heart rate, sleep …) were not reviewed.`,
-    );
+    this.collector.warn({ code: 'apple-export-xml-lists', count: this.clinicalRecords });
   }
 }

@@ -44,7 +44,7 @@ export function createAppleMeReader(collector: Collector): { write(chunk: Uint8A
   parser.on('opentag', (tag) => {
     if (tag.name !== 'Me') return;
     readMe(tag.attributes, collector);
-    throw new StopReading('found <Me>');
+    throw new StopReading('found-me');
   });
   return {
     write(chunk) {
@@ -56,7 +56,7 @@ export function createAppleMeReader(collector: Collector): { write(chunk: Uint8A
         // A damaged head is not worth a warning: the file is skipped either way.
         throw new StopReading('unreadable');
       }
-      if (bytes >= APPLE_ME_BYTES) throw new StopReading('no <Me> in the first megabyte');
+      if (bytes >= APPLE_ME_BYTES) throw new StopReading('no-me-in-first-megabyte');
     },
   };
 }
