@@ -10,8 +10,10 @@ export function CrossReferenceView({ result }: { result: CrossReference }) {
     <section class="cross-reference" aria-labelledby={`xref-${result.noticeId}`} data-testid="cross-reference">
       <h3 id={`xref-${result.noticeId}`}>{t('exportReview.crossReference.heading', { title: result.title })}</h3>
       {result.headlines.map((headline) => (
-        <p key={headline} class="headline" data-testid="xref-headline">
-          {headline}
+        // Two whole sentences, one after the other: what the period holds, then what has no date.
+        <p key={headline.dataClass} class="headline" data-testid="xref-headline">
+          {headline.text}
+          {headline.undated ? ` ${headline.undated}` : null}
         </p>
       ))}
       <p>{t('exportReview.crossReference.summary', affected.length, { count: formatNumber(affected.length), held: formatNumber(inFiles.length) })}</p>
@@ -36,7 +38,7 @@ export function CrossReferenceView({ result }: { result: CrossReference }) {
               </td>
               <td data-label={t('exportReview.crossReference.inFiles')}>
                 {row.status === 'in-export' ? <strong>{row.inFiles}</strong> : row.inFiles}
-                {row.status === 'cannot-check' ? <span class="small muted"> {row.sentence}</span> : null}
+                {row.why ? <span class="small muted"> {row.why}</span> : null}
               </td>
             </tr>
           ))}

@@ -122,7 +122,7 @@ describe('ExportReview page', () => {
     choose([new File(['x'], 'export.json')]);
     await until(() => container.querySelectorAll('[data-testid="xref-headline"]').length > 0, 'the headline');
     expect([...container.querySelectorAll('[data-testid="xref-headline"]')].map((element) => element.textContent)).toEqual([
-      'The notice says prescriptions from March 2019 – November 2023 were affected, and your export has 1 prescription dated in that window.',
+      'The notice says prescriptions from March 2019\u2009–\u2009November 2023 were affected. Your export has 1 prescription dated in that period.',
     ]);
   });
 

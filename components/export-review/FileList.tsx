@@ -1,5 +1,6 @@
-import { FORMAT_LABELS, type FileReview } from '@/utils/export-review/model';
+import { FORMATS, type FileReview } from '@/utils/export-review/model';
 import type { ReviewProgress } from '@/utils/export-review/review';
+import { reviewMessageText, zipEntriesText } from '@/utils/export-review/review-text';
 import { formatBytes } from './format';
 import { formatList } from '@/utils/i18n/format';
 import { fill, keep, t } from '@/utils/i18n/t';
@@ -46,20 +47,20 @@ export function FileList({ files, onCancel }: { files: readonly FileEntry[]; onC
               <>
                 <p data-testid="file-outcome">
                   {review.outcome === 'reviewed' || review.outcome === 'listed'
-                    ? fill(t('exportReview.file.outcomeFormat', keep('outcome', 'format')), { outcome: <strong>{t(OUTCOME_WORDS[review.outcome])}</strong>, format: FORMAT_LABELS[review.format] })
+                    ? fill(t('exportReview.file.outcomeFormat', keep('outcome', 'format')), { outcome: <strong>{t(OUTCOME_WORDS[review.outcome])}</strong>, format: t(FORMATS[review.format]) })
                     : <strong>{t(OUTCOME_WORDS[review.outcome])}</strong>}
                   {review.findings.fhirVersions.length > 0 ? <span data-testid="file-fhir-version"> ({t('exportReview.file.fhirVersions', { versions: formatList([...review.findings.fhirVersions].sort()) })})</span> : null}
-                  {review.detail ? <span class="muted small"> ({review.detail})</span> : null}
+                  {review.zipEntries ? <span class="muted small" data-testid="file-zip-entries"> ({zipEntriesText(review.zipEntries)})</span> : null}
                 </p>
                 {review.message ? (
                   <p class="error" data-testid="file-message">
-                    {review.message}
+                    {reviewMessageText(review.message)}
                   </p>
                 ) : null}
                 {review.warnings.length > 0 ? (
                   <ul class="small warnings">
-                    {review.warnings.map((warning) => (
-                      <li key={warning}>{warning}</li>
+                    {review.warnings.map((warning) => reviewMessageText(warning)).map((text) => (
+                      <li key={text}>{text}</li>
                     ))}
                   </ul>
                 ) : null}

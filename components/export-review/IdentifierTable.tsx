@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { identifierType, maskIdentifier } from '@/utils/export-review/identifiers';
-import type { FoundIdentifier } from '@/utils/export-review/model';
+import { WHERE_FOUND, type FoundIdentifier } from '@/utils/export-review/model';
 import { t } from '@/utils/i18n/t';
 
 const CHECK_WORDS = { valid: 'exportReview.identifiers.checkValid', invalid: 'exportReview.identifiers.checkInvalid', 'no-check-digit': 'exportReview.identifiers.noCheckDigit' } as const;
@@ -50,7 +50,7 @@ export function IdentifierTable({ identifiers }: { identifiers: readonly FoundId
                 </button>
               </td>
               <td data-label={t('exportReview.identifiers.checked')}>{t((type.structuralOnly ? STRUCTURAL_WORDS : CHECK_WORDS)[found.check])}</td>
-              <td data-label={t('exportReview.identifiers.foundIn')}>{found.where}</td>
+              <td data-label={t('exportReview.identifiers.foundIn')}>{t(WHERE_FOUND[found.where])}</td>
             </tr>
           );
         })}

@@ -70,7 +70,10 @@ export function PrintSummary({ findings, files, highRisk, references, printedOn 
         <div key={reference.noticeId}>
           <h3>{t('exportReview.print.compared', { title: reference.title })}</h3>
           {reference.headlines.map((headline) => (
-            <p key={headline}>{headline}</p>
+            <p key={headline.dataClass}>
+              {headline.text}
+              {headline.undated ? ` ${headline.undated}` : null}
+            </p>
           ))}
           <ul>
             {reference.rows

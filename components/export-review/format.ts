@@ -1,5 +1,4 @@
-import { formatBytes } from '@/utils/export-review/errors';
-import { formatPartialDate } from '@/utils/i18n/format';
+import { formatBytes, formatPartialDate } from '@/utils/i18n/format';
 import { t } from '@/utils/i18n/t';
 
 /** The dates a record spans: "Mar 2019 – 12 Jan 2026", one date when they agree, "no dates" without. */

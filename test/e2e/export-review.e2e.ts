@@ -116,6 +116,29 @@ async function waitFor<T>(page: DriverPage, read: () => T | Promise<T>, ok: (val
   return value;
 }
 
+/**
+ * Issue 17: the words the review worker used to write in English (format names, warnings, the
+ * breach window's headline, the zip count) in French, from message codes the page words itself.
+ * Intl's spaces (no-break, thin) are compared as plain spaces.
+ */
+async function reviewInFrench(page: DriverPage, screenshot: string): Promise<void> {
+  const plain = (texts: string[]) => texts.map((text) => text.replace(/\s+/g, ' '));
+  await giveFiles(page, [FILES.xdm, FILES.appleXml], 'input');
+  expect(plain(await waitFor(page, outcomes, (list) => list.length === 2, 'both reviews'))).toEqual([
+    'Vérifié : Paquet IHE XDM (zip) (Fichiers du zip lus : 5 sur 7)',
+    'Vérifié : export.xml d’Apple Santé (sans son zip) (FHIR DSTU2)',
+  ]);
+  expect(plain(await waitFor(page, headlines, (list) => list.length > 0, 'the cross-reference'))).toEqual([
+    'Selon l’avis, des demandes de consultation (références) de la période 2017–2019 ont été touchées. Votre exportation contient 3 demandes de consultation datées de cette période.',
+  ]);
+  const warnings = await page.evaluate(() => document.querySelector('.warnings')?.textContent ?? '', undefined);
+  expect(warnings).toMatch(/Il indique le type de 2 dossiers de santé .*choisissez le zip pour les vérifier/);
+  // None of the worker's English is left on the page.
+  const text = await page.evaluate(() => document.body.innerText, undefined);
+  expect(text).not.toMatch(/were affected|dated in that period|files in the zip read|This is Apple|Not recognised|IHE XDM package|health records from your providers/);
+  await page.screenshot(join(e2eContext().screenshotsDir, screenshot));
+}
+
 const outcomes = () => [...document.querySelectorAll('[data-testid="file-outcome"]')].map((element) => element.textContent?.trim() ?? '');
 const headlines = () => [...document.querySelectorAll('[data-testid="xref-headline"]')].map((element) => element.textContent?.trim() ?? '');
 
@@ -161,8 +184,9 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('expor
       const done = await waitFor(page, outcomes, (list) => list.length === 2, 'the XDM review');
       expect(done).toEqual(['Reviewed: C-CDA clinical document (XML)', 'Reviewed: IHE XDM package (zip) (5 of 7 files in the zip read)']);
 
-      expect(await waitFor(page, headlines, (list) => list.length > 0, 'the cross-reference')).toEqual([
-        'The notice says referral letters from 2017–2019 were affected, and your export has 3 referral letters dated in that window.',
+      // The browser's en-US writes the period with thin spaces around the dash ("2017 – 2019").
+      expect((await waitFor(page, headlines, (list) => list.length > 0, 'the cross-reference')).map((text) => text.replace(/\s+/g, ' '))).toEqual([
+        'The notice says referral letters from 2017 – 2019 were affected. Your export has 3 referral letters dated in that period.',
       ]);
       const masked = await page.evaluate(() => [...document.querySelectorAll('[data-testid="identifier-value"]')].map((cell) => cell.textContent), undefined);
       expect(masked).toEqual(['***-**-2222', '*****16']);
@@ -276,6 +300,33 @@ describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('expor
   });
 });
 
+describe.skipIf(!browserAvailable('Chromium', CHROMIUM_PATH, 'chromium'))('export review in Chromium, in French', () => {
+  test('the worker’s results are worded in French on the page', async () => {
+    const driver = await launchChromium(e2eContext(), { lang: 'fr' });
+    try {
+      const page = await driver.openExtensionPage(PAGE, 'h1');
+      await driver.context.pages().find((candidate) => candidate.url().includes('export-review.html'))?.setViewportSize({ width: 1100, height: 900 });
+      await reviewInFrench(page, 'chromium-export-review-fr.png');
+      await page.close();
+    } finally {
+      await driver.close();
+    }
+  });
+});
+
+describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH, 'firefox-esr'))('export review in Firefox, in French', () => {
+  test('the worker’s results are worded in French on the page', async () => {
+    const driver = await launchFirefox(e2eContext(), { locale: 'fr' });
+    try {
+      const page = await driver.openExtensionPage(PAGE, 'h1');
+      await reviewInFrench(page, 'firefox-export-review-fr.png');
+      await page.close();
+    } finally {
+      await driver.close();
+    }
+  });
+});
+
 describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH, 'firefox-esr'))('export review in Firefox', () => {
   let driver: ExtensionDriver;
   beforeAll(async () => {
@@ -290,8 +341,9 @@ describe.skipIf(!browserAvailable('Firefox', FIREFOX_PATH, 'firefox-esr'))('expo
     try {
       await giveFiles(page, [FILES.xdm], 'input');
       expect(await waitFor(page, outcomes, (list) => list.length === 1, 'the XDM review')).toEqual(['Reviewed: IHE XDM package (zip) (5 of 7 files in the zip read)']);
-      expect(await waitFor(page, headlines, (list) => list.length > 0, 'the cross-reference')).toEqual([
-        'The notice says referral letters from 2017–2019 were affected, and your export has 3 referral letters dated in that window.',
+      // The browser's en-US writes the period with thin spaces around the dash ("2017 – 2019").
+      expect((await waitFor(page, headlines, (list) => list.length > 0, 'the cross-reference')).map((text) => text.replace(/\s+/g, ' '))).toEqual([
+        'The notice says referral letters from 2017 – 2019 were affected. Your export has 3 referral letters dated in that period.',
       ]);
       await page.screenshot(join(e2eContext().screenshotsDir, 'firefox-export-review-summary.png'));
     } finally {

@@ -1,4 +1,5 @@
 import type { SaxesTagPlain } from 'saxes';
+import { readMe } from './apple-me';
 import type { Collector } from './collector';
 import { ReviewError } from './errors';
 import type { Category } from './model';
@@ -28,8 +29,6 @@ const CLINICAL_TYPES: Record<string, Category> = {
   HKClinicalTypeIdentifierClinicalNoteRecord: 'other',
 };
 
-export const CHOOSE_THE_ZIP = 'This is Apple Health’s export.xml (step counts, heart rate and other measurements). Portal Guard reviews the whole export zip, where the clinical records are; choose the zip instead.';
-
 export class AppleExportXmlHandler implements ElementHandler {
   private clinicalRecords = 0;
   private readonly versions = new Set<string>();
@@ -43,9 +42,7 @@ export class AppleExportXmlHandler implements ElementHandler {
     if (stack.length !== 2) return;
     const attributes = tag.attributes;
     if (stack[1] === 'Me') {
-      if (/^\d{4}-\d{2}-\d{2}/.test(attributes.HKCharacteristicTypeIdentifierDateOfBirth ?? '')) this.collector.identity('birth-dates');
-      const sex = attributes.HKCharacteristicTypeIdentifierBiologicalSex;
-      if (sex && sex !== 'HKBiologicalSexNotSet') this.collector.identity('genders');
+      readMe(attributes, this.collector);
     } else if (stack[1] === 'ClinicalRecord') {
       this.clinicalRecords++;
       // receivedDate is when the phone downloaded the record, not when the care happened: undated.
@@ -57,10 +54,8 @@ export class AppleExportXmlHandler implements ElementHandler {
   close(): void {}
 
   end(): void {
-    if (this.clinicalRecords === 0) throw new ReviewError('not-a-record', CHOOSE_THE_ZIP);
+    if (this.clinicalRecords === 0) throw new ReviewError('not-a-record', { code: 'apple-export-xml-alone' });
     for (const version of this.versions) this.onFhirVersion(version);
-    this.collector.warn(
-      `This is Apple Health’s export.xml. It lists ${this.clinicalRecords} health record${this.clinicalRecords === 1 ? '' : 's'} from your providers by kind, without their content or dates, which are in the export zip’s clinical-records folder: choose the zip to review them. Measurements (steps, heart rate, sleep …) were not reviewed.`,
-    );
+    this.collector.warn({ code: 'apple-export-xml-lists', count: this.clinicalRecords });
   }
 }

@@ -15,6 +15,22 @@ import { doctypeRefused } from './xml-sink';
 /** How much of export.xml is read looking for `<Me>`. */
 export const APPLE_ME_BYTES = 1024 * 1024;
 
+/**
+ * `<Me HKCharacteristicTypeIdentifierDateOfBirth="1980-04-12" HKCharacteristicTypeIdentifierBiologicalSex="HKBiologicalSexFemale" …/>`:
+ * the phone's owner. A date of birth or a sex makes it a patient record like a FHIR Patient, so
+ * the page's "who are these files about" agrees with the chips it shows, and an owner born on
+ * another day than the provider's Patient counts as another person (patients.ts).
+ */
+export function readMe(attributes: Readonly<Record<string, string>>, collector: Collector): void {
+  const birthDate = attributes.HKCharacteristicTypeIdentifierDateOfBirth ?? '';
+  const dated = /^\d{4}-\d{2}-\d{2}/.test(birthDate);
+  const sex = attributes.HKCharacteristicTypeIdentifierBiologicalSex;
+  const sexSet = !!sex && sex !== 'HKBiologicalSexNotSet';
+  if (dated) collector.identity('birth-dates');
+  if (sexSet) collector.identity('genders');
+  if (dated || sexSet) collector.patient(dated ? { birthDate } : {});
+}
+
 /** Thrown from a data callback to stop unpacking an entry early. */
 export class StopReading extends Error {}
 
@@ -27,11 +43,8 @@ export function createAppleMeReader(collector: Collector): { write(chunk: Uint8A
   });
   parser.on('opentag', (tag) => {
     if (tag.name !== 'Me') return;
-    const attributes = tag.attributes;
-    if (/^\d{4}-\d{2}-\d{2}/.test(attributes.HKCharacteristicTypeIdentifierDateOfBirth ?? '')) collector.identity('birth-dates');
-    const sex = attributes.HKCharacteristicTypeIdentifierBiologicalSex;
-    if (sex && sex !== 'HKBiologicalSexNotSet') collector.identity('genders');
-    throw new StopReading('found <Me>');
+    readMe(tag.attributes, collector);
+    throw new StopReading('found-me');
   });
   return {
     write(chunk) {
@@ -43,7 +56,7 @@ export function createAppleMeReader(collector: Collector): { write(chunk: Uint8A
         // A damaged head is not worth a warning: the file is skipped either way.
         throw new StopReading('unreadable');
       }
-      if (bytes >= APPLE_ME_BYTES) throw new StopReading('no <Me> in the first megabyte');
+      if (bytes >= APPLE_ME_BYTES) throw new StopReading('no-me-in-first-megabyte');
     },
   };
 }

@@ -104,7 +104,7 @@ export class CdaHandler implements ElementHandler {
       // AU documents put the IHI in patient/ext:asEntityIdentifier/ext:id, others in patientRole/id.
       const national = identifierFromCdaId(attributes.root, attributes.extension);
       if (national) {
-        this.collector.identifier(national.type, national.value, parent === 'patientRole' ? 'Document header (recordTarget/patientRole/id)' : 'Document header (recordTarget/patient/asEntityIdentifier)');
+        this.collector.identifier(national.type, national.value, parent === 'patientRole' ? 'cda-patient-role' : 'cda-entity-identifier');
         this.patient?.identifiers.push({ kind: national.type.kind, value: national.value });
       } else if (attributes.extension && parent === 'patientRole') {
         this.collector.recordNumber();
@@ -174,14 +174,16 @@ export class CdaHandler implements ElementHandler {
     const byTemplate = this.templates.map((root) => DOCUMENT_TEMPLATES[root]).find(Boolean);
     const kind: DocumentKind = this.kindOverride ?? byCode ?? byTemplate ?? 'clinical-document';
     if (!this.kindOverride && !byCode && byTemplate === undefined && !this.templates.includes(US_REALM_HEADER)) {
-      this.collector.warn('This CDA document does not say which kind of document it is (no known LOINC code or C-CDA template).');
+      this.collector.warn({ code: 'cda-no-kind' });
     }
     this.collector.document({
       kind,
       ...(this.code?.display && !this.kindOverride ? { title: this.code.display.slice(0, 200) } : {}),
       ...(this.date ? { date: this.date } : {}),
       path: this.path,
-      mimeType: this.unstructured ? 'text/xml (with an embedded file)' : 'text/xml',
+      mimeType: 'text/xml',
+      // An unstructured document (a PDF inside nonXMLBody) is still listed as the XML that holds it.
+      ...(this.unstructured ? { embeddedFile: true } : {}),
     });
   }
 }

@@ -1,7 +1,8 @@
 import type { FhirVersion } from './fhir-versions';
 import { checkIdentifier, type IdentifierType } from './identifiers';
 import { countPeople, patientRecord, type PatientDetails } from './patients';
-import { emptyFindings, type Category, type FoundDocument, type Findings, type IdentityField } from './model';
+import { emptyFindings, type Category, type FoundDocument, type Findings, type IdentityField, type WhereFound } from './model';
+import type { ReviewMessage } from './review-message';
 
 /** Identifier values kept per review; a bulk export of thousands of patients needs no more to make its point. */
 const MAX_IDENTIFIERS = 500;
@@ -17,7 +18,8 @@ export const MAX_PATIENT_RECORDS = 1000;
  */
 export class Collector {
   readonly findings: Findings = emptyFindings();
-  readonly warnings: string[] = [];
+  readonly warnings: ReviewMessage[] = [];
+  private readonly seenWarnings = new Set<string>();
   private readonly seenIdentifiers = new Set<string>();
   private readonly seenPatientRecords = new Set<string>();
   private identifiersNotKept = 0;
@@ -48,7 +50,7 @@ export class Collector {
     this.findings.identity[field] = (this.findings.identity[field] ?? 0) + count;
   }
 
-  identifier(type: IdentifierType, rawValue: string, where: string): void {
+  identifier(type: IdentifierType, rawValue: string, where: WhereFound): void {
     const value = rawValue.trim();
     if (!value) return;
     // `444-22-2222` and `444222222` are one number: the first one seen is the one listed.
@@ -99,8 +101,11 @@ export class Collector {
     this.findings.documents.push(document);
   }
 
-  warn(message: string): void {
-    if (!this.warnings.includes(message) && this.warnings.length < 50) this.warnings.push(message);
+  warn(message: ReviewMessage): void {
+    const key = JSON.stringify(message);
+    if (this.seenWarnings.has(key) || this.warnings.length >= 50) return;
+    this.seenWarnings.add(key);
+    this.warnings.push(message);
   }
 
   /** The finished findings, with a note when identifier values were left out. */
@@ -108,7 +113,7 @@ export class Collector {
     const people = countPeople(this.findings.patientRecords);
     this.findings.patients = people.count;
     this.findings.patientsDifferIn = people.differIn;
-    if (this.identifiersNotKept > 0) this.warn(`${this.identifiersNotKept} more identifier numbers were found; only the first ${MAX_IDENTIFIERS} are listed.`);
+    if (this.identifiersNotKept > 0) this.warn({ code: 'identifiers-not-listed', count: this.identifiersNotKept, listed: MAX_IDENTIFIERS });
     return this.findings;
   }
 }

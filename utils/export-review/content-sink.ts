@@ -1,5 +1,5 @@
 import type { Collector } from './collector';
-import { ReviewError, formatBytes } from './errors';
+import { ReviewError } from './errors';
 import { finishFhir, newFhirContext, readResource, readTopLevelResource } from './fhir';
 import { JsonStream } from './json-stream';
 import type { ReviewLimits } from './limits';
@@ -56,7 +56,7 @@ export function createContentSink(context: ContentContext): ContentSink {
   const readerFor = (what: Sniffed): Sink => {
     switch (what.kind) {
       case 'empty':
-        throw new ReviewError('empty', 'This file is empty (0 bytes of content). The download may have failed: try downloading it again.');
+        throw new ReviewError('empty', { code: 'empty' });
       case 'json': {
         const fhir = newFhirContext(context.collector, context.path);
         let first: unknown;
@@ -76,7 +76,7 @@ export function createContentSink(context: ContentContext): ContentSink {
               readTopLevelResource(value, fhir, { single: false });
             },
             onSkipped: (bytes, where) => {
-              context.collector.warn(`${where === 'entry' ? 'An entry' : 'A field'} larger than ${formatBytes(bytes)} (probably an attached file) was skipped.`);
+              context.collector.warn({ code: where === 'entry' ? 'skipped-entry' : 'skipped-field', size: bytes });
             },
           },
           { maxDepth: context.limits.maxDepth, maxPieceBytes: context.limits.maxResourceBytes },
@@ -87,7 +87,7 @@ export function createContentSink(context: ContentContext): ContentSink {
           write: (chunk) => stream.write(chunk),
           end: () => {
             stream.end();
-            if (stream.topLevelValues === 0) throw new ReviewError('not-a-record', 'This JSON file holds no FHIR resource.');
+            if (stream.topLevelValues === 0) throw new ReviewError('not-a-record', { code: 'json-no-resource' });
             if (stream.topLevelValues === 1) readTopLevelResource(first, fhir, { single: !context.inZip });
             else format = 'fhir-ndjson';
             finishFhir(fhir);
@@ -120,11 +120,11 @@ export function createContentSink(context: ContentContext): ContentSink {
         if (context.inZip) return discard();
         throw new Error('a zip must be opened with reviewZip');
       case 'html':
-        throw new ReviewError('not-a-record', 'This file is a web page (HTML), not a health record. When a portal session has timed out, some “download” links save the sign-in page instead: sign in again and download the record once more.');
+        throw new ReviewError('not-a-record', { code: 'html-page' });
       case 'text':
-        throw new ReviewError('not-a-record', 'This is a plain text file, not a health record format Portal Guard recognises (FHIR JSON or NDJSON, C-CDA XML, IHE XDM or Apple Health zip). You can open it in a text editor to read it yourself.');
+        throw new ReviewError('not-a-record', { code: 'plain-text' });
       case 'binary':
-        throw new ReviewError('not-a-record', 'This file is not a health record format Portal Guard recognises (FHIR JSON or NDJSON, C-CDA XML, IHE XDM or Apple Health zip, PDF or image).');
+        throw new ReviewError('not-a-record', { code: 'not-a-record-format' });
     }
   };
 
@@ -177,7 +177,7 @@ function transcodeToUtf8(encoding: 'utf-16le' | 'utf-16be', sink: Sink): Sink {
     try {
       return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
     } catch {
-      throw new ReviewError('encoding', `This file is not valid ${encoding.toUpperCase()} text; it may be damaged, so it was not read.`);
+      throw new ReviewError('encoding', { code: 'not-valid-text', encoding: encoding.toUpperCase().slice(0, 40) });
     }
   };
   return {

@@ -1,5 +1,5 @@
 import { dataClassLabel } from '../feed/data-class-label';
-import { formatNumber } from '../i18n/format';
+import { formatNumber, formatPeriod } from '../i18n/format';
 import { t, type PlainKey } from '../i18n/t';
 import { partialDateBounds, type DataClass, type Notice } from '../feed/schema';
 import type { IdentifierKind } from './identifiers';
@@ -76,8 +76,8 @@ export interface DataClassRow {
   status: 'in-export' | 'not-in-export' | 'cannot-check';
   /** How many items of this kind the export holds (for `in-export`). */
   count: number;
-  /** A sentence for the patient. */
-  sentence: string;
+  /** Why it cannot be checked from a file (for `cannot-check`). */
+  why?: string;
   /** What the files hold, in a few words, for a table cell: "3 (3 dated 2017–2019)". */
   inFiles: string;
   window?: { from: string; to: string; label: string; inWindow: number; undated: number };
@@ -89,7 +89,14 @@ export interface CrossReference {
   title: string;
   rows: DataClassRow[];
   /** The windowed rows that found something, said in full: the headline. */
-  headlines: string[];
+  headlines: Headline[];
+}
+
+/** "The notice says referral letters from 2017–2019 were affected. Your export has 3 …", and, as a sentence of its own, how many more have no date. */
+export interface Headline {
+  dataClass: DataClass;
+  text: string;
+  undated?: string;
 }
 
 function identifierCount(findings: Findings, kinds: readonly IdentifierKind[]): number {
@@ -105,29 +112,46 @@ function inWindow(date: string, first: string, last: string): boolean {
   return bounds.first >= first && bounds.last <= last;
 }
 
-// TODO [2027-01-31]: The row sentences and headlines below are still English built around the data
-// class's own noun ("3 referral letters", singular() and the month names); they need plural nouns
-// per data class in en.yml before they can go through t() without joining pieces (issue 15, i18n).
-// The table cells and the "cannot be checked" reasons already do.
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/**
+ * The headline for a data class the notice dates, when the export has items in that period: one
+ * whole message per class, with the class's own noun in its plural forms ("1 referral letter",
+ * "3 referral letters"), so no sentence is built around a label. Only classes measured by
+ * categories or documents can be dated (`MEASURES`); `cross-reference.test.ts` checks each has one.
+ */
+export const WINDOW_HEADLINES = {
+  'clinical-documents': 'exportReview.crossReference.window.clinicalDocuments',
+  'discharge-summaries': 'exportReview.crossReference.window.dischargeSummaries',
+  'referral-letters': 'exportReview.crossReference.window.referralLetters',
+  'clinical-letters': 'exportReview.crossReference.window.clinicalLetters',
+  'uploaded-documents': 'exportReview.crossReference.window.uploadedDocuments',
+  'health-records': 'exportReview.crossReference.window.healthRecords',
+  'health-insurance': 'exportReview.crossReference.window.healthInsurance',
+  'claims-data': 'exportReview.crossReference.window.claimsData',
+  diagnoses: 'exportReview.crossReference.window.diagnoses',
+  'test-results': 'exportReview.crossReference.window.testResults',
+  prescriptions: 'exportReview.crossReference.window.prescriptions',
+  medications: 'exportReview.crossReference.window.medications',
+  appointments: 'exportReview.crossReference.window.appointments',
+  'secure-messages': 'exportReview.crossReference.window.secureMessages',
+  'mental-health-information': 'exportReview.crossReference.window.mentalHealthInformation',
+  'treatment-information': 'exportReview.crossReference.window.treatmentInformation',
+  'provider-details': 'exportReview.crossReference.window.providerDetails',
+} as const satisfies Partial<Record<DataClass, string>>;
 
-/** `2017`–`2019` → "2017–2019"; `2023-04`–`2023-09` → "April 2023 – September 2023". */
-export function windowLabel(from: string, to: string): string {
-  const say = (value: string) => {
-    const [year, month, day] = value.split('-');
-    if (!month) return year!;
-    return `${day ? `${Number(day)} ` : ''}${MONTHS[Number(month) - 1]} ${year}`;
+function windowHeadline(dataClass: DataClass, within: number, undated: number, window: string): Headline | undefined {
+  if (!Object.prototype.hasOwnProperty.call(WINDOW_HEADLINES, dataClass)) return undefined;
+  const key = WINDOW_HEADLINES[dataClass as keyof typeof WINDOW_HEADLINES];
+  return {
+    dataClass,
+    text: t(key, within, { count: formatNumber(within), window }),
+    ...(undated > 0 ? { undated: t('exportReview.crossReference.alsoUndated', undated, { count: formatNumber(undated) }) } : {}),
   };
-  if (from === to) return say(from);
-  return from.length === 4 && to.length === 4 ? `${from}–${to}` : `${say(from)} – ${say(to)}`;
 }
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 
 export function crossReference(notice: Notice, findings: Findings): CrossReference {
   const details = new Map((notice.dataClassDetails ?? []).map((detail) => [detail.dataClass, detail]));
   const rows: DataClassRow[] = [];
+  const headlines: Headline[] = [];
   const classes: [DataClass, 'affected' | 'not-affected'][] = [
     ...notice.dataClasses.map((dataClass) => [dataClass, 'affected'] as [DataClass, 'affected']),
     ...(notice.notAffected ?? []).map((dataClass) => [dataClass, 'not-affected'] as [DataClass, 'not-affected']),
@@ -136,10 +160,10 @@ export function crossReference(notice: Notice, findings: Findings): CrossReferen
     const label = dataClassLabel(dataClass);
     const measure = MEASURES[dataClass];
     const detail = details.get(dataClass);
-    const row: DataClassRow = { dataClass, label, notice: listed, status: 'cannot-check', count: 0, sentence: '', inFiles: t('exportReview.crossReference.cannotCheck'), ...(detail?.note ? { noticeNote: detail.note } : {}) };
+    const row: DataClassRow = { dataClass, label, notice: listed, status: 'cannot-check', count: 0, inFiles: t('exportReview.crossReference.cannotCheck'), ...(detail?.note ? { noticeNote: detail.note } : {}) };
 
     if ('notInExports' in measure) {
-      row.sentence = t(measure.notInExports);
+      row.why = t(measure.notInExports);
     } else {
       let count = 0;
       let dated: { dates: Record<string, number>; undated: number } | undefined;
@@ -166,42 +190,20 @@ export function crossReference(notice: Notice, findings: Findings): CrossReferen
       row.count = count;
       row.status = count > 0 ? 'in-export' : 'not-in-export';
       row.inFiles = count === 0 ? t('exportReview.crossReference.noneFound') : 'identity' in measure ? t('exportReview.crossReference.yes') : formatNumber(count);
-      const noun = lower(label);
 
       const window = detail?.documentWindow;
       if (window && dated && listed === 'affected') {
         const first = partialDateBounds(window.from).first;
         const last = partialDateBounds(window.to).last;
         const within = Object.entries(dated.dates).reduce((sum, [date, n]) => sum + (inWindow(date, first, last) ? n : 0), 0);
-        const span = windowLabel(window.from, window.to);
+        const span = formatPeriod(window.from, window.to);
         row.window = { from: window.from, to: window.to, label: span, inWindow: within, undated: dated.undated };
         row.inFiles = count === 0 ? t('exportReview.crossReference.noneFound') : t('exportReview.crossReference.countInWindow', { count: formatNumber(count), within: formatNumber(within), window: span });
-        row.sentence =
-          `The notice says ${noun} from ${span} were affected, and your export has ` +
-          (within > 0 ? `${plural(within, singular(noun), noun)} dated in that window.` : `none dated in that window${count > 0 ? ` (it has ${count} from other dates${dated.undated ? ' or undated' : ''})` : ''}.`) +
-          (within > 0 && dated.undated > 0 ? ` ${plural(dated.undated, 'more has', 'more have')} no date.` : '');
-      } else if (listed === 'not-affected') {
-        row.sentence = count > 0 ? `The notice says ${noun} were not affected. Your export has ${count}.` : `The notice says ${noun} were not affected.`;
-      } else {
-        row.sentence = count > 0 ? `The notice says ${noun} were affected, and your export has ${describeCount(dataClass, count, noun)}.` : `The notice says ${noun} were affected; none were found in your export.`;
+        const headline = within > 0 ? windowHeadline(dataClass, within, dated.undated, span) : undefined;
+        if (headline) headlines.push(headline);
       }
     }
     rows.push(row);
   }
-  const headlines = rows.filter((row) => row.window && row.window.inWindow > 0).map((row) => row.sentence);
   return { noticeId: notice.id, title: notice.title, rows, headlines };
-}
-
-function describeCount(dataClass: DataClass, count: number, noun: string): string {
-  const measure = MEASURES[dataClass];
-  if ('identity' in measure) return 'them';
-  if ('identifiers' in measure) return count === 1 ? 'one' : `${count} different numbers`;
-  return `${count} ${count === 1 ? singular(noun) : noun}`;
-}
-
-/** "referral letters" → "referral letter"; good enough for the vocabulary's plural nouns. */
-function singular(noun: string): string {
-  if (noun.endsWith('ies')) return `${noun.slice(0, -3)}y`;
-  if (noun.endsWith('ses') && !noun.endsWith('sses')) return noun.slice(0, -2);
-  return noun.endsWith('s') ? noun.slice(0, -1) : noun;
 }

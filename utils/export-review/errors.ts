@@ -1,6 +1,9 @@
+import type { ReviewMessage } from './review-message';
+
 /**
- * Why a file could not be reviewed, in words for the patient. `code` is for tests and logs;
- * `message` is shown as is, so it says what happened and what to do, without jargon.
+ * Why a file could not be reviewed. `code` decides the outcome (refused, not recognised,
+ * cancelled) and is for tests and logs; `review` is what the page says, as a message code with
+ * its parameters (`review-message.ts`), which the page puts into the patient's language.
  */
 export type ReviewErrorCode =
   | 'empty'
@@ -21,26 +24,14 @@ export type ReviewErrorCode =
 export class ReviewError extends Error {
   constructor(
     readonly code: ReviewErrorCode,
-    message: string,
+    readonly review: ReviewMessage,
   ) {
-    super(message);
+    // The Error's own message is the review code, for a stack trace; no sentence is written here.
+    super(review.code);
     this.name = 'ReviewError';
   }
 }
 
 export function isReviewError(error: unknown): error is ReviewError {
   return error instanceof ReviewError;
-}
-
-/** Bytes as people read them: 1.2 MB, 340 KB. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} bytes`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value >= 100 ? Math.round(value) : value.toFixed(1).replace(/\.0$/, '')} ${units[unit]}`;
 }

@@ -15,7 +15,7 @@ const bundle = (resources: object[]) => JSON.stringify({ resourceType: 'Bundle',
 describe('FHIR DSTU2 and STU3', () => {
   it('reads DSTU2 resources by what they mean, with their own dates', async () => {
     const review = await reviewFile(file(bundle(DSTU2_RESOURCES)));
-    expect(review.outcome, review.message).toBe('reviewed');
+    expect(review.outcome, JSON.stringify(review.message)).toBe('reviewed');
     const { categories, documents } = review.findings;
     expect(categories.medications).toEqual({ count: 1, undated: 0, dates: { '2017-04-03': 1 } });
     expect(categories.immunisations).toEqual({ count: 1, undated: 0, dates: { '2016-10-12': 1 } });
@@ -47,14 +47,14 @@ describe('FHIR DSTU2 and STU3', () => {
 
   it('reads a single DSTU2 MedicationOrder file (Apple Health Records keep one resource a file)', async () => {
     const review = await reviewFile(file(JSON.stringify(DSTU2_RESOURCES[0]), 'MedicationOrder-1.json'));
-    expect(review.outcome, review.message).toBe('reviewed');
+    expect(review.outcome, JSON.stringify(review.message)).toBe('reviewed');
     expect(review.findings.categories.medications?.count).toBe(1);
   });
 
   it('refuses a DSTU2 Conformance statement as not a record', async () => {
     const review = await reviewFile(file('{"resourceType":"Conformance","fhirVersion":"1.0.2","kind":"instance"}'));
     expect(review.errorCode).toBe('wrong-resource');
-    expect(review.message).toMatch(/DSTU2 Conformance/);
+    expect(review.message).toEqual({ code: 'fhir-definition', resourceType: 'Conformance' });
   });
 
   it.each([

@@ -60,28 +60,41 @@ export const PRE_R4_RESOURCE_TYPES = new Set(Object.entries(ONLY_IN).filter(([, 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Field shapes that differ between versions: [type, test, versions it proves]. */
-const SHAPES: [string, (resource: Json) => boolean, readonly FhirVersion[]][] = [
-  ['Condition', (r) => typeof r.clinicalStatus === 'string' || typeof r.verificationStatus === 'string', ['DSTU2', 'STU3']],
-  ['Condition', (r) => isObject(r.clinicalStatus) || isObject(r.verificationStatus) || 'recordedDate' in r, ['R4']],
-  ['Condition', (r) => 'dateRecorded' in r, ['DSTU2']],
-  ['Condition', (r) => 'assertedDate' in r, ['STU3']],
-  ['AllergyIntolerance', (r) => 'substance' in r || typeof r.status === 'string', ['DSTU2']],
-  ['AllergyIntolerance', (r) => typeof r.clinicalStatus === 'string' || 'assertedDate' in r, ['STU3']],
-  ['AllergyIntolerance', (r) => isObject(r.clinicalStatus), ['R4']],
-  ['Immunization', (r) => 'wasNotGiven' in r, ['DSTU2']],
-  ['Immunization', (r) => 'notGiven' in r, ['STU3']],
-  ['Immunization', (r) => 'occurrenceDateTime' in r || 'occurrenceString' in r, ['R4']],
-  ['Encounter', (r) => typeof r.class === 'string', ['DSTU2']],
-  ['MedicationStatement', (r) => 'wasNotTaken' in r, ['DSTU2']],
-  ['MedicationStatement', (r) => typeof r.taken === 'string', ['STU3']],
-  ['Procedure', (r) => 'notPerformed' in r, ['DSTU2']],
-  ['Procedure', (r) => 'notDone' in r, ['STU3']],
-  ['DocumentReference', (r) => 'indexed' in r, ['DSTU2', 'STU3']],
-];
-
-const SHAPES_BY_TYPE = new Map<string, [(resource: Json) => boolean, readonly FhirVersion[]][]>();
-for (const [type, test, versions] of SHAPES) SHAPES_BY_TYPE.set(type, [...(SHAPES_BY_TYPE.get(type) ?? []), [test, versions]]);
+/** Field shapes that differ between versions, by resource type: [test, versions it proves]. */
+const SHAPES: Record<string, [(resource: Json) => boolean, readonly FhirVersion[]][]> = {
+  Condition: [
+    [(r) => typeof r.clinicalStatus === 'string' || typeof r.verificationStatus === 'string', ['DSTU2', 'STU3']],
+    [(r) => isObject(r.clinicalStatus) || isObject(r.verificationStatus) || 'recordedDate' in r, ['R4']],
+    [(r) => 'dateRecorded' in r, ['DSTU2']],
+    [(r) => 'assertedDate' in r, ['STU3']],
+  ],
+  AllergyIntolerance: [
+    [(r) => 'substance' in r || typeof r.status === 'string', ['DSTU2']],
+    [(r) => typeof r.clinicalStatus === 'string' || 'assertedDate' in r, ['STU3']],
+    [(r) => isObject(r.clinicalStatus), ['R4']],
+  ],
+  Immunization: [
+    [(r) => 'wasNotGiven' in r, ['DSTU2']],
+    [(r) => 'notGiven' in r, ['STU3']],
+    [(r) => 'occurrenceDateTime' in r || 'occurrenceString' in r, ['R4']],
+  ],
+  Encounter: [
+    [(r) => typeof r.class === 'string', ['DSTU2']],
+  ],
+  MedicationStatement: [
+    [(r) => 'wasNotTaken' in r, ['DSTU2']],
+    [(r) => typeof r.taken === 'string', ['STU3']],
+  ],
+  Procedure: [
+    [(r) => 'notPerformed' in r, ['DSTU2']],
+    [(r) => 'notDone' in r, ['STU3']],
+  ],
+  DocumentReference: [
+    [(r) => 'indexed' in r, ['DSTU2', 'STU3']],
+  ],
+};
+// A Map, so a resource type named like an Object property (`constructor`) finds nothing.
+const SHAPES_BY_TYPE = new Map(Object.entries(SHAPES));
 
 /** What one resource proves about its version: one version, or nothing. */
 export function versionEvidence(resource: Json): FhirVersion | undefined {

@@ -62,18 +62,9 @@ function documentKind(concept: unknown): { kind: DocumentKind; title?: string } 
   return { kind: 'clinical-document', ...(title ? { title } : {}) };
 }
 
-/** Resource types whose only job is to describe a server or report an error: not a record. */
-const NOT_A_RECORD: Record<string, string> = {
-  Conformance: 'This file describes what a FHIR server can do (a DSTU2 Conformance statement); it holds no patient record.',
-  OperationOutcome: 'This file is an error report from the portal’s server (a FHIR OperationOutcome), not your record: the download probably failed. Try downloading it again.',
-  CapabilityStatement: 'This file describes what a FHIR server can do (a CapabilityStatement); it holds no patient record.',
-  TerminologyCapabilities: 'This file describes a terminology server; it holds no patient record.',
-  StructureDefinition: 'This file is a FHIR profile definition (StructureDefinition), not a patient record.',
-  ValueSet: 'This file is a list of codes (a FHIR ValueSet), not a patient record.',
-  CodeSystem: 'This file is a code system definition, not a patient record.',
-  SearchParameter: 'This file is a FHIR search parameter definition, not a patient record.',
-  ImplementationGuide: 'This file is a FHIR implementation guide, not a patient record.',
-};
+/** Resource types whose only job is to describe a server or its definitions: not a record. */
+// i18n-ignore: FHIR resource type names, data
+const DEFINITIONS = new Set(['Conformance', 'CapabilityStatement', 'TerminologyCapabilities', 'StructureDefinition', 'ValueSet', 'CodeSystem', 'SearchParameter', 'ImplementationGuide']);
 
 /**
  * Category and date fields for the resource types a patient record holds, in every version read:
@@ -148,6 +139,7 @@ const OBSERVATION_CATEGORY: Record<string, Category> = {
 
 /** Every FHIR R4 resource type; with `PRE_R4_RESOURCE_TYPES`, the names this review knows. */
 export const R4_RESOURCE_TYPES = new Set(
+  // i18n-ignore: FHIR resource type names, data
   'Account ActivityDefinition AdverseEvent AllergyIntolerance Appointment AppointmentResponse AuditEvent Basic Binary BiologicallyDerivedProduct BodyStructure Bundle CapabilityStatement CarePlan CareTeam CatalogEntry ChargeItem ChargeItemDefinition Claim ClaimResponse ClinicalImpression CodeSystem Communication CommunicationRequest CompartmentDefinition Composition ConceptMap Condition Consent Contract Coverage CoverageEligibilityRequest CoverageEligibilityResponse DetectedIssue Device DeviceDefinition DeviceMetric DeviceRequest DeviceUseStatement DiagnosticReport DocumentManifest DocumentReference EffectEvidenceSynthesis Encounter Endpoint EnrollmentRequest EnrollmentResponse EpisodeOfCare EventDefinition Evidence EvidenceVariable ExampleScenario ExplanationOfBenefit FamilyMemberHistory Flag Goal GraphDefinition Group GuidanceResponse HealthcareService ImagingStudy Immunization ImmunizationEvaluation ImmunizationRecommendation ImplementationGuide InsurancePlan Invoice Library Linkage List Location Measure MeasureReport Media Medication MedicationAdministration MedicationDispense MedicationKnowledge MedicationRequest MedicationStatement MedicinalProduct MedicinalProductAuthorization MedicinalProductContraindication MedicinalProductIndication MedicinalProductIngredient MedicinalProductInteraction MedicinalProductManufactured MedicinalProductPackaged MedicinalProductPharmaceutical MedicinalProductUndesirableEffect MessageDefinition MessageHeader MolecularSequence NamingSystem NutritionOrder Observation ObservationDefinition OperationDefinition OperationOutcome Organization OrganizationAffiliation Parameters Patient PaymentNotice PaymentReconciliation Person PlanDefinition Practitioner PractitionerRole Procedure Provenance Questionnaire QuestionnaireResponse RelatedPerson RequestGroup ResearchDefinition ResearchElementDefinition ResearchStudy ResearchSubject RiskAssessment RiskEvidenceSynthesis Schedule SearchParameter ServiceRequest Slot Specimen SpecimenDefinition StructureDefinition StructureMap Subscription Substance SubstanceNucleicAcid SubstancePolymer SubstanceProtein SubstanceReferenceInformation SubstanceSourceMaterial SubstanceSpecification SupplyDelivery SupplyRequest Task TerminologyCapabilities TestReport TestScript ValueSet VerificationResult VisionPrescription'.split(' '),
 );
 
@@ -174,14 +166,15 @@ export function newFhirContext(collector: Collector, path: string): FhirContext 
  */
 export function readTopLevelResource(value: unknown, context: FhirContext, { single }: { single: boolean }): void {
   if (!isObject(value) || typeof value.resourceType !== 'string') {
-    if (single) throw new ReviewError('not-a-record', 'This JSON file is not a FHIR resource (it has no "resourceType"), so it is not a health record format Portal Guard recognises.');
-    context.collector.warn('Some lines are not FHIR resources (no "resourceType") and were skipped.');
+    if (single) throw new ReviewError('not-a-record', { code: 'fhir-no-resource-type' });
+    context.collector.warn({ code: 'fhir-lines-skipped' });
     return;
   }
-  const reason = NOT_A_RECORD[value.resourceType];
-  if (reason && single) throw new ReviewError('wrong-resource', reason);
+  // An error report from the server (the download failed), or a description of the server: no record.
+  if (single && value.resourceType === 'OperationOutcome') throw new ReviewError('wrong-resource', { code: 'fhir-operation-outcome' });
+  if (single && DEFINITIONS.has(value.resourceType)) throw new ReviewError('wrong-resource', { code: 'fhir-definition', resourceType: value.resourceType });
   if (!isKnownType(value.resourceType) && single) {
-    throw new ReviewError('wrong-resource', `This file says it is a FHIR "${value.resourceType.slice(0, 60)}", which is not a resource type of FHIR DSTU2, STU3 or R4, so it cannot be reviewed.`);
+    throw new ReviewError('wrong-resource', { code: 'fhir-unknown-type', resourceType: value.resourceType.slice(0, 60) });
   }
   readResource(value, context, 0);
 }
@@ -284,7 +277,7 @@ function readPatient(patient: Json, collector: Collector): void {
     // A known system says what the number is; failing that, its v2-0203 type does (Synthea's DL and PPN).
     const role = (system ? identifierTypeForSystem(system)?.kind : undefined) ?? identifierRoleForType(codings(identifier.type));
     if (role && role !== 'record-number' && role !== 'member-number') {
-      collector.identifier(identifierType(role), value, 'Patient record (FHIR Patient.identifier)');
+      collector.identifier(identifierType(role), value, 'fhir-patient');
       identifiers.push({ kind: role, value });
     } else {
       collector.recordNumber();
@@ -309,7 +302,7 @@ function isMentalHealth(resource: Json): boolean {
 /** One warning for resource types that are not FHIR R4, after the whole file is read. */
 export function finishFhir(context: FhirContext): void {
   if (context.unknownTypes.size === 0) return;
-  const names = [...context.unknownTypes.keys()].slice(0, 5).map((name) => `"${name.slice(0, 40)}"`).join(', ');
+  const types = [...context.unknownTypes.keys()].slice(0, 5).map((name) => name.slice(0, 40));
   const count = [...context.unknownTypes.values()].reduce((sum, n) => sum + n, 0);
-  context.collector.warn(`${count} item${count === 1 ? '' : 's'} of a type that is not in FHIR DSTU2, STU3 or R4 (${names}) ${count === 1 ? 'was' : 'were'} skipped.`);
+  context.collector.warn({ code: 'fhir-unknown-types', count, types });
 }

@@ -87,7 +87,7 @@ describe('JsonStream', () => {
   it('still refuses a short NDJSON line nested past the depth cap (the fast path does not skip the check)', () => {
     const deep = `${'{"a":'.repeat(70)}1${'}'.repeat(70)}\n`;
     const stream = new JsonStream({ onEntry() {}, onTopLevel() {}, onSkipped() {} }, { maxDepth: 64, maxPieceBytes: 1e6 });
-    expect(() => stream.write(new TextEncoder().encode(`{"resourceType":"Patient"}\n${deep}`))).toThrow(/nested more than 64 levels/);
+    expect(() => stream.write(new TextEncoder().encode(`{"resourceType":"Patient"}\n${deep}`))).toThrow(expect.objectContaining({ code: 'too-deep', review: { code: 'too-deep', depth: 64 } }));
   });
 
   it('handles a backslash run that ends exactly at a chunk boundary', () => {

@@ -1,4 +1,4 @@
-import { ReviewError, formatBytes } from './errors';
+import { ReviewError } from './errors';
 
 /**
  * A streaming splitter for FHIR JSON and NDJSON, pushed one chunk of bytes at a time.
@@ -202,20 +202,20 @@ export class JsonStream {
             this.endCapture(chunk, i);
             this.entryMode = 'value';
           } else if (depth === 0) {
-            throw corrupt('a comma outside any object');
+            throw corrupt();
           }
           i++;
           continue;
         case COLON:
           if (depth === 1) {
-            if (this.topMode !== 'colon') throw corrupt('a colon in the wrong place');
+            if (this.topMode !== 'colon') throw corrupt();
             this.topMode = 'value';
           }
           i++;
           continue;
         default:
           if (depth === 0) {
-            throw new ReviewError('not-a-record', 'This file starts like JSON but holds a plain value, not a FHIR resource, so it is not a health record format Portal Guard recognises.');
+            throw new ReviewError('not-a-record', { code: 'json-plain-value' });
           }
           i++;
       }
@@ -229,7 +229,7 @@ export class JsonStream {
     if (this.whole && this.capture && this.capture.bytes > this.options.maxPieceBytes) this.leaveWhole(undefined, 0, true);
     if (this.captureKey && this.captureKeyStart < length) {
       this.keyPieces.push(chunk.slice(this.captureKeyStart));
-      if (this.keyPieces.reduce((sum, piece) => sum + piece.length, 0) > 4096) throw corrupt('a field name longer than 4 KB');
+      if (this.keyPieces.reduce((sum, piece) => sum + piece.length, 0) > 4096) throw corrupt();
     }
     this.captureStart = -1;
   }
@@ -237,7 +237,7 @@ export class JsonStream {
   /** Call at the end of the input. Throws when the JSON stopped half-way. */
   end(): void {
     if (this.inString || this.depth > 0) {
-      throw new ReviewError('truncated', `The file ends in the middle of its data (after ${formatBytes(this.totalBytes)}). It was probably cut short while downloading: download it again.`);
+      throw new ReviewError('truncated', { code: 'truncated', size: this.totalBytes });
     }
   }
 
@@ -266,7 +266,7 @@ export class JsonStream {
   private open(kind: number, byte: number, chunk: Uint8Array, at: number): void {
     if (this.depth === 0) {
       if (byte !== OPEN_BRACE) {
-        throw new ReviewError('not-a-record', 'This file is a JSON list, not a FHIR resource or Bundle, so it is not a health record format Portal Guard recognises.');
+        throw new ReviewError('not-a-record', { code: 'json-list' });
       }
       this.members = {};
       this.topMode = 'key';
@@ -278,19 +278,19 @@ export class JsonStream {
     }
     this.depth++;
     if (this.depth > this.options.maxDepth) {
-      throw new ReviewError('too-deep', `This file is nested more than ${this.options.maxDepth} levels deep. No health record needs that; files like this are made to crash readers, so it was not read.`);
+      throw new ReviewError('too-deep', { code: 'too-deep', depth: this.options.maxDepth });
     }
     this.containers[this.depth] = kind;
     if (this.depth === 1) this.topMode = 'key';
   }
 
   private close(kind: number, chunk: Uint8Array, at: number): void {
-    if (this.depth === 0 || this.containers[this.depth] !== kind) throw corrupt('brackets that do not match');
+    if (this.depth === 0 || this.containers[this.depth] !== kind) throw corrupt();
     if (this.depth === 2 && this.entryMode !== 'off' && kind === ARRAY) {
       this.endCapture(chunk, at);
       this.entryMode = 'off';
     } else if (this.depth === 1) {
-      if (this.topMode === 'colon' || this.topMode === 'value') throw corrupt('a field with no value');
+      if (this.topMode === 'colon' || this.topMode === 'value') throw corrupt();
       if (this.whole && this.offsetInCapture(at) + 1 > this.options.maxPieceBytes) {
         // A value that outgrew the cap inside one chunk: split it by member after all.
         this.leaveWhole(chunk, at, true);
@@ -421,12 +421,12 @@ export class JsonStream {
     try {
       text = this.decoder.decode(joined);
     } catch {
-      throw new ReviewError('encoding', 'This file is not valid UTF-8 text, which FHIR JSON must be. It may have been saved in another encoding (such as Windows-1252) or be damaged.');
+      throw new ReviewError('encoding', { code: 'json-not-utf8' });
     }
     try {
       return JSON.parse(text);
-    } catch (error) {
-      throw corrupt((error as Error).message);
+    } catch {
+      throw corrupt();
     }
   }
 
@@ -443,7 +443,7 @@ export class JsonStream {
     try {
       return JSON.parse(`"${this.decoder.decode(joined)}"`) as string;
     } catch {
-      throw corrupt('a field name that is not valid JSON text');
+      throw corrupt();
     }
   }
 }
@@ -470,6 +470,6 @@ function isEntryKey(pieces: Uint8Array[]): boolean {
   return at === ENTRY.length;
 }
 
-function corrupt(detail: string): ReviewError {
-  return new ReviewError('corrupt', `This file is damaged: it is not valid JSON (${detail.slice(0, 120)}). Try downloading it again.`);
+function corrupt(): ReviewError {
+  return new ReviewError('corrupt', { code: 'json-damaged' });
 }

@@ -2,6 +2,7 @@ import type { CheckResult } from './check-digits';
 import type { FhirVersion } from './fhir-versions';
 import type { IdentifierKind } from './identifiers';
 import type { PatientRecord, PersonField } from './patients';
+import type { ReviewMessage } from './review-message';
 
 /**
  * The kinds below map to their i18n keys (utils/i18n/locales/en.yml), not to words: this module
@@ -71,8 +72,8 @@ export interface FoundIdentifier {
   kind: IdentifierKind;
   value: string;
   check: CheckResult;
-  /** Where it was found, for the patient: "Patient record", "Document header (patientRole)". */
-  where: string;
+  /** Where it was found: the page says "Patient record (FHIR Patient.identifier)" in the patient's language. */
+  where: WhereFound;
 }
 
 export interface FoundDocument {
@@ -86,6 +87,8 @@ export interface FoundDocument {
   mimeType?: string;
   /** The file's own date (download or packaging), which is not when the care happened. */
   fileDate?: string;
+  /** A CDA document whose body is an embedded file (nonXMLBody), such as a scanned letter. */
+  embeddedFile?: boolean;
 }
 
 /** Items in one category; `dates` counts items per partial date (`2019`, `2019-03`, `2019-03-12`). */
@@ -125,18 +128,27 @@ export interface Findings {
 
 export type FormatId = 'fhir-json' | 'fhir-ndjson' | 'cda' | 'xdm' | 'apple-health' | 'apple-health-xml' | 'zip' | 'pdf' | 'image' | 'unknown';
 
-export const FORMAT_LABELS: Record<FormatId, string> = {
-  'fhir-json': 'FHIR record (JSON)',
-  'fhir-ndjson': 'FHIR bulk export (NDJSON)',
-  cda: 'C-CDA clinical document (XML)',
-  xdm: 'IHE XDM package (zip)',
-  'apple-health': 'Apple Health export (zip)',
-  'apple-health-xml': 'Apple Health export.xml (without its zip)',
-  zip: 'Zip archive',
-  pdf: 'PDF document',
-  image: 'Image',
-  unknown: 'Not recognised',
-};
+export const FORMATS = {
+  'fhir-json': 'exportReview.format.fhirJson',
+  'fhir-ndjson': 'exportReview.format.fhirNdjson',
+  cda: 'exportReview.format.cda',
+  xdm: 'exportReview.format.xdm',
+  'apple-health': 'exportReview.format.appleHealth',
+  'apple-health-xml': 'exportReview.format.appleHealthXml',
+  zip: 'exportReview.format.zip',
+  pdf: 'exportReview.format.pdf',
+  image: 'exportReview.format.image',
+  unknown: 'exportReview.format.unknown',
+} as const satisfies Record<FormatId, string>;
+
+/** Where in a file an identifier was found, for the identifier table's "Found in" column. */
+export const WHERE_FOUND = {
+  'fhir-patient': 'exportReview.whereFound.fhirPatient',
+  'cda-patient-role': 'exportReview.whereFound.cdaPatientRole',
+  'cda-entity-identifier': 'exportReview.whereFound.cdaEntityIdentifier',
+  'xdm-metadata': 'exportReview.whereFound.xdmMetadata',
+} as const;
+export type WhereFound = keyof typeof WHERE_FOUND;
 
 export type Outcome = 'reviewed' | 'listed' | 'unrecognised' | 'refused' | 'failed' | 'cancelled';
 
@@ -146,14 +158,14 @@ export interface FileReview {
   lastModified?: number;
   format: FormatId;
   outcome: Outcome;
-  /** Why a file was refused, failed or not recognised, in plain words. */
-  message?: string;
+  /** Why a file was refused, failed or not recognised: a code and its parameters, put into words by the page. */
+  message?: ReviewMessage;
   errorCode?: string;
   /** Things the patient should know that did not stop the review (skipped items, bad entries). */
-  warnings: string[];
+  warnings: ReviewMessage[];
   findings: Findings;
-  /** For CDA: the document type; for zips: how many entries were read. */
-  detail?: string;
+  /** For zips: how many of its files were read, of how many. */
+  zipEntries?: { read: number; total: number };
 }
 
 export function emptyFindings(): Findings {

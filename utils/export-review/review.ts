@@ -1,9 +1,10 @@
 import { createAppleMeReader, StopReading } from './apple-me';
 import { Collector } from './collector';
 import { createContentSink, type ContentSink } from './content-sink';
-import { ReviewError, formatBytes, isReviewError } from './errors';
+import { ReviewError, isReviewError } from './errors';
 import { DEFAULT_LIMITS, type ReviewLimits } from './limits';
 import type { FileReview, FormatId, FoundDocument, Outcome } from './model';
+import type { ReviewMessage } from './review-message';
 import { sniff } from './sniff';
 import type { XdmDocument } from './xdm';
 import { blobAccess, readZipDirectory, streamChunks, unzipEntry, type RandomAccess, type UnzipBudget, type ZipEntry } from './zip';
@@ -11,7 +12,7 @@ import { blobAccess, readZipDirectory, streamChunks, unzipEntry, type RandomAcce
 /**
  * Review one file, entirely in memory on this device: detect its format from its content, stream
  * it through the reader for that format, and return what it holds. Never throws: every failure
- * becomes a `FileReview` with a plain-words `message`.
+ * becomes a `FileReview` with a `message` code, which the page puts into words (`review-text.ts`).
  */
 
 export interface ReviewInput {
@@ -57,16 +58,16 @@ export async function reviewFile(input: ReviewInput, options: ReviewOptions = {}
     options.onProgress?.({ bytesDone, bytesTotal: input.size, ...(current ? { current } : {}) });
   };
   const checkpoint = () => {
-    if (options.signal?.aborted) throw new ReviewError('cancelled', 'You cancelled the review of this file.');
+    if (options.signal?.aborted) throw new ReviewError('cancelled', { code: 'cancelled' });
     report();
   };
 
   const base = { name: input.name, size: input.size, ...(input.lastModified !== undefined ? { lastModified: input.lastModified } : {}) };
   let format: FormatId = 'unknown';
-  let detail: string | undefined;
+  let zipEntries: FileReview['zipEntries'];
   try {
     if (input.size > limits.maxFileBytes) {
-      throw new ReviewError('too-large', `This file is ${formatBytes(input.size)}, larger than the ${formatBytes(limits.maxFileBytes)} Portal Guard will read.`);
+      throw new ReviewError('too-large', { code: 'too-large', size: input.size, limit: limits.maxFileBytes });
     }
     report(true);
     const reader = input.stream().getReader();
@@ -75,7 +76,7 @@ export async function reviewFile(input: ReviewInput, options: ReviewOptions = {}
     if (!first.done && sniff(first.value.subarray(0, 8)).kind === 'zip') {
       await reader.cancel();
       const slice = input.slice?.bind(input);
-      if (!slice) throw new ReviewError('zip-unsupported', 'This zip cannot be opened here.');
+      if (!slice) throw new ReviewError('zip-unsupported', { code: 'zip-cannot-open' });
       const zip = await reviewZip(blobAccess({ size: input.size, slice }), input.name, limits, collector, {
         checkpoint,
         progress: (bytes, entry) => {
@@ -84,7 +85,7 @@ export async function reviewFile(input: ReviewInput, options: ReviewOptions = {}
         },
       });
       format = zip.format;
-      detail = zip.detail;
+      zipEntries = zip.entries;
     } else {
       const sink = createContentSink({ collector, limits, path: input.name, inZip: false });
       const feed = (chunk: Uint8Array) => {
@@ -100,7 +101,7 @@ export async function reviewFile(input: ReviewInput, options: ReviewOptions = {}
         const next = await reader.read();
         if (next.done) break;
         feed(next.value);
-        if (bytesDone > limits.maxFileBytes) throw new ReviewError('too-large', `This file is larger than the ${formatBytes(limits.maxFileBytes)} Portal Guard will read.`);
+        if (bytesDone > limits.maxFileBytes) throw new ReviewError('too-large', { code: 'too-large-streamed', limit: limits.maxFileBytes });
       }
       checkpoint();
       try {
@@ -113,11 +114,12 @@ export async function reviewFile(input: ReviewInput, options: ReviewOptions = {}
     report(true);
     const findings = collector.finish();
     const outcome: Outcome = format === 'pdf' || format === 'image' ? 'listed' : 'reviewed';
-    return { ...base, format, outcome, warnings: collector.warnings, findings, ...(detail ? { detail } : {}) };
+    return { ...base, format, outcome, warnings: collector.warnings, findings, ...(zipEntries ? { zipEntries } : {}) };
   } catch (error) {
     report(true);
     const outcome: Outcome = !isReviewError(error) ? 'failed' : error.code === 'cancelled' ? 'cancelled' : error.code === 'not-a-record' || error.code === 'empty' || error.code === 'wrong-resource' ? 'unrecognised' : 'refused';
-    const message = isReviewError(error) ? error.message : `Portal Guard could not read this file (${String((error as Error)?.message ?? error).slice(0, 200)}).`;
+    // An unexpected error's own text is a developer's, in English: the patient is told the file could not be read.
+    const message: ReviewMessage = isReviewError(error) ? error.review : { code: 'read-failed' };
     return {
       ...base,
       format,
@@ -145,7 +147,7 @@ interface ZipHooks {
 /** Package furniture that says nothing about the patient. */
 const XDM_FURNITURE = /^(?:INDEX\.HTM|README\.TXT)$/i;
 
-async function reviewZip(source: RandomAccess, zipName: string, limits: ReviewLimits, collector: Collector, hooks: ZipHooks): Promise<{ format: FormatId; detail: string }> {
+async function reviewZip(source: RandomAccess, zipName: string, limits: ReviewLimits, collector: Collector, hooks: ZipHooks): Promise<{ format: FormatId; entries: { read: number; total: number } }> {
   const entries = (await readZipDirectory(source, limits)).filter((entry) => !entry.isDirectory);
   const isXdm = entries.some((entry) => /^IHE_XDM\/[^/]+\/METADATA\.XML$/i.test(entry.name));
   const isApple = entries.some((entry) => /^apple_health_export\//.test(entry.name));
@@ -166,7 +168,7 @@ async function reviewZip(source: RandomAccess, zipName: string, limits: ReviewLi
   const plan = entries.map((entry) => ({ entry, role: zipRole(entry, isXdm, isApple) }));
   const declared = plan.filter(({ role }) => role === 'read').reduce((sum, { entry }) => sum + entry.size, 0);
   if (declared > limits.maxUnzippedBytes) {
-    throw new ReviewError('zip-bomb', `This zip says its files unpack to ${formatBytes(declared)}, more than the ${formatBytes(limits.maxUnzippedBytes)} Portal Guard will read. Real record exports are much smaller, so nothing in it was unpacked.`);
+    throw new ReviewError('zip-bomb', { code: 'zip-declares-too-much', size: declared, limit: limits.maxUnzippedBytes });
   }
 
   for (const { entry, role } of plan) {
@@ -224,7 +226,7 @@ async function reviewZip(source: RandomAccess, zipName: string, limits: ReviewLi
       // One bad document does not spoil the rest; a bomb, a trick or a cancel stops everything.
       if (!isReviewError(error) || ['zip-bomb', 'zip-unsafe-name', 'zip-encrypted', 'cancelled', 'too-deep', 'xml-doctype'].includes(error.code)) throw error;
       if (error.code === 'not-a-record' || error.code === 'empty') notReviewed++;
-      else collector.warn(`${entry.name.slice(0, 100)}: ${error.message}`);
+      else if (error.review.code !== 'in-entry') collector.warn({ code: 'in-entry', entry: entry.name.slice(0, 100), reason: error.review });
     }
   }
 
@@ -236,7 +238,7 @@ async function reviewZip(source: RandomAccess, zipName: string, limits: ReviewLi
     const document = described.get(entry.name.toLowerCase());
     const path = `${zipName} › ${entry.name}`;
     if (sink.format === 'zip') {
-      collector.warn(`${entry.name.slice(0, 100)} is a zip inside the zip; it was not opened. Choose it on its own to review it.`);
+      collector.warn({ code: 'zip-in-zip', entry: entry.name.slice(0, 100) });
       continue;
     }
     const found: FoundDocument = {
@@ -253,16 +255,16 @@ async function reviewZip(source: RandomAccess, zipName: string, limits: ReviewLi
   for (const { folder, document } of metadata) {
     const name = `${folder}${document.uri ?? ''}`;
     if (!document.uri || !entries.some((entry) => entry.name.toLowerCase() === name.toLowerCase())) {
-      collector.warn(`The package index lists ${document.uri ? `“${document.uri.slice(0, 80)}”` : 'a document'} that is not in the zip.`);
+      collector.warn(document.uri ? { code: 'xdm-missing', uri: document.uri.slice(0, 80) } : { code: 'xdm-missing-unnamed' });
     }
   }
 
-  if (appleSkipped.measurements) collector.warn('Apple Health measurements (export.xml: steps, heart rate, sleep …) were not reviewed; only clinical records and export_cda.xml were.');
-  if (appleSkipped.routes > 0) collector.warn(`This export also holds ${appleSkipped.routes} workout route${appleSkipped.routes === 1 ? '' : 's'}: GPS tracks of where you exercised, which can reveal where you live.`);
-  if (appleSkipped.ecgs > 0) collector.warn(`This export also holds ${appleSkipped.ecgs} ECG recording${appleSkipped.ecgs === 1 ? '' : 's'}, which were not reviewed.`);
-  if (notReviewed > 0) collector.warn(`${notReviewed} other file${notReviewed === 1 ? ' was' : 's were'} not a health record format and ${notReviewed === 1 ? 'was' : 'were'} not reviewed.`);
+  if (appleSkipped.measurements) collector.warn({ code: 'apple-measurements-skipped' });
+  if (appleSkipped.routes > 0) collector.warn({ code: 'apple-routes', count: appleSkipped.routes });
+  if (appleSkipped.ecgs > 0) collector.warn({ code: 'apple-ecgs', count: appleSkipped.ecgs });
+  if (notReviewed > 0) collector.warn({ code: 'not-reviewed', count: notReviewed });
 
-  return { format, detail: `${read} of ${entries.length} file${entries.length === 1 ? '' : 's'} in the zip read` };
+  return { format, entries: { read, total: entries.length } };
 }
 
 type ZipRole = 'read' | 'skip' | 'apple-measurements' | 'apple-route' | 'apple-ecg';

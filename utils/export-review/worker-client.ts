@@ -1,18 +1,20 @@
 import { emptyFindings, type FileReview } from './model';
 import type { ReviewLimits } from './limits';
 import type { ReviewProgress } from './review';
-import type { FromWorker, ToWorker } from './worker-protocol';
+import type { ReviewMessage } from './review-message';
+import { fromWorkerSchema, type FromWorker, type ToWorker } from './worker-protocol';
 
 /**
  * Runs one review in its own Web Worker. Cancel terminates the worker at once, even in the middle
  * of a chunk; a worker that crashes (out of memory) or goes silent becomes a failed review with a
- * message, never a frozen page.
+ * message, never a frozen page. Every reply is parsed (`worker-protocol.ts`) before it is used: one
+ * that is not a language-free review is a failed review too.
  */
 
 export interface WorkerLike {
   postMessage(message: ToWorker): void;
   terminate(): void;
-  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
@@ -55,7 +57,7 @@ export function startReview(file: File, options: StartReviewOptions = {}): Revie
     worker.terminate();
     settle(review);
   };
-  const stopped = (outcome: 'cancelled' | 'failed', message: string, errorCode: string): FileReview => ({
+  const stopped = (outcome: 'cancelled' | 'failed', message: ReviewMessage, errorCode: string): FileReview => ({
     name: file.name,
     size: file.size,
     lastModified: file.lastModified,
@@ -68,11 +70,16 @@ export function startReview(file: File, options: StartReviewOptions = {}): Revie
   });
   const watch = () => {
     clearTimer(timer);
-    timer = setTimer(() => finish(stopped('failed', 'Reading this file stopped responding, so it was stopped. The file may be built to overload readers.', 'stalled')), stallMs);
+    timer = setTimer(() => finish(stopped('failed', { code: 'stalled' }, 'stalled')), stallMs);
   };
 
   worker.onmessage = (event) => {
-    const message = event.data;
+    const parsed = fromWorkerSchema.safeParse(event.data);
+    if (!parsed.success) {
+      finish(stopped('failed', { code: 'bad-reply' }, 'bad-reply'));
+      return;
+    }
+    const message: FromWorker = parsed.data;
     if (message.id !== id) return;
     watch();
     if (message.type === 'progress') options.onProgress?.(message.progress);
@@ -80,13 +87,13 @@ export function startReview(file: File, options: StartReviewOptions = {}): Revie
   };
   worker.onerror = (event) => {
     event.preventDefault?.();
-    finish(stopped('failed', 'Portal Guard’s reader stopped while reading this file (it may have run out of memory). Nothing from it is shown.', 'worker-crashed'));
+    finish(stopped('failed', { code: 'worker-crashed' }, 'worker-crashed'));
   };
   watch();
   worker.postMessage({ type: 'review', id, file, ...(options.limits ? { limits: options.limits } : {}) });
 
   return {
     done,
-    cancel: () => finish(stopped('cancelled', 'You cancelled the review of this file.', 'cancelled')),
+    cancel: () => finish(stopped('cancelled', { code: 'cancelled' }, 'cancelled')),
   };
 }

@@ -14,6 +14,7 @@ import type { FromWorker, ToWorker } from './worker-protocol';
 // One tsconfig type-checks the pages and this worker, so `self` is typed as a page's Window here.
 // At run time it is the worker's global scope; TypeScript accepts this cast because the two overlap.
 const scope = self as DedicatedWorkerGlobalScope;
+// i18n-ignore: global API names, not text
 for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport', 'importScripts', 'Worker', 'SharedWorker', 'Request']) {
   try {
     Object.defineProperty(scope, name, { value: undefined, writable: false, configurable: false });

@@ -112,7 +112,7 @@ export class XdmMetadataHandler implements ElementHandler {
     const [id, , , authority] = value.split('^');
     const oid = authority?.split('&')[1];
     const type = oid ? identifierTypeForOid(oid) : undefined;
-    if (type && id) this.collector.identifier(type, id, 'Package index (XDM METADATA.XML)');
+    if (type && id) this.collector.identifier(type, id, 'xdm-metadata');
   }
 
   /** `PID-3|…`, `PID-5|Doe^Jane`, `PID-7|19800101`, `PID-11|…`: HL7 v2 fields about the patient. */

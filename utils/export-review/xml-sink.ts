@@ -2,7 +2,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { CDA_NAMESPACE, CdaHandler } from './cda';
 import type { Collector } from './collector';
 import type { DocumentKind } from './model';
-import { ReviewError, formatBytes } from './errors';
+import { ReviewError } from './errors';
 import type { Sink } from './sink';
 import { XdmMetadataHandler, type XdmDocument } from './xdm';
 import { AppleExportXmlHandler } from './apple-export-xml';
@@ -63,7 +63,7 @@ export function createXmlSink(options: XmlSinkOptions): Sink {
   try {
     decoder = new TextDecoder(options.encoding, { fatal: true });
   } catch {
-    throw new ReviewError('encoding', `This XML file says it is written in the "${options.encoding.slice(0, 40)}" encoding, which Portal Guard cannot read.`);
+    throw new ReviewError('encoding', { code: 'xml-encoding-unknown', encoding: options.encoding.slice(0, 40) });
   }
   const parser = new SaxesParser<{ xmlns?: false; position: boolean }>({ position: false });
   const stack: string[] = [];
@@ -86,7 +86,7 @@ export function createXmlSink(options: XmlSinkOptions): Sink {
     const name = localName(tag.name);
     stack.push(name);
     if (stack.length > options.maxDepth) {
-      throw new ReviewError('too-deep', `This XML file is nested more than ${options.maxDepth} levels deep. No health record needs that; files like this are made to crash readers, so it was not read.`);
+      throw new ReviewError('too-deep', { code: 'too-deep', depth: options.maxDepth });
     }
     if (!handler) handler = rootHandler(tag, name, options);
     handler.open(tag, stack);
@@ -103,7 +103,7 @@ export function createXmlSink(options: XmlSinkOptions): Sink {
       parser.write(text);
     } catch (error) {
       if (error instanceof ReviewError) throw error;
-      throw new ReviewError('corrupt', `This XML file is damaged (${String((error as Error).message).slice(0, 160)}). Try downloading it again.`);
+      throw new ReviewError('corrupt', { code: 'xml-damaged' });
     }
   };
 
@@ -127,12 +127,13 @@ export function createXmlSink(options: XmlSinkOptions): Sink {
       }
       if (rest) write(rest);
       if (!handler || stack.length > 0) {
-        throw new ReviewError('truncated', `The XML ends before its last element is closed (after ${formatBytes(bytes)}). It was probably cut short while downloading: download it again.`);
+        throw new ReviewError('truncated', { code: 'xml-truncated', size: bytes });
       }
       try {
         parser.close();
-      } catch (error) {
-        throw new ReviewError('corrupt', `This XML file is damaged (${String((error as Error).message).slice(0, 160)}).`);
+      } catch {
+        // saxes's own reason is for developers; the patient is told the file is damaged.
+        throw new ReviewError('corrupt', { code: 'xml-damaged' });
       }
       handler.end();
     },
@@ -141,16 +142,11 @@ export function createXmlSink(options: XmlSinkOptions): Sink {
 
 /** A DOCTYPE that declares entities or points outside the file. */
 export function doctypeRefused(): ReviewError {
-  return new ReviewError('xml-doctype', 'This XML file declares a DTD (<!DOCTYPE …>) with entities or a link to another file. Health records never need that, and such DTDs are used to attack the programs that read them, so Portal Guard did not read it.');
+  return new ReviewError('xml-doctype', { code: 'xml-doctype' });
 }
 
 function encodingError(encoding: string): ReviewError {
-  return new ReviewError(
-    'encoding',
-    encoding === 'utf-8'
-      ? 'This file says it is UTF-8 text but contains bytes that are not. It may have been saved in another encoding (such as Windows-1252) or be damaged, so it was not read.'
-      : `This file is not valid ${encoding} text; it may be damaged, so it was not read.`,
-  );
+  return new ReviewError('encoding', encoding === 'utf-8' ? { code: 'not-utf8' } : { code: 'not-valid-text', encoding: encoding.slice(0, 40) });
 }
 
 /** Whether the root element is in the namespace `uri`, by its own `xmlns` or its prefix's. */
@@ -163,7 +159,7 @@ function inNamespace(tag: SaxesTagPlain, uri: string): boolean {
 function rootHandler(tag: SaxesTagPlain, name: string, options: XmlSinkOptions): ElementHandler {
   if (name === 'ClinicalDocument') {
     if (!inNamespace(tag, CDA_NAMESPACE)) {
-      throw new ReviewError('not-a-record', 'This XML file has a ClinicalDocument element outside the HL7 CDA namespace (urn:hl7-org:v3), so it is not a CDA document Portal Guard can read.');
+      throw new ReviewError('not-a-record', { code: 'cda-wrong-namespace' });
     }
     options.onRoot?.('cda');
     return new CdaHandler(options.collector, options.path, options.documentKind);
@@ -173,7 +169,7 @@ function rootHandler(tag: SaxesTagPlain, name: string, options: XmlSinkOptions):
     return new XdmMetadataHandler(options.collector, options.onXdmDocument);
   }
   if (tag.attributes.xmlns === 'http://hl7.org/fhir') {
-    throw new ReviewError('not-a-record', `This is a FHIR ${name.slice(0, 60)} written in XML. Portal Guard reads FHIR in JSON only; if the portal offers a JSON download, use that.`);
+    throw new ReviewError('not-a-record', { code: 'fhir-in-xml', resourceType: name.slice(0, 60) });
   }
   if (name === 'HealthData') {
     options.onRoot?.('apple-export-xml');
@@ -182,5 +178,5 @@ function rootHandler(tag: SaxesTagPlain, name: string, options: XmlSinkOptions):
       if (known) options.collector.fhirVersion(known);
     });
   }
-  throw new ReviewError('not-a-record', `This XML file (its main element is <${name.slice(0, 60)}>) is not a C-CDA document or an IHE XDM package, so it is not a health record format Portal Guard recognises.`);
+  throw new ReviewError('not-a-record', { code: 'xml-unknown-root', element: name.slice(0, 60) });
 }

@@ -1,5 +1,5 @@
 import { Inflate } from 'fflate';
-import { ReviewError, formatBytes } from './errors';
+import { ReviewError } from './errors';
 import type { ReviewLimits } from './limits';
 
 /**
@@ -70,8 +70,8 @@ const u16 = (view: DataView, at: number) => view.getUint16(at, true);
 const u32 = (view: DataView, at: number) => view.getUint32(at, true);
 const u64 = (view: DataView, at: number) => Number(view.getBigUint64(at, true));
 
-function damaged(detail: string): ReviewError {
-  return new ReviewError('corrupt', `This zip file is damaged or incomplete (${detail}). It was probably cut short while downloading: download it again.`);
+function damaged(): ReviewError {
+  return new ReviewError('corrupt', { code: 'zip-damaged' });
 }
 
 /** A name that would escape the folder it is unpacked into, or is not a plain relative path. */
@@ -91,7 +91,7 @@ export async function readZipDirectory(source: RandomAccess, limits: ReviewLimit
       break;
     }
   }
-  if (eocd < 0) throw damaged('its table of contents is missing');
+  if (eocd < 0) throw damaged();
 
   let count = u16(view, eocd + 10);
   let directorySize = u32(view, eocd + 12);
@@ -100,15 +100,15 @@ export async function readZipDirectory(source: RandomAccess, limits: ReviewLimit
     const eocd64Offset = u64(view, eocd - 20 + 8);
     const record = await source.read(eocd64Offset, eocd64Offset + 56);
     const record64 = new DataView(record.buffer, record.byteOffset, record.byteLength);
-    if (record.length < 56 || u32(record64, 0) !== EOCD64) throw damaged('its zip64 table of contents is missing');
+    if (record.length < 56 || u32(record64, 0) !== EOCD64) throw damaged();
     count = u64(record64, 32);
     directorySize = u64(record64, 40);
     directoryOffset = u64(record64, 48);
   }
   if (count > limits.maxZipEntries) {
-    throw new ReviewError('zip-bomb', `This zip lists ${count.toLocaleString('en')} files, more than the ${limits.maxZipEntries.toLocaleString('en')} Portal Guard will open. Real record exports are much smaller, so it was not read.`);
+    throw new ReviewError('zip-bomb', { code: 'zip-too-many-entries', count, limit: limits.maxZipEntries });
   }
-  if (directoryOffset + directorySize > source.size) throw damaged('its table of contents points past the end of the file');
+  if (directoryOffset + directorySize > source.size) throw damaged();
 
   const directory = await source.read(directoryOffset, directoryOffset + directorySize);
   const dir = new DataView(directory.buffer, directory.byteOffset, directory.byteLength);
@@ -116,7 +116,7 @@ export async function readZipDirectory(source: RandomAccess, limits: ReviewLimit
   const entries: ZipEntry[] = [];
   let at = 0;
   for (let index = 0; index < count; index++) {
-    if (at + 46 > directory.length || u32(dir, at) !== CENTRAL) throw damaged('an entry in its table of contents is broken');
+    if (at + 46 > directory.length || u32(dir, at) !== CENTRAL) throw damaged();
     const flags = u16(dir, at + 8);
     const method = u16(dir, at + 10);
     const time = u16(dir, at + 12);
@@ -155,7 +155,7 @@ export async function readZipDirectory(source: RandomAccess, limits: ReviewLimit
     at = extraEnd + commentLength;
 
     if (unsafeEntryName(name)) {
-      throw new ReviewError('zip-unsafe-name', `This zip contains a file named “${name.slice(0, 120)}”, which tries to escape its folder when unpacked. That is a known trick to overwrite files on a computer, so Portal Guard did not read this zip. Do not unpack it.`);
+      throw new ReviewError('zip-unsafe-name', { code: 'zip-unsafe-name', name: name.slice(0, 120) });
     }
     entries.push({
       name,
@@ -175,11 +175,11 @@ export async function readZipDirectory(source: RandomAccess, limits: ReviewLimit
   for (let index = 1; index < byOffset.length; index++) {
     const previous = byOffset[index - 1]!;
     if (previous.localHeaderOffset + 30 + previous.compressedSize > byOffset[index]!.localHeaderOffset) {
-      throw new ReviewError('zip-bomb', 'This zip’s files overlap each other inside the archive, a trick used by “zip bombs” to unpack to an enormous size. It was not read.');
+      throw new ReviewError('zip-bomb', { code: 'zip-overlap' });
     }
   }
   for (const entry of entries) {
-    if (entry.localHeaderOffset + entry.compressedSize > directoryOffset) throw damaged(`${entry.name.slice(0, 80)} runs past the end of the data`);
+    if (entry.localHeaderOffset + entry.compressedSize > directoryOffset) throw damaged();
   }
   return entries;
 }
@@ -215,10 +215,10 @@ export async function unzipEntry(
   { partial = false }: { partial?: boolean } = {},
 ): Promise<void> {
   if (entry.encrypted) {
-    throw new ReviewError('zip-encrypted', 'This zip is protected with a password, so Portal Guard cannot look inside it. Unpack it with your password first, then choose the files inside.');
+    throw new ReviewError('zip-encrypted', { code: 'zip-encrypted' });
   }
   if (entry.method !== 0 && entry.method !== 8) {
-    throw new ReviewError('zip-unsupported', `${entry.name.slice(0, 80)} is compressed in a way Portal Guard cannot read (method ${entry.method}).`);
+    throw new ReviewError('zip-unsupported', { code: 'zip-method', entry: entry.name.slice(0, 80), method: entry.method });
   }
   // A partial read stops long before these sizes matter; the checks on actual output still apply.
   if (!partial && entry.size > limits.ratioFloorBytes && entry.compressedSize > 0 && entry.size / entry.compressedSize > limits.maxCompressionRatio) {
@@ -228,10 +228,10 @@ export async function unzipEntry(
 
   const header = await source.read(entry.localHeaderOffset, entry.localHeaderOffset + 30);
   const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
-  if (header.length < 30 || u32(view, 0) !== LOCAL) throw damaged(`the header of ${entry.name.slice(0, 80)} is missing`);
+  if (header.length < 30 || u32(view, 0) !== LOCAL) throw damaged();
   const dataStart = entry.localHeaderOffset + 30 + u16(view, 26) + u16(view, 28);
   const dataEnd = dataStart + entry.compressedSize;
-  if (dataEnd > source.size) throw damaged(`${entry.name.slice(0, 80)} is cut short`);
+  if (dataEnd > source.size) throw damaged();
 
   let produced = 0;
   let consumed = 0;
@@ -264,8 +264,9 @@ export async function unzipEntry(
       } else {
         try {
           inflater.push(piece, consumed === entry.compressedSize);
-        } catch (error) {
-          throw damaged(`${entry.name.slice(0, 80)}: ${(error as Error).message}`);
+        } catch {
+          // fflate's own reason is for developers; the patient is told the zip is damaged.
+          throw damaged();
         }
         const out = inflated;
         inflated = [];
@@ -274,13 +275,13 @@ export async function unzipEntry(
       onPacked(piece.length);
     }
   }
-  if (consumed < entry.compressedSize) throw damaged(`${entry.name.slice(0, 80)} is cut short`);
+  if (consumed < entry.compressedSize) throw damaged();
   if (inflater && entry.compressedSize === 0) {
     inflater.push(new Uint8Array(0), true);
     for (const part of inflated) accept(part);
   }
-  if (produced !== entry.size) throw damaged(`${entry.name.slice(0, 80)} unpacks to ${produced.toLocaleString('en')} bytes, not the ${entry.size.toLocaleString('en')} its table of contents gives`);
-  if (crc32Finish(crc) !== entry.crc32) throw damaged(`${entry.name.slice(0, 80)} does not match its checksum (CRC-32)`);
+  if (produced !== entry.size) throw damaged();
+  if (crc32Finish(crc) !== entry.crc32) throw damaged();
 }
 
 /**
@@ -310,9 +311,9 @@ export function crc32Finish(crc: number): number {
 }
 
 function bomb(entry: ZipEntry): ReviewError {
-  return new ReviewError('zip-bomb', `${entry.name.slice(0, 80)} unpacks to far more than its size in the zip (a “zip bomb”, made to fill up memory or disk). Portal Guard stopped reading it.`);
+  return new ReviewError('zip-bomb', { code: 'zip-entry-bomb', entry: entry.name.slice(0, 80) });
 }
 
 function tooBig(limits: ReviewLimits): ReviewError {
-  return new ReviewError('zip-bomb', `This zip unpacks to more than ${formatBytes(limits.maxUnzippedBytes)}, more than Portal Guard will read. It was not read.`);
+  return new ReviewError('zip-bomb', { code: 'zip-too-large', limit: limits.maxUnzippedBytes });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatDate, formatDateTime, formatList, formatLocales, formatMonth, formatNumber, formatPartialDate } from './format';
+import { formatAge, formatBytes, formatDate, formatDateTime, formatList, formatLocales, formatMonth, formatNumber, formatPartialDate, formatPeriod } from './format';
 
 describe('formatLocales', () => {
   it.each([
@@ -70,5 +70,46 @@ describe('formatPartialDate', () => {
     { value: '', want: '' },
   ])('$value → $want', ({ value, want }) => {
     expect(formatPartialDate(value, ['en-NZ'])).toBe(want);
+  });
+});
+
+/**
+ * A breach notice's window, as precise as the notice writes it: Manage My Health's referral letters
+ * (2017–2019), MediSecure's prescriptions (March 2019 – November 2023), a month and a few days.
+ * Intl puts thin spaces (U+2009) around the dash where the ends are more than a number.
+ */
+describe('formatPeriod', () => {
+  it.each([
+    { from: '2017', to: '2019', en: '2017–2019', fr: '2017\u2009–\u20092019', es: '2017–2019' },
+    { from: '2019-03', to: '2023-11', en: 'March 2019\u2009–\u2009November 2023', fr: 'mars 2019\u2009–\u2009novembre 2023', es: 'marzo de 2019\u2009–\u2009noviembre de 2023' },
+    { from: '2023-04', to: '2023-09', en: 'April\u2009–\u2009September 2023', fr: 'avril\u2009–\u2009septembre 2023', es: 'abril–septiembre de 2023' },
+    { from: '2024-02-21', to: '2024-02-21', en: '21 February 2024', fr: '21 février 2024', es: '21 de febrero de 2024' },
+    { from: '2024-03-05', to: '2024-03-09', en: '5–9 March 2024', fr: '5–9 mars 2024', es: '5–9 de marzo de 2024' },
+    // Ends of different precision: both to the finer one, a year from 1 January to 31 December.
+    { from: '2017', to: '2019-06', en: 'January 2017\u2009–\u2009June 2019', fr: 'janvier 2017\u2009–\u2009juin 2019', es: 'enero de 2017\u2009–\u2009junio de 2019' },
+  ])('$from to $to', ({ from, to, en, fr, es }) => {
+    expect(formatPeriod(from, to, ['en-NZ'])).toBe(en);
+    expect(formatPeriod(from, to, ['fr-CA'])).toBe(fr);
+    expect(formatPeriod(from, to, ['es-US'])).toBe(es);
+  });
+
+  it('keeps what it cannot read as a date', () => {
+    expect(formatPeriod('2017', 'later', ['en-NZ'])).toBe('2017 – later');
+  });
+});
+
+/** Sizes in the export review's messages: a caps' limits and real files' sizes. */
+describe('formatBytes', () => {
+  it.each([
+    { bytes: 0, en: '0 bytes', fr: '0 octet', es: '0 bytes' },
+    { bytes: 1, en: '1 byte', fr: '1 octet', es: '1 byte' },
+    { bytes: 340, en: '340 bytes', fr: '340 octets', es: '340 bytes' },
+    { bytes: 300_138, en: '300 kB', fr: '300 ko', es: '300 kB' },
+    { bytes: 1_234_567, en: '1.2 MB', fr: '1,2 Mo', es: '1.2 MB' },
+    { bytes: 4 * 1024 ** 3, en: '4.3 GB', fr: '4,3 Go', es: '4.3 GB' },
+  ])('$bytes', ({ bytes, en, fr, es }) => {
+    expect(formatBytes(bytes, ['en-NZ'])).toBe(en);
+    expect(formatBytes(bytes, ['fr-CA']).replace(/\u00a0/g, ' ')).toBe(fr);
+    expect(formatBytes(bytes, ['es-US'])).toBe(es);
   });
 });

@@ -50,6 +50,25 @@ export function formatPartialDate(value: string | undefined, locales = formatLoc
   return value.slice(0, 4);
 }
 
+/**
+ * A period as precise as it is written (a breach notice's window): `2017`–`2019` → "2017–2019",
+ * `2023-04`–`2023-09` → "April – September 2023", `2024-03-05`–`2024-03-09` → "5–9 March 2024";
+ * in French "avril – septembre 2023". Intl's `formatRange` leaves out what both ends share. When
+ * the ends differ in precision, both are written to the finer one (`2017` from 1 January).
+ */
+export function formatPeriod(from: string, to: string, locales = formatLocales()): string {
+  const precision = (value: string) => (/^\d{4}-\d{2}-\d{2}/.test(value) ? 3 : /^\d{4}-\d{2}/.test(value) ? 2 : 1);
+  const [year1 = NaN, month1 = 1, day1 = 1] = from.split('-').map(Number);
+  const [year2 = NaN, month2, day2] = to.split('-').map(Number);
+  const start = new Date(Date.UTC(year1, month1 - 1, day1));
+  // The last day `to` covers: a year's 31 December, a month's last day.
+  const end = new Date(Date.UTC(year2, month2 === undefined ? 12 : day2 === undefined ? month2 : month2 - 1, day2 ?? 0));
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return from === to ? from : `${from} – ${to}`; // i18n-ignore: not a date, shown as written
+  const finest = Math.max(precision(from), precision(to));
+  const options: Intl.DateTimeFormatOptions = finest === 1 ? { year: 'numeric' } : finest === 2 ? { month: 'long', year: 'numeric' } : { day: 'numeric', month: 'long', year: 'numeric' };
+  return new Intl.DateTimeFormat(locales, { ...options, timeZone: 'UTC' }).formatRange(start, end);
+}
+
 /** A moment on this device ("4 Dec 2026, 17:20"), in its time zone. */
 export function formatDateTime(at: number | Date, locales = formatLocales()): string {
   return new Intl.DateTimeFormat(locales, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
@@ -73,6 +92,22 @@ export function formatTime(at: number | Date, locales = formatLocales()): string
 /** A count: "99,416" in English, "99 416" in French. */
 export function formatNumber(value: number, locales = formatLocales()): string {
   return new Intl.NumberFormat(locales).format(value);
+}
+
+/**
+ * A size as people read it, in powers of 1000 as file managers show them: "340 bytes", "1.2 MB",
+ * "4.4 GB"; in French "1,2 Mo", in Spanish "1,2 MB". Intl writes the unit and the decimal mark.
+ */
+export function formatBytes(bytes: number, locales = formatLocales()): string {
+  if (bytes < 1000) return new Intl.NumberFormat(locales, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(bytes);
+  const units = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(locales, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: value >= 100 ? 0 : 1 }).format(value);
 }
 
 /** "A, B and C" (`and`) or "A, B or C" (`or`) in the patient's language. */

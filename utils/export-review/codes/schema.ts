@@ -8,9 +8,9 @@ import type { IdentifierKind } from '../identifiers';
  * starts: `codes.ts` imports only their types, which keeps zod out of the worker's bundle.
  */
 
-const loinc = z.string().regex(/^\d{1,7}-\d$/, 'a LOINC code such as 34133-9');
-const oid = z.string().regex(/^[0-2](\.(0|[1-9]\d*))+$/, 'an OID such as 2.16.840.1.113883.10.20.22.1.2');
-const https = z.string().regex(/^https:\/\/\S+/, 'an https address of the public source');
+const loinc = z.string().regex(/^\d{1,7}-\d$/, 'a LOINC code such as 34133-9'); // i18n-ignore: for maintainers editing the code files, never shown to a patient
+const oid = z.string().regex(/^[0-2](\.(0|[1-9]\d*))+$/, 'an OID such as 2.16.840.1.113883.10.20.22.1.2'); // i18n-ignore: for maintainers
+const https = z.string().regex(/^https:\/\/\S+/, 'an https address of the public source'); // i18n-ignore: for maintainers
 const category = z.enum(Object.keys(CATEGORIES) as [Category, ...Category[]]);
 const documentKind = z.enum(Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]]);
 
