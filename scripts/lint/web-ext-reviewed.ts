@@ -26,13 +26,6 @@ export const REVIEWED_WARNINGS: readonly ReviewedWarning[] = [
   { code: 'UNSAFE_VAR_ASSIGNMENT', message: 'Unsafe assignment to innerHTML', file: /^banner\.js$/, whose: 'Preact: the dangerouslySetInnerHTML path, which we never use' },
   { code: 'UNSAFE_VAR_ASSIGNMENT', message: 'Unsafe assignment to innerHTML', file: /^password-assistant\.js$/, whose: 'Preact: the dangerouslySetInnerHTML path, which we never use' },
   { code: 'UNSAFE_VAR_ASSIGNMENT', message: 'Unsafe assignment to innerHTML', file: /^chunks\/jsxRuntime-[\w-]+\.js$/, whose: 'Preact: the dangerouslySetInnerHTML path, which we never use' },
-  {
-    code: 'UNSAFE_VAR_ASSIGNMENT',
-    message: 'Unsafe call to import for argument 0',
-    file: /^content-scripts\/portal\.js$/,
-    whose:
-      'ours: utils/content/load-bundle.ts imports the lazy bundles by runtime.getURL, the only address both browsers serve them at to a content script (a literal path resolves against the page in Firefox, and to the fixed id that use_dynamic_url refuses in Chromium; injecting from the background needs host permissions Chromium does not give for content-script matches)',
-  },
 ];
 
 export interface LintVerdict {

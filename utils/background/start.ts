@@ -5,6 +5,7 @@ import { applyBadge } from './badge';
 import { startClinicPolicy } from './clinic-policy';
 import { onChangePasswordProbe, onGuideEvent, onGuidePasswordChanged, onOpenGuide, onPasswordForm } from './guide-actions';
 import { startGuideReminders } from './guide-reminders';
+import { onLoadBundle } from './inject-bundle';
 import { onPlatformSignals } from './platform-signals';
 import { onPwnedRange } from './pwned-range';
 import { onConfirmDismiss, onOpenNotice } from './notice-actions';
@@ -33,6 +34,7 @@ export function startBackground(): () => void {
       'cs-bg/pwned-range': (request, sender) => onPwnedRange(request, sender),
       'cs-bg/guide-password-changed': (request, sender) => onGuidePasswordChanged(request, sender),
       'cs-bg/trackers': (request, sender) => onTrackerReport(request, sender),
+      'cs-bg/load-bundle': (request, sender) => onLoadBundle(request, sender),
       'ui-bg/guide-event': (request) => onGuideEvent(request),
       'ui-bg/dismiss-notice': (request) => onConfirmDismiss(request),
       'ui-bg/tab-status': (request) => tabStatus(request),

@@ -12,14 +12,14 @@ import type { MountAssistant } from './password-assistant';
  */
 
 /** `banner.js`: the breach-notice banner (Preact), loaded when a notice is relevant. */
-export const bannerBundle = defineLazyBundle<MountBanner>('/banner.js', Symbol.for('portal-guard.banner'));
+export const bannerBundle = defineLazyBundle<MountBanner>('banner', Symbol.for('portal-guard.banner'));
 
 /** `password-assistant.js`: the new-password assistant, loaded when a new-password form shows up. */
-export const assistantBundle = defineLazyBundle<MountAssistant>('/password-assistant.js', Symbol.for('portal-guard.password-assistant'));
+export const assistantBundle = defineLazyBundle<MountAssistant>('password-assistant', Symbol.for('portal-guard.password-assistant'));
 
 /**
  * `password-strength.js`: the estimator factory (utils/password/strength-engine.ts), loaded once
  * the assistant's UI shows. The content script loads it and hands the assistant a function that
  * does so (`MountAssistant`), so the assistant's bundle loads nothing itself.
  */
-export const strengthBundle = defineLazyBundle<() => Estimate>('/password-strength.js', Symbol.for('portal-guard.password-strength'));
+export const strengthBundle = defineLazyBundle<() => Estimate>('password-strength', Symbol.for('portal-guard.password-strength'));

@@ -1,10 +1,11 @@
 import type { PublicPath } from 'wxt/browser';
+import type { LazyBundleName } from '../messaging/protocol';
 import { isolatedSlot } from './isolated-slot';
 
 /**
  * The content script stays small by leaving the banner, the password assistant and the strength
- * estimator to bundles of their own (unlisted scripts, web-accessible on portal hosts only), which
- * it runs when it first needs one (load-bundle.ts). WXT builds those as plain scripts, so running
+ * estimator to bundles of their own (unlisted scripts), which it runs when it first needs one
+ * (load-bundle.ts). WXT builds those as plain scripts, so running
  * one gives back no exports: each bundle, when it runs, puts what it offers under a symbol on its
  * global instead. Run from the content script, it runs in the content script's isolated world,
  * whose global the page cannot see or set. The symbols come from `Symbol.for`, because the two
@@ -16,7 +17,9 @@ import { isolatedSlot } from './isolated-slot';
  */
 
 export interface LazyBundle<T> {
-  /** The bundle's built file, as `runtime.getURL` takes it. */
+  /** What the content script calls it in `cs-bg/load-bundle` (Firefox). */
+  readonly name: LazyBundleName;
+  /** The bundle's built file, `/<name>.js`, as `runtime.getURL` and `scripting.executeScript` take it. */
   readonly path: PublicPath;
   /** The `Symbol.for` key it registers under. */
   readonly key: symbol;
@@ -26,11 +29,14 @@ export interface LazyBundle<T> {
   registered(): T | undefined;
 }
 
+/** The built file of a bundle: WXT writes the unlisted script `entrypoints/<name>.ts` there. */
+export const bundlePath = (name: LazyBundleName): PublicPath & `/${LazyBundleName}.js` => `/${name}.js`;
+
 /**
- * One lazy bundle: `path` is its built file, `key` the symbol it registers on. Define it once, in
- * bundles.ts, which both sides import, so they cannot disagree about either.
+ * One lazy bundle: `name` gives its built file, `key` the symbol it registers on. Define it once,
+ * in bundles.ts, which both sides import, so they cannot disagree about either.
  */
-export function defineLazyBundle<T extends object>(path: PublicPath, key: symbol): LazyBundle<T> {
+export function defineLazyBundle<T extends object>(name: LazyBundleName, key: symbol): LazyBundle<T> {
   const slot = isolatedSlot<T>(key);
-  return { path, key, register: (value) => slot.set(value), registered: () => slot.get() };
+  return { name, path: bundlePath(name), key, register: (value) => slot.set(value), registered: () => slot.get() };
 }

@@ -180,6 +180,13 @@ export const signalTableSchema = z
   .readonly();
 
 /**
+ * The lazy bundles (utils/content/bundles.ts), by name: each is the built file `/<name>.js`. A
+ * closed list, so `cs-bg/load-bundle` can only ever name one of these three, never a path.
+ */
+export const LAZY_BUNDLE_NAMES = ['banner', 'password-assistant', 'password-strength'] as const;
+export type LazyBundleName = (typeof LAZY_BUNDLE_NAMES)[number];
+
+/**
  * Our extension pages, by path. Each `ui-bg/` message lists the ones that send it, and the
  * background refuses it from any other, so a page we ship for one job (the export review reads a
  * patient's files) cannot drive the background's other features.
@@ -288,6 +295,17 @@ export const protocol = {
     from: 'content-script',
     request: z.strictObject({}),
     response: z.strictObject({ ok: z.literal(true), guide: z.enum(['in-progress', 'finished']) }),
+  },
+  /**
+   * Firefox only: run one lazy bundle in the sender's frame (utils/background/inject-bundle.ts).
+   * The content script names the bundle; the background picks the file, checks that the sender's
+   * page is one our content script runs on, and injects into that tab and frame alone. Chrome's
+   * content script imports the bundle itself (utils/content/load-bundle.ts says why).
+   */
+  'cs-bg/load-bundle': {
+    from: 'content-script',
+    request: z.strictObject({ bundle: z.enum(LAZY_BUNDLE_NAMES) }),
+    response: z.strictObject({ ok: z.literal(true) }),
   },
   /**
    * The guide page changes a portal's guide. The background is the one writer of guide progress:
