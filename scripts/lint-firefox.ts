@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { judgeLint, lintPassed, type LintMessage } from './lint/web-ext-reviewed';
 
@@ -20,7 +21,7 @@ try {
   if (!output.trim()) throw error;
 }
 const result = JSON.parse(output) as { summary: { errors: number; warnings: number; notices: number }; errors: LintMessage[]; warnings: LintMessage[] };
-const verdict = judgeLint(result);
+const verdict = judgeLint(result, (file) => readFileSync(join(sourceDir, file), 'utf8'));
 const line = (message: LintMessage) => `  ${message.code} ${message.file ?? '(package)'}: ${message.message}`;
 
 console.log(`web-ext lint: ${result.summary.errors} errors, ${result.summary.warnings} warnings (${result.warnings.length - verdict.unexpected.length} reviewed), ${result.summary.notices} notices`);
