@@ -99,7 +99,7 @@ describe('headlines in English, French and Spanish', () => {
     },
     {
       locale: 'es', ui: 'es-US', notice: mmh, file: () => xdmZip(),
-      want: [{ dataClass: 'referral-letters', text: 'Según el aviso, se vieron afectadas cartas de referido a otro médico del período 2017–2019. Su exportación tiene 3 cartas de referido fechadas en ese período.' }],
+      want: [{ dataClass: 'referral-letters', text: 'Según el aviso, se vieron afectadas cartas de referido a otro médico del período 2017–2019. Su expediente descargado tiene 3 cartas de referido fechadas en ese período.' }],
     },
     {
       locale: 'en', ui: 'en-NZ', notice: monthly, file: () => JSON.stringify(bundle(TREATMENT)),
@@ -118,8 +118,8 @@ describe('headlines in English, French and Spanish', () => {
     {
       locale: 'es', ui: 'es-US', notice: monthly, file: () => JSON.stringify(bundle(TREATMENT)),
       want: [
-        { dataClass: 'diagnoses', text: 'Según el aviso, se vieron afectados diagnósticos y afecciones del período agosto–diciembre de 2016. Su exportación tiene 1 diagnóstico o afección fechado en ese período.' },
-        { dataClass: 'medications', text: 'Según el aviso, se vieron afectados medicamentos del período 2010–2024. Su exportación tiene 1 medicamento fechado en ese período.', undated: 'Otro elemento de este tipo no tiene fecha, así que también podría ser de ese período.' },
+        { dataClass: 'diagnoses', text: 'Según el aviso, se vieron afectados diagnósticos y afecciones del período agosto–diciembre de 2016. Su expediente descargado tiene 1 diagnóstico o afección fechado en ese período.' },
+        { dataClass: 'medications', text: 'Según el aviso, se vieron afectados medicamentos del período 2010–2024. Su expediente descargado tiene 1 medicamento fechado en ese período.', undated: 'Otro elemento de este tipo no tiene fecha, así que también podría ser de ese período.' },
       ],
     },
   ])('$locale: $want.0.dataClass', async ({ locale, ui, notice, file, want }) => {

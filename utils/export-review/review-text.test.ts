@@ -97,7 +97,7 @@ const CASES: { case: string; file: () => Uint8Array; name: string; want: Record<
     want: {
       en: ['This zip says its files unpack to 1.8 MB, more than the 500 kB Portal Guard will read. Real record exports are much smaller, so nothing in it was unpacked.'],
       fr: ['Ce zip annonce que ses fichiers font 1,8\u00a0Mo une fois décompressés, plus que les 500\u00a0ko que Portal Guard accepte de lire. Les vraies exportations de dossiers sont bien plus petites\u00a0: rien n’y a donc été décompressé.'],
-      es: ['Este zip dice que sus archivos ocupan 1.8 MB al descomprimirse, más que los 500 kB que Portal Guard puede leer. Las exportaciones reales de expedientes son mucho más pequeñas, así que no se descomprimió nada.'],
+      es: ['Este zip dice que sus archivos ocupan 1.8 MB al descomprimirse, más que los 500 kB que Portal Guard puede leer. Los expedientes descargados reales son mucho más pequeños, así que no se descomprimió nada.'],
     },
   },
   {
