@@ -7,6 +7,7 @@ import { e2eContext } from './support/context';
 import type { DriverPage, ExtensionDriver } from './support/driver';
 import { waitForBadge, waitForSession } from './support/extension-state';
 import { launchFirefox } from './support/firefox';
+import { FITS, horizontalOverflow } from './support/overflow';
 import { openPopup } from './support/popup';
 import { withGrantedHosts } from './support/pregrant';
 import { waitForShadow } from './support/shadow';
@@ -18,7 +19,8 @@ import { guidePageUrl } from '../../utils/pages';
  * browser asked for Spanish (Chromium `--lang=es`, Firefox's `intl.locale.requested`) shows the
  * popup, the badge's tooltip, the banner on the portal, the notice page, the password guide and the
  * settings page in Spanish. Each test asserts a Spanish heading or label, so a browser that silently
- * fell back to English fails, and checks that no English message of ours is left on screen. The feed's own text (a notice's title
+ * fell back to English fails, and checks that no English message of ours is left on screen and that
+ * nothing sticks out sideways (support/overflow.ts). The feed's own text (a notice's title
  * and summary) stays in the feed's language, English, by design. Screenshots go to
  * test-results/screenshots/locale-es-*.png, for a Spanish reader to look at.
  */
@@ -133,7 +135,7 @@ for (const { name, available, dir, uiLanguage, launch } of browsers) {
       expect(seen.heading).toBe('Qué pasó');
     });
 
-    test('the popup on Manage My Health, signed in, with its breach notice', async () => {
+    test('the popup on Manage My Health, signed in, with its breach notice; nothing sticks out', async () => {
       const { tabId, page } = await driver.openTab(mmhDashboard);
       try {
         await waitForSession(driver, tabId, { state: 'signed-in', url: mmhDashboard });
@@ -148,6 +150,7 @@ for (const { name, available, dir, uiLanguage, launch } of browsers) {
           expect(text).toContain('Aviso de filtración');
           expect(text).toContain('Qué pasó');
           expect(await leftoverEnglish(popup.page, phrases, data)).toEqual([]);
+          expect(await horizontalOverflow(popup.page)).toEqual(FITS);
         } finally {
           await popup.page.close();
         }
@@ -156,7 +159,7 @@ for (const { name, available, dir, uiLanguage, launch } of browsers) {
       }
     });
 
-    test('the popup on a US portal without a notice (Cleveland Clinic MyChart, sign-in page)', async () => {
+    test('the popup on a US portal without a notice (Cleveland Clinic MyChart, sign-in page); nothing sticks out', async () => {
       const { tabId, page } = await driver.openTab(clevelandLogin);
       try {
         await waitForSession(driver, tabId, { state: 'login', url: clevelandLogin });
@@ -166,6 +169,7 @@ for (const { name, available, dir, uiLanguage, launch } of browsers) {
           expect(popup.view.sessionState).toBe('En la página de inicio de sesión');
           expect(await visibleText(popup.page)).toContain('Empezar la guía de contraseñas');
           expect(await leftoverEnglish(popup.page, phrases, data)).toEqual([]);
+          expect(await horizontalOverflow(popup.page)).toEqual(FITS);
         } finally {
           await popup.page.close();
         }
@@ -192,7 +196,7 @@ for (const { name, available, dir, uiLanguage, launch } of browsers) {
     test.each([
       { id: MMH_ID, label: 'managemyhealth', query: '&portal=managemyhealth&host=portal.managemyhealth.co.nz' },
       { id: KAISER_ID, label: 'kaiser', query: '' },
-    ])('the notice page for $id', async ({ id, label, query }) => {
+    ])('the notice page for $id; nothing sticks out', async ({ id, label, query }) => {
       const page = await driver.openExtensionPage(`notice.html?id=${id}${query}`, '[data-testid=notice-detail]');
       try {
         await page.screenshot(shot(`notice-page-${label}`));
@@ -200,12 +204,13 @@ for (const { name, available, dir, uiLanguage, launch } of browsers) {
         expect(text).toContain('Qué hacer');
         expect(text).toContain('Qué datos se filtraron');
         expect(await leftoverEnglish(page, phrases, data)).toEqual([]);
+        expect(await horizontalOverflow(page)).toEqual(FITS);
       } finally {
         await page.close();
       }
     });
 
-    test('the password guide and the settings page', async () => {
+    test('the password guide and the settings page; nothing sticks out', async () => {
       const guide = await driver.openExtensionPage(guidePageUrl({ portal: 'managemyhealth', host: 'portal.managemyhealth.co.nz' }, 'guide.html'), '[data-testid=guide-step-change-password]');
       try {
         await guide.screenshot(shot('guide-managemyhealth'));
@@ -213,6 +218,7 @@ for (const { name, available, dir, uiLanguage, launch } of browsers) {
         expect(text).toContain('Proteja su cuenta de Manage My Health');
         expect(text).toContain('Active la verificación en dos pasos');
         expect(await leftoverEnglish(guide, phrases, data)).toEqual([]);
+        expect(await horizontalOverflow(guide)).toEqual(FITS);
       } finally {
         await guide.close();
       }
@@ -222,6 +228,7 @@ for (const { name, available, dir, uiLanguage, launch } of browsers) {
         // Not checked for English left over: two of its sections are not converted yet
         // (test/i18n-literals.test.ts, NOT_YET_CONVERTED).
         expect(await visibleText(options)).toContain('Configuración de Portal Guard');
+        expect(await horizontalOverflow(options)).toEqual(FITS);
       } finally {
         await options.close();
       }

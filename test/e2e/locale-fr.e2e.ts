@@ -7,6 +7,7 @@ import { e2eContext } from './support/context';
 import type { DriverPage, ExtensionDriver } from './support/driver';
 import { waitForSession } from './support/extension-state';
 import { launchFirefox } from './support/firefox';
+import { FITS, horizontalOverflow } from './support/overflow';
 import { openPopup } from './support/popup';
 import { withGrantedHosts } from './support/pregrant';
 import { waitForShadow } from './support/shadow';
@@ -19,8 +20,8 @@ import { guidePageUrl } from '../../utils/pages';
  * language pack (test/e2e/support/firefox-langpack.ts; without a language pack Firefox stays in
  * English, and the first test says so). The popup, the in-page banner and the
  * notice page for Manage My Health must be in French (French headings and buttons, a French date),
- * with no English message of ours left on screen, and the screenshots show whether the longer French
- * text overflows. Text from the feed and the catalogue is data: it stays in the feed's language.
+ * with no English message of ours left on screen, and the longer French text must stick out nowhere
+ * sideways (support/overflow.ts; the screenshots show it too). Text from the feed and the catalogue is data: it stays in the feed's language.
  */
 
 const MMH_ID = 'nz-managemyhealth-2025-12';
@@ -120,7 +121,7 @@ for (const { name, available, extensionDir, launch } of browsers) {
       expect(seen).toMatchObject({ name: 'Portal Guard', heading: 'Que faire' });
     });
 
-    test('the popup on Manage My Health, signed in, with its breach notice, is in French', async () => {
+    test('the popup on Manage My Health, signed in, with its breach notice, is in French, and nothing sticks out', async () => {
       const { tabId, page } = await driver.openTab(dashboard);
       try {
         await waitForSession(driver, tabId, { state: 'signed-in', url: dashboard });
@@ -133,6 +134,7 @@ for (const { name, available, extensionDir, launch } of browsers) {
           expect(text).toContain('Avis de fuite de données');
           expect(text).toContain('Commencer le guide du mot de passe');
           expect(await englishOnPage(popup.page, pieces, data)).toEqual([]);
+          expect(await horizontalOverflow(popup.page)).toEqual(FITS);
         } finally {
           await popup.page.close();
         }
@@ -156,7 +158,7 @@ for (const { name, available, extensionDir, launch } of browsers) {
       }
     });
 
-    test('the notice page for Manage My Health is in French', async () => {
+    test('the notice page for Manage My Health is in French, and nothing sticks out', async () => {
       const page = await driver.openExtensionPage(noticePath, '[data-testid=notice-detail]');
       try {
         await page.screenshot(shot('notice-page-managemyhealth'));
@@ -164,13 +166,14 @@ for (const { name, available, extensionDir, launch } of browsers) {
         for (const heading of ['Données exposées', 'Que faire', 'Avis officiels et sources']) expect(text).toContain(heading);
         expect(await page.evaluate(() => document.title, undefined)).toBe('Avis de fuite de données · Portal Guard');
         expect(await englishOnPage(page, pieces, data)).toEqual([]);
+        expect(await horizontalOverflow(page)).toEqual(FITS);
       } finally {
         await page.close();
       }
     });
 
     // Not required by issue 17, but the guide and the settings hold the longest French sentences.
-    test('the password guide and the settings page are in French', async () => {
+    test('the password guide and the settings page are in French, and nothing sticks out', async () => {
       const catalogue = ['Manage My Health', 'Manage My Health Limited', 'portal.managemyhealth.co.nz'];
       const guide = await driver.openExtensionPage(guidePath, '[data-testid=guide-step-change-password]');
       try {
@@ -178,6 +181,7 @@ for (const { name, available, extensionDir, launch } of browsers) {
         const text = await guide.evaluate(() => document.body.innerText, undefined);
         expect(text).toContain('Sécurisez votre compte Manage My Health');
         expect(text).toContain('Activez la vérification en deux étapes');
+        expect(await horizontalOverflow(guide)).toEqual(FITS);
       } finally {
         await guide.close();
       }
@@ -187,6 +191,7 @@ for (const { name, available, extensionDir, launch } of browsers) {
         expect(await options.evaluate(() => document.title, undefined)).toBe('Paramètres de Portal Guard');
         // The other-portals and settings-file sections are not converted yet (NOT_YET_CONVERTED).
         expect(await englishOnPage(options, pieces, catalogue, ['[data-testid=options-portals]', '[data-testid=options-transfer]'])).toEqual([]);
+        expect(await horizontalOverflow(options)).toEqual(FITS);
       } finally {
         await options.close();
       }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
@@ -35,8 +35,11 @@ const HOST_PERMISSIONS = ['https://feed.portal-guard.org/*'];
  */
 const EXTENSION_PAGES_CSP =
   "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self'; worker-src 'self'; connect-src 'self' https://feed.portal-guard.org https://api.pwnedpasswords.com";
-/** Loaded on demand by the content script; reachable from catalogue portal pages only. */
-const WEB_ACCESSIBLE = ['banner.js', 'password-assistant.js', 'password-strength.js'];
+/**
+ * The lazy bundles. Chrome's content script imports them by URL, so they are web-accessible there;
+ * Firefox's background injects them, so nothing is web-accessible there.
+ */
+const BUNDLES = ['banner.js', 'password-assistant.js', 'password-strength.js'];
 
 interface Manifest {
   manifest_version: number;
@@ -92,23 +95,9 @@ describe.each(builds)('built manifest: $name', ({ name, dir }) => {
     expect(manifest().content_security_policy).toEqual({ extension_pages: EXTENSION_PAGES_CSP });
   });
 
-  test('exposes only the banner and the password assistant’s bundles: to catalogue portal pages, and to custom portals only unprobeably; nothing to other extensions', () => {
-    const built = manifest();
-    expect(built.externally_connectable).toBeUndefined();
-    const [catalogue, custom, ...rest] = built.web_accessible_resources ?? [];
-    expect(rest).toEqual([]);
-    const portalMatches = (built.content_scripts ?? []).flatMap((script) => script.matches).sort();
-    expect([...catalogue!.resources].sort()).toEqual(WEB_ACCESSIBLE);
-    expect([...(catalogue!.matches ?? [])].sort()).toEqual(portalMatches);
-    // A policy's or patient's portal is any https host.
-    expect([...custom!.resources].sort()).toEqual(WEB_ACCESSIBLE);
-    expect(custom!.matches).toEqual(['https://*/*']);
-    for (const entry of [catalogue!, custom!]) {
-      expect(entry.extension_ids).toBeUndefined();
-      // Chrome serves every entry under a per-session random id only, so no page can probe the
-      // fixed id (isolation.e2e.ts); Firefox's moz-extension id is random per installation anyway.
-      expect(entry.use_dynamic_url).toBe(name === 'chrome-mv3' ? true : undefined);
-    }
+  test('exposes nothing to other extensions', () => {
+    expect(manifest().externally_connectable).toBeUndefined();
+    for (const entry of manifest().web_accessible_resources ?? []) expect(entry.extension_ids).toBeUndefined();
   });
 
   test('injects content scripts over https on catalogue hosts only', () => {
@@ -146,6 +135,13 @@ describe('built manifest: firefox-mv3 only', () => {
     expect(gecko?.data_collection_permissions).toEqual({ required: ['none'], optional: ['authenticationInfo'] });
   });
 
+  test('makes nothing web-accessible: the background injects the bundles, so no page can load a file of ours', () => {
+    const built = read(e2eContext().firefoxExtensionDir);
+    expect(built.web_accessible_resources).toBeUndefined();
+    // The bundles are still packaged, for the background to inject (utils/background/inject-bundle.ts).
+    for (const file of BUNDLES) expect(existsSync(join(e2eContext().firefoxExtensionDir, file)), file).toBe(true);
+  });
+
   test('has no Chrome-only keys (Firefox reads policies.json without a schema, and its id is the gecko id)', () => {
     const built = read(e2eContext().firefoxExtensionDir);
     expect(built.key).toBeUndefined();
@@ -156,6 +152,21 @@ describe('built manifest: firefox-mv3 only', () => {
 describe('built manifest: chrome-mv3 only', () => {
   test('has no Firefox-only keys', () => {
     expect(read(e2eContext().chromeExtensionDir).browser_specific_settings).toBeUndefined();
+  });
+
+  test('exposes only the bundles its content script imports: to catalogue portal pages, and to custom portals, both only under the per-session id', () => {
+    const built = read(e2eContext().chromeExtensionDir);
+    const [catalogue, custom, ...rest] = built.web_accessible_resources ?? [];
+    expect(rest).toEqual([]);
+    const portalMatches = (built.content_scripts ?? []).flatMap((script) => script.matches).sort();
+    expect([...catalogue!.resources].sort()).toEqual(BUNDLES);
+    expect([...(catalogue!.matches ?? [])].sort()).toEqual(portalMatches);
+    // A policy's or patient's portal is any https host.
+    expect([...custom!.resources].sort()).toEqual(BUNDLES);
+    expect(custom!.matches).toEqual(['https://*/*']);
+    // Chrome's id is fixed, so every entry is served under a per-session random id only, and no
+    // page can probe the fixed one (isolation.e2e.ts).
+    for (const entry of [catalogue!, custom!]) expect(entry.use_dynamic_url).toBe(true);
   });
 
   test('has the development key, so its id is the one policy files name', () => {

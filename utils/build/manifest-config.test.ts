@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { feedOrigins } from '../feed/config';
-import { CHROME_DEV_ID, CHROME_DEV_KEY, buildManifestExtras, extensionPagesCsp } from './manifest-config';
+import { CHROME_DEV_ID, CHROME_DEV_KEY, WEB_ACCESSIBLE_RESOURCES, buildManifestExtras, extensionPagesCsp } from './manifest-config';
 
 const options = { mode: 'production', geckoId: 'portal-guard@portal-guard.org', portalPatterns: ['https://portal.managemyhealth.co.nz/*'] };
 
@@ -39,17 +39,24 @@ describe('feed origins are fixed at build time', () => {
   });
 });
 
-describe('web-accessible resources cannot be probed by their fixed address', () => {
+describe('web-accessible resources cannot be probed', () => {
   const patterns = ['https://portal.managemyhealth.co.nz/*', 'https://mychart.clevelandclinic.org/*'];
 
   it('serves every Chrome entry only under the per-session random id (`use_dynamic_url`)', () => {
-    const entries = buildManifestExtras({ browser: 'chrome', ...options, portalPatterns: patterns }).web_accessible_resources;
+    const entries = buildManifestExtras({ browser: 'chrome', ...options, portalPatterns: patterns }).web_accessible_resources ?? [];
     expect(entries.length).toBeGreaterThan(0);
     for (const entry of entries) expect(entry).toHaveProperty('use_dynamic_url', true);
   });
 
-  it('leaves the key out of Firefox, whose moz-extension id is already random per installation', () => {
-    for (const entry of buildManifestExtras({ browser: 'firefox', ...options, portalPatterns: patterns }).web_accessible_resources) expect(entry).not.toHaveProperty('use_dynamic_url');
+  // Firefox's background injects the bundles (utils/background/inject-bundle.ts), so a page that
+  // knows the installation's moz-extension UUID finds none of them (isolation.e2e.ts).
+  it.each(WEB_ACCESSIBLE_RESOURCES)('makes %s web-accessible to no page in Firefox', (file) => {
+    const firefox = buildManifestExtras({ browser: 'firefox', ...options, portalPatterns: patterns });
+    expect((firefox.web_accessible_resources ?? []).flatMap((entry) => entry.resources)).not.toContain(file);
+  });
+
+  it('leaves the key out of the Firefox manifest, since nothing is left to list', () => {
+    expect(buildManifestExtras({ browser: 'firefox', ...options, portalPatterns: patterns })).not.toHaveProperty('web_accessible_resources');
   });
 });
 

@@ -109,11 +109,44 @@ export function extensionPagesCsp(mode: string, feedOrigins: readonly string[] =
   ].join('; ');
 }
 
-/** Loaded on demand by the content script, so reachable from portal pages and only from them. */
+/**
+ * Chrome only: the lazy bundles, which its content script imports by URL (utils/content/load-bundle.ts),
+ * so they are reachable from portal pages, and only from them.
+ */
 export const WEB_ACCESSIBLE_RESOURCES = ['banner.js', 'password-assistant.js', 'password-strength.js'] as const;
 
-/** Chrome only: serve web-accessible resources under the per-session id, never the fixed one. */
-const dynamicUrl = (browser: string) => (browser === 'firefox' ? {} : { use_dynamic_url: true as const });
+export interface WebAccessibleEntry {
+  resources: string[];
+  matches: string[];
+  use_dynamic_url: true;
+}
+
+/**
+ * Chrome's web-accessible entries. The banner's and the password assistant's code is imported on
+ * demand by the content script, so it must be reachable from portal pages, and only from them.
+ * Even there a page must not learn that Portal Guard is installed by loading a file of ours
+ * (issue 14, item 3): Chrome's extension id is fixed (the store's, or CHROME_DEV_ID), so every
+ * entry is served only under a per-session random id (`use_dynamic_url`), which `runtime.getURL`
+ * hands our content script and nobody else.
+ *
+ * Firefox gets none: its background injects each bundle into the asking frame
+ * (utils/background/inject-bundle.ts), which needs no web-accessible file, and nothing else of
+ * ours is loaded by URL from a page (the banner's and the assistant's CSS are inlined in their
+ * bundles; our pages are opened by the background). Firefox's moz-extension host is random per
+ * installation, but a listed file would still load, status 200, in any page that knows it
+ * (test/e2e/isolation.e2e.ts); listing none leaves a page nothing of ours to load at all.
+ */
+export function webAccessibleResources(browser: string, portalPatterns: readonly string[]): { web_accessible_resources?: WebAccessibleEntry[] } {
+  if (browser === 'firefox') return {};
+  return {
+    web_accessible_resources: [
+      { resources: [...WEB_ACCESSIBLE_RESOURCES], matches: [...portalPatterns], use_dynamic_url: true },
+      // Custom portals (a policy's, a patient's) are not known when the manifest is written, and
+      // their content script loads the same bundles.
+      { resources: [...WEB_ACCESSIBLE_RESOURCES], matches: [...CUSTOM_PORTAL_HOST_PERMISSIONS], use_dynamic_url: true },
+    ],
+  };
+}
 
 export interface ManifestOptions {
   browser: string;
@@ -151,19 +184,7 @@ export function buildManifestExtras({ browser, mode, geckoId, portalPatterns, gr
     optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS, ...CUSTOM_PORTAL_HOST_PERMISSIONS],
     content_security_policy: { extension_pages: extensionPagesCsp(mode, feedOrigins) },
     action: { default_title: '__MSG_manifest_actionTitle__' },
-    // The banner's and the password assistant's code is loaded on demand by the content script,
-    // so it must be reachable from portal pages, and only from them. Even there a page must not
-    // learn that Portal Guard is installed by loading a file of ours (issue 14, item 3): Chrome's
-    // extension id is fixed (the store's, or CHROME_DEV_ID), so in Chrome every entry is served
-    // only under a per-session random id (`use_dynamic_url`), which `runtime.getURL` hands our
-    // content script and nobody else. Firefox's moz-extension id is already random per
-    // installation, and it does not take the key.
-    web_accessible_resources: [
-      { resources: [...WEB_ACCESSIBLE_RESOURCES], matches: portalPatterns, ...dynamicUrl(browser) },
-      // Custom portals (a policy's, a patient's) are not known when the manifest is written, and
-      // their content script loads the same bundles.
-      { resources: [...WEB_ACCESSIBLE_RESOURCES], matches: [...CUSTOM_PORTAL_HOST_PERMISSIONS], ...dynamicUrl(browser) },
-    ],
+    ...webAccessibleResources(browser, portalPatterns),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -15,8 +15,8 @@ import type { LazyBundle } from './lazy-bundle';
  *   for the sender's own tab and frame, utils/background/inject-bundle.ts). Firefox runs an
  *   injected file in the same sandbox as this content script, so the bundle's registration is
  *   seen here. The Firefox content script then holds no `import()` of a run-time URL, which
- *   `web-ext lint` (what addons.mozilla.org runs) warns about, and the bundles need not be
- *   web-accessible there (utils/build/manifest-config.ts).
+ *   `web-ext lint` (what addons.mozilla.org runs) warns about, and the Firefox manifest makes
+ *   nothing web-accessible, so no page can load a bundle (utils/build/manifest-config.ts).
  * - **Chrome** imports it by `runtime.getURL`, its per-session address (`use_dynamic_url`).
  *   Injecting from the background is refused in Chromium 156 on a catalogue portal: "Cannot access
  *   contents of the page. Extension manifest must request permission to access the respective

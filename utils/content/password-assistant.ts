@@ -10,8 +10,8 @@ import { bundleLoader } from './load-bundle';
  * Decides when the new-password assistant appears, and loads its code only then. The content
  * script carries this file and the form heuristics and nothing else of the assistant: when a
  * change-password, reset or sign-up form shows up, it asks the background what the assistant may
- * offer (`cs-bg/password-form`), imports `password-assistant.js` (web-accessible on portal hosts
- * only) and mounts it next to the field. A single-page app that removes the form removes it too.
+ * offer (`cs-bg/password-form`), loads `password-assistant.js` (load-bundle.ts: Chrome imports it,
+ * web-accessible on portal hosts only; Firefox's background injects it) and mounts it next to the field. A single-page app that removes the form removes it too.
  */
 
 export type AssistantConfig = Omit<ResponseOf<'cs-bg/password-form'>, 'ok'>;

@@ -23,10 +23,14 @@ describe('the password guide’s permissions are optional, and narrow', () => {
     expect(buildManifestExtras({ ...base, scriptablePortals: true }).host_permissions).toContain('https://portal.managemyhealth.co.nz/*');
   });
 
-  it('exposes the assistant’s bundles to portal pages only, and there only under a per-session id', () => {
+  it('exposes the assistant’s bundles in Chrome to portal pages only, and there only under a per-session id', () => {
     expect(buildManifestExtras(base).web_accessible_resources).toEqual([
       { resources: ['banner.js', 'password-assistant.js', 'password-strength.js'], matches: ['https://portal.managemyhealth.co.nz/*'], use_dynamic_url: true },
       { resources: ['banner.js', 'password-assistant.js', 'password-strength.js'], matches: ['https://*/*'], use_dynamic_url: true },
     ]);
+  });
+
+  it('exposes them to no page in Firefox, whose background injects them', () => {
+    expect(buildManifestExtras({ ...base, browser: 'firefox' })).not.toHaveProperty('web_accessible_resources');
   });
 });
