@@ -82,3 +82,32 @@ describe('the popup’s first load', () => {
     expect(chain?.map((file) => relative('.', file)).join(' → '), `${name} is loaded through this chain`).toBeUndefined();
   });
 });
+
+/**
+ * The classic script popup.html runs first, while the browser is still reading the page's head
+ * (utils/popup/tab-answer.ts): the browser stops reading until it has run, so it must stay small.
+ */
+describe('the popup’s early question', () => {
+  const { files, packages } = firstLoad('entrypoints/popup-question.ts');
+
+  it('is loaded first, as a classic script, by popup.html', () => {
+    const html = readFileSync(join(root, 'entrypoints/popup/index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+    expect(scripts[0]).toBe('<script src="/popup-question.js">');
+    expect(html.indexOf('/popup-question.js')).toBeLessThan(html.indexOf('<meta name="viewport"'));
+  });
+
+  it('reads a real graph', () => {
+    expect(files).toContain('utils/popup/tab-answer.ts');
+    expect(files).toContain('utils/messaging/send.ts');
+  });
+
+  it.each([...KEPT_OFF, ['preact', 'the popup’s own modules render; this script only asks'], ['@wxt-dev/i18n', 'it shows nothing, so it translates nothing']] as const)('does not load %s (%s)', (name) => {
+    const chain = packages.get(name);
+    expect(chain?.map((file) => relative('.', file)).join(' → '), `${name} is loaded through this chain`).toBeUndefined();
+  });
+
+  it('brings no component and no translation', () => {
+    expect([...files].filter((file) => file.startsWith('components/') || file.startsWith('utils/i18n/'))).toEqual([]);
+  });
+});

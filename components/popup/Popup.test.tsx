@@ -27,7 +27,7 @@ const FEED = { source: 'bundled' as const, sequence: 3, generatedAt: '2026-06-01
 function mount(status: TabStatus, target: { tabId: number; url?: string } = { tabId: 4 }, check = vi.fn(), watch?: WatchDeps) {
   const container = document.createElement('div');
   document.body.append(container);
-  const deps: PopupDeps = { resolveTab: async () => target, getStatus: async () => status, check, ...(watch ? { watch } : {}) };
+  const deps: PopupDeps = { ask: async () => ({ target, status }), check, ...(watch ? { watch } : {}) };
   render(<Popup deps={deps} />, container);
   return { container, check };
 }
@@ -42,11 +42,11 @@ describe('Popup', () => {
   it('asks about the tab as soon as it renders, not a painted frame later', () => {
     // A plain effect waits for the next frame: 10–16 ms added to every opening before the question
     // is even sent (npm run bench -- popup-render).
-    const resolveTab = vi.fn(async () => ({ tabId: 4 }));
+    const ask = vi.fn(async () => ({ target: { tabId: 4 }, status: { lookup: 'none' as const, notices: [] } }));
     const container = document.createElement('div');
     document.body.append(container);
-    render(<Popup deps={{ resolveTab, getStatus: async () => ({ lookup: 'none', notices: [] }), check: vi.fn() }} />, container);
-    expect(resolveTab).toHaveBeenCalledTimes(1);
+    render(<Popup deps={{ ask, check: vi.fn() }} />, container);
+    expect(ask).toHaveBeenCalledTimes(1);
     expect(text(container, 'popup')).toBeUndefined();
     expect(container.querySelector('main[aria-busy="true"]')).not.toBeNull();
   });
@@ -293,10 +293,36 @@ describe('Popup', () => {
     expect(container.textContent).toContain('Never enter your NextMD password here.');
   });
 
+  it('takes the answer popup.html’s early script already asked for, and asks nothing itself', async () => {
+    const ask = vi.fn();
+    const started = Promise.resolve({ target: { tabId: 4, url: 'https://portal.managemyhealth.co.nz/dashboard' }, status: { lookup: 'none' as const, notices: [] } });
+    const container = document.createElement('div');
+    document.body.append(container);
+    render(<Popup deps={{ ask, started: () => started, check: vi.fn() }} />, container);
+    await vi.waitFor(() => expect(container.querySelector('[data-testid="not-a-portal"]')).not.toBeNull());
+    expect(ask).not.toHaveBeenCalled();
+  });
+
+  it('asks itself when no early answer was started (the page opened without its early script)', async () => {
+    const ask = vi.fn(async () => ({ target: { tabId: 4 }, status: { lookup: 'none' as const, notices: [] } }));
+    const container = document.createElement('div');
+    document.body.append(container);
+    render(<Popup deps={{ ask, started: () => undefined, check: vi.fn() }} />, container);
+    await vi.waitFor(() => expect(container.querySelector('[data-testid="not-a-portal"]')).not.toBeNull());
+    expect(ask).toHaveBeenCalledTimes(1);
+  });
+
+  it('says there is no tab to describe when the background found none', async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    render(<Popup deps={{ ask: async () => ({}), check: vi.fn() }} />, container);
+    await vi.waitFor(() => expect(container.querySelector('[role="alert"]')?.textContent).toContain('There is no tab to check.'));
+  });
+
   it('says so when the background cannot answer', async () => {
     const container = document.createElement('div');
     document.body.append(container);
-    render(<Popup deps={{ resolveTab: async () => ({ tabId: 1 }), getStatus: async () => Promise.reject(new Error('no reply')), check: vi.fn() }} />, container);
+    render(<Popup deps={{ ask: async () => Promise.reject(new Error('no reply')), check: vi.fn() }} />, container);
     await vi.waitFor(() => expect(container.querySelector('[role="alert"]')?.textContent).toContain('no reply'));
   });
 });
@@ -325,8 +351,7 @@ describe('Popup: shared-computer reminders', () => {
     // The background sends them with the tab status (oldest first); the popup reads no storage.
     const reminder = (portalId: string, displayName: string) => ({ id: `portal-guard-signout:${portalId}`, displayName, signOutUrl: `https://${portalId}.example.org/logout` });
     const deps: PopupDeps = {
-      resolveTab: async () => ({ tabId: 4 }),
-      getStatus: async () => ({ lookup: 'none', notices: [], signOutReminders: [reminder('managemyhealth', 'Manage My Health'), reminder('riverside', 'Riverside Medical Centre patient portal')] }),
+      ask: async () => ({ target: { tabId: 4 }, status: { lookup: 'none', notices: [], signOutReminders: [reminder('managemyhealth', 'Manage My Health'), reminder('riverside', 'Riverside Medical Centre patient portal')] } }),
       check: vi.fn(),
     };
     render(<Popup deps={deps} />, container);

@@ -3,7 +3,7 @@ import type { checkPage } from '@/utils/popup/check-page';
 import { exportReviewPageUrl, guidePageUrl, optionsPageUrl } from '@/utils/pages';
 import { sendMessage } from '@/utils/messaging/send';
 import type { TabStatus } from '@/utils/messaging/protocol';
-import { resolveTargetTab } from '@/utils/popup/target-tab';
+import { askAboutTab, takeStartedAnswer, type TabAnswer } from '@/utils/popup/tab-answer';
 import { AllowOnTenant } from './AllowOnTenant';
 import { t } from '@/utils/i18n/t';
 import { FeedStatusLine } from './FeedStatusLine';
@@ -20,16 +20,18 @@ const PERF_MARKS = import.meta.env.WXT_PORTAL_GUARD_PERF_MARKS === '1';
 type Load = { phase: 'loading' } | { phase: 'ready'; status: TabStatus; tabId: number; fromToolbar: boolean } | { phase: 'error'; message: string };
 
 export interface PopupDeps {
-  resolveTab: typeof resolveTargetTab;
-  getStatus: (request: { tabId: number; url?: string }) => Promise<TabStatus>;
+  /** Which tab, and the background's answer about it (utils/popup/tab-answer.ts). */
+  ask: () => Promise<TabAnswer>;
+  /** The question popup.html's early script already started, if it did. */
+  started?: () => Promise<TabAnswer> | undefined;
   check: typeof checkPage;
   /** "Watch this portal" (permission prompt, background check); optional so older callers need not pass it. */
   watch?: WatchDeps;
 }
 
 const defaultDeps: PopupDeps = {
-  resolveTab: resolveTargetTab,
-  getStatus: (request) => sendMessage('ui-bg/tab-status', request),
+  ask: () => askAboutTab(),
+  started: takeStartedAnswer,
   // Loaded on the click that needs it: it brings zod (to parse what the page's world returned),
   // about 100 kB the popup would otherwise parse before its first render.
   check: async (tabId) => (await import('@/utils/popup/check-page')).checkPage(tabId),
@@ -43,15 +45,15 @@ const defaultDeps: PopupDeps = {
 /** The toolbar popup: which portal this tab is on, its session, and any breach notice. */
 export function Popup({ deps = defaultDeps }: { deps?: PopupDeps }) {
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
-  // A layout effect, so the request goes out as soon as the popup has rendered. Preact runs a
-  // plain effect only after the next frame is painted, which kept the patient waiting for about
-  // one more frame (10–16 ms) before anything was even asked (`npm run bench -- popup-render`).
+  // Usually the question is already on its way (popup.html's early script); otherwise it goes out
+  // from a layout effect, as soon as the popup has rendered. Preact runs a plain effect only after
+  // the next frame is painted, which kept the patient waiting for about one more frame (10–16 ms)
+  // before anything was even asked (`npm run bench -- popup-render`).
   useLayoutEffect(() => {
     let cancelled = false;
     (async () => {
-      const target = await deps.resolveTab();
-      if (!target) throw new Error(t('popup.noTab'));
-      const status = await deps.getStatus(target);
+      const { target, status } = await (deps.started?.() ?? deps.ask());
+      if (!target || !status) throw new Error(t('popup.noTab'));
       if (!cancelled) setLoad({ phase: 'ready', status, tabId: target.tabId, fromToolbar: target.url !== undefined });
     })().catch((error: unknown) => {
       if (!cancelled) setLoad({ phase: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -3,7 +3,7 @@ import { noticeText } from '../notices/notice-text';
 import type { Notice } from '../feed/schema';
 import { getActiveFeed, noticesForMatch, withLocalNotices, type ActiveFeed } from '../state/active-feed';
 import type { BannerNotice } from '../messaging/protocol';
-import { relevantNotices, type RelevantNotice } from '../state/patient-choices';
+import { relevantNotices, type NoticeChoices, type RelevantNotice } from '../state/patient-choices';
 import { policyNotices } from '../policy/managed';
 import type { PortalMatch } from '../portals';
 import { formatDate, formatList } from '../i18n/format';
@@ -26,12 +26,12 @@ export interface PortalNotices {
   active: ActiveFeed | undefined;
 }
 
-export async function portalNotices(match: PortalMatch, { feed = getActiveFeed, now = () => new Date(), local = policyNotices } = {}): Promise<PortalNotices> {
+export async function portalNotices(match: PortalMatch, { feed = getActiveFeed, now = () => new Date(), local = policyNotices, choices }: { feed?: () => Promise<ActiveFeed>; now?: () => Date; local?: () => Promise<Notice[]>; choices?: Promise<NoticeChoices> } = {}): Promise<PortalNotices> {
   const [active, fromPolicy] = await Promise.all([feed().catch(() => undefined), local().catch(() => [])]);
   const notices = withLocalNotices(active?.feed.notices ?? [], fromPolicy);
   if (notices.length === 0) return { relevant: [], others: [], active };
   const all = noticesForMatch(notices, match);
-  const relevant = await relevantNotices(match.portal.id, all, now());
+  const relevant = await relevantNotices(match.portal.id, all, now(), choices);
   const shown = new Set(relevant.map(({ notice }) => notice.id));
   return { relevant, others: all.filter((notice) => !shown.has(notice.id)), active };
 }

@@ -112,12 +112,20 @@ describe('tabStatus', () => {
     expect(result.signOutReminders).toEqual([{ id: 'portal-guard-signout:managemyhealth', displayName: 'Manage My Health', signOutUrl: 'https://portal.managemyhealth.co.nz/' }]);
   });
 
-  it('asks for the session, feed, catalogue, policy and reminders together, not one after another', async () => {
+  it('starts every read at once when the popup gives the address, not one round after another', async () => {
     // The popup shows nothing until this answer comes: each read is a round trip to the browser.
+    // The catalogue index is in memory after its first load, so the address is looked up at once,
+    // and the reads that need it (trackers seen, whether the script runs there) go out with the rest.
     const started: string[] = [];
+    const finished: string[] = [];
     const held = <T,>(name: string, value: T) => () => {
       started.push(name);
-      return new Promise<T>((resolve) => setTimeout(() => resolve(value), 5));
+      return new Promise<T>((resolve) =>
+        setTimeout(() => {
+          finished.push(name);
+          resolve(value);
+        }, 5),
+      );
     };
     const index = createPortalIndex(CATALOGUE);
     const reply = tabStatus(
@@ -126,19 +134,29 @@ describe('tabStatus', () => {
         getSession: held('session', undefined),
         getFeed: held('feed', { feed, status }),
         now: () => NOW,
-        index: held('index', index),
+        index: async () => index,
         organization: held('organization', undefined),
         reminders: held('reminders', []),
         scriptable: held('scriptable', true),
         trackers: held('trackers', []),
       },
     );
-    await Promise.resolve();
-    expect(started.sort()).toEqual(['feed', 'index', 'organization', 'reminders', 'session']);
+    await new Promise((settle) => setTimeout(settle, 0));
+    expect(started.sort()).toEqual(['feed', 'organization', 'reminders', 'scriptable', 'session', 'trackers']);
+    expect(finished).toEqual([]);
     const result = await reply;
-    expect(started).toHaveLength(7);
     expect(result).toMatchObject({ lookup: 'portal', scriptable: true, portal: { id: 'managemyhealth' } });
     expect(result.notices.map((notice) => notice.id)).toEqual(['nz-managemyhealth-2025-12']);
+  });
+
+  it('reads the patient’s notice choices with everything else, not after the feed arrives', async () => {
+    const local = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const slowFeed = () => new Promise<{ feed: Feed; status: FeedStatus }>((resolve) => setTimeout(() => resolve({ feed, status }), 5));
+    const reply = tabStatus({ tabId: 3, url: 'https://portal.managemyhealth.co.nz/dashboard' }, { ...deps, getFeed: slowFeed });
+    await new Promise((settle) => setTimeout(settle, 0));
+    const keys = local.mock.calls.flatMap(([key]) => (Array.isArray(key) ? key : [key]));
+    expect(keys).toEqual(expect.arrayContaining(['noticeDismissals', 'portalAccounts', 'settings']));
+    expect((await reply).notices.map((notice) => notice.id)).toEqual(['nz-managemyhealth-2025-12']);
   });
 
   it('moves a dismissed notice to “other notices” until its modified date changes', async () => {

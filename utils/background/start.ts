@@ -13,7 +13,7 @@ import { onSessionReport } from './session-report';
 import { watchSharedComputer, type SharedComputerWatch } from './shared-computer';
 import { restrictStorageToTrustedContexts } from './storage-access';
 import { takeTab } from './tab-sessions';
-import { tabStatus } from './tab-status';
+import { activeTabStatus, tabStatus } from './tab-status';
 import { onTrackerReport } from './tracker-audit';
 import { onWatchPortal } from './watch-portal';
 
@@ -38,6 +38,7 @@ export function startBackground(): () => void {
       'ui-bg/guide-event': (request) => onGuideEvent(request),
       'ui-bg/dismiss-notice': (request) => onConfirmDismiss(request),
       'ui-bg/tab-status': (request) => tabStatus(request),
+      'ui-bg/active-tab-status': () => activeTabStatus(),
       'ui-bg/watch-portal': (request) => onWatchPortal(request),
       'ui-bg/platform-signals': (request) => onPlatformSignals(request),
       'ui-bg/check-feed-now': (request) => onCheckFeedNow(request),

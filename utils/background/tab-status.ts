@@ -4,7 +4,8 @@ import type { DataClass, Notice } from '../feed/schema';
 import { getActiveFeed, type ActiveFeed } from '../state/active-feed';
 import { formatNumber } from '../i18n/format';
 import { t } from '../i18n/t';
-import type { NoticeSummary, PortalSummary, RequestOf, TabStatus, TrackerSummary } from '../messaging/protocol';
+import { browser } from 'wxt/browser';
+import type { NoticeSummary, PortalSummary, RequestOf, ResponseOf, TabStatus, TrackerSummary } from '../messaging/protocol';
 import { currentPolicy } from '../policy/managed';
 import type { Organization } from '../policy/schema';
 import type { PortalIndex, PortalMatch } from '../portals';
@@ -13,6 +14,7 @@ import { watchCandidate } from '../portals/watch';
 import { portalNotices, whyShown } from './portal-notices';
 import { getTabSession } from './tab-sessions';
 import { readItem, signOutReminders, type SignOutReminder } from '../state/storage';
+import { readNoticeChoices } from '../state/patient-choices';
 import { isScriptable } from './scriptable';
 import { portalTrackers } from './tracker-audit';
 
@@ -36,31 +38,72 @@ export interface TabStatusDeps {
   scriptable?: (url: string) => Promise<boolean | undefined>;
   /** The trackers seen on a portal's signed-in pages (tracker-audit.ts). */
   trackers?: typeof portalTrackers;
+  /** The toolbar popup's tab: the active tab of the focused window. */
+  activeTab?: () => Promise<PopupTarget | undefined>;
 }
 
 const defaultDeps: TabStatusDeps = { getSession: getTabSession, getFeed: getActiveFeed, now: () => new Date(), index: portalIndex };
 
-export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, deps: TabStatusDeps = defaultDeps): Promise<TabStatus> {
-  // The popup waits for this answer before it shows anything, so reads that do not depend on one
-  // another go out together: each is a round trip to the browser's storage.
-  const [session, active, index, organization, reminders] = await Promise.all([
-    deps.getSession(tabId),
-    deps.getFeed().catch(() => undefined),
-    (deps.index ?? portalIndex)(),
+/** The popup opened as a page for a named tab (`popup.html?tabId=`). */
+export function tabStatus(request: RequestOf<'ui-bg/tab-status'>, deps: TabStatusDeps = defaultDeps): Promise<TabStatus> {
+  return statusOf(Promise.resolve(request), deps);
+}
+
+/**
+ * The toolbar popup: the active tab of the window the patient clicked in, and its status. The
+ * reads that need no tab start while the browser is still answering which tab that is.
+ */
+export async function activeTabStatus(deps: TabStatusDeps = defaultDeps): Promise<ResponseOf<'ui-bg/active-tab-status'>> {
+  const found = (deps.activeTab ?? activeTab)();
+  const status = statusOf(
+    found.then((target) => target ?? Promise.reject(new Error('no active tab'))),
+    deps,
+  );
+  const target = await found.catch(() => undefined);
+  if (!target) {
+    status.catch(() => undefined); // Nothing to describe: its refusal is expected, not unhandled.
+    return {};
+  }
+  return { target, status: await status };
+}
+
+async function activeTab(): Promise<PopupTarget | undefined> {
+  // `lastFocusedWindow`, not `currentWindow`: the background has no window of its own, and the
+  // toolbar button the patient just clicked is in the focused one. `activeTab` shows us its URL.
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (tab?.id === undefined || tab.id < 0) return undefined;
+  return { tabId: tab.id, ...(tab.url ? { url: tab.url } : {}) };
+}
+
+type PopupTarget = RequestOf<'ui-bg/tab-status'>;
+
+async function statusOf(target: Promise<PopupTarget>, deps: TabStatusDeps): Promise<TabStatus> {
+  // The popup waits for this answer before it shows anything, and each read is a round trip to the
+  // browser's storage (2–3 ms while the popup is opening). So every read starts now, together:
+  // the ones that need the tab or its address start as soon as those are known, which for the
+  // popup is at once or after one tab query. A read that turns out unneeded (the patient's notice
+  // choices on a page that is no portal) costs nothing the popup waits for.
+  const session = target.then(({ tabId }) => deps.getSession(tabId));
+  const active = deps.getFeed().catch(() => undefined);
+  const choices = readNoticeChoices();
+  choices.catch(() => undefined); // Awaited, and its error surfaced, only on a portal page.
+  const address = target.then(({ url }): string | Promise<string> => url ?? session.then((stored) => stored?.url ?? ''));
+  const page = Promise.all([(deps.index ?? portalIndex)(), address]).then(([index, pageUrl]) => ({ index, pageUrl, lookup: index.lookupUrl(pageUrl) }));
+  // These two never fail: if the address cannot be looked up, `page` fails the whole answer below.
+  const canRunOnPage = page.then(({ lookup, pageUrl }) => (lookup.kind === 'lookalike' ? undefined : (deps.scriptable ?? isScriptable)(pageUrl))).catch(() => undefined);
+  const trackers = page.then(({ lookup }) => (lookup.kind === 'portal' ? (deps.trackers ?? portalTrackers)(lookup.match.portal.id) : [])).catch((): TrackerSummary[] => []);
+  const [{ index, pageUrl, lookup }, stored, loaded, organization, reminders] = await Promise.all([
+    page,
+    session,
+    active,
     (deps.organization ?? policyOrganization)().catch(() => undefined),
     (deps.reminders ?? (() => readItem(signOutReminders)))().catch((): SignOutReminder[] => []),
   ]);
-  const feed = active?.status;
-  // The popup's URL comes from activeTab and is the freshest; the stored one covers a popup
-  // opened as a page (`popup.html?tabId=`), which has no activeTab grant.
-  const lookup = index.lookupUrl(url ?? session?.url ?? '');
+  const feed = loaded?.status;
   const org = {
     ...(organization ? { organization } : {}),
     ...(reminders.length ? { signOutReminders: reminders.map(({ id, displayName, signOutUrl }) => ({ id, displayName, ...(signOutUrl ? { signOutUrl } : {}) })) } : {}),
   };
-  const pageUrl = url ?? session?.url ?? '';
-  // Started here, awaited where each answer needs it, so it overlaps the notice and tracker reads.
-  const canRunOnPage = lookup.kind === 'lookalike' ? Promise.resolve(undefined) : (deps.scriptable ?? isScriptable)(pageUrl).catch(() => undefined);
 
   if (lookup.kind === 'lookalike') {
     const { imitates } = lookup;
@@ -69,7 +112,7 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
   if (lookup.kind === 'none') {
     // An address nothing recognises may still imitate a reviewed one (`mychart-uwhealth.org`):
     // that is a look-alike, never a portal to watch. Otherwise it may be offered for watching.
-    const candidate = watchCandidate(url ?? session?.url ?? '', index);
+    const candidate = watchCandidate(pageUrl, index);
     if (candidate.kind === 'imitation') {
       const { imitates, reason } = candidate.imitation;
       return { lookup: 'lookalike', lookalike: { host: candidate.host, imitates: imitates.name, ...(imitates.homeUrl ? { officialHome: imitates.homeUrl } : {}), reason }, notices: [], otherNotices: [], ...(feed ? { feed } : {}), ...org };
@@ -81,24 +124,24 @@ export async function tabStatus({ tabId, url }: RequestOf<'ui-bg/tab-status'>, d
 
   const { match } = lookup;
   // A session reported for another page of the same tab (before a navigation) is stale.
-  const sameHost = session && safeHost(session.url) === match.host;
+  const sameHost = stored && safeHost(stored.url) === match.host;
   // The feed loaded above, not a second load (each reads storage again).
-  const [{ relevant, others }, trackers, canRun] = await Promise.all([
-    portalNotices(match, { feed: async () => active ?? Promise.reject(new Error('no feed')), now: deps.now }),
-    (deps.trackers ?? portalTrackers)(match.portal.id).catch((): TrackerSummary[] => []),
+  const [{ relevant, others }, seen, canRun] = await Promise.all([
+    portalNotices(match, { feed: async () => loaded ?? Promise.reject(new Error('no feed')), now: deps.now, choices }),
+    trackers,
     canRunOnPage,
   ]);
   const scriptable = scriptableField(canRun);
   return {
     lookup: 'portal',
     portal: summarisePortal(match),
-    ...(session && sameHost ? { session: { state: session.state, detectedAt: session.detectedAt, evidence: session.evidence } } : {}),
+    ...(stored && sameHost ? { session: { state: stored.state, detectedAt: stored.detectedAt, evidence: stored.evidence } } : {}),
     notices: relevant.map(({ notice }) => summariseNotice(notice, whyShown(match, notice))),
     otherNotices: others.map((notice) => ({ id: notice.id, title: noticeText(notice).title })),
     ...(feed ? { feed } : {}),
     ...scriptable,
     ...org,
-    ...(trackers.length ? { trackers } : {}),
+    ...(seen.length ? { trackers: seen } : {}),
   };
 }
 

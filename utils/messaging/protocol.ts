@@ -80,6 +80,9 @@ export const trackerSummarySchema = z.strictObject({
   lastSeen: z.number(),
 });
 
+/** The tab the popup describes. */
+const popupTargetSchema = z.strictObject({ tabId: tabIdSchema, url: z.string().max(8192).optional() });
+
 export const tabStatusSchema = z.strictObject({
   lookup: z.enum(['portal', 'lookalike', 'none']),
   portal: portalSummarySchema.optional(),
@@ -351,12 +354,26 @@ export const protocol = {
     request: z.strictObject({ noticeId: noticeIdSchema }),
     response: z.strictObject({ ok: z.literal(true) }),
   },
-  /** The popup asks for everything it shows about one tab. The URL comes from `activeTab`. */
+  /**
+   * The popup, opened as a page for a named tab (`popup.html?tabId=`), asks for everything it shows
+   * about that tab. The URL is the one the browser shows the popup, if any.
+   */
   'ui-bg/tab-status': {
     from: 'extension-page',
     pages: ['/popup.html'],
-    request: z.strictObject({ tabId: tabIdSchema, url: z.string().max(8192).optional() }),
+    request: popupTargetSchema,
     response: tabStatusSchema,
+  },
+  /**
+   * The toolbar popup asks the same before it knows its tab: the background finds the active tab
+   * of the window the patient clicked in (its URL comes from `activeTab`) while its storage reads
+   * are already under way, which saves the popup a round trip of its own first. No target: no tab.
+   */
+  'ui-bg/active-tab-status': {
+    from: 'extension-page',
+    pages: ['/popup.html'],
+    request: z.strictObject({}),
+    response: z.strictObject({ target: popupTargetSchema.optional(), status: tabStatusSchema.optional() }),
   },
   /**
    * The options page's "Check for updates now". The background runs the same one-at-a-time

@@ -1,36 +1,32 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { popupPageUrl } from '../pages';
-import { resolveTargetTab } from './target-tab';
+import { namedTab } from './target-tab';
 
-const ACTIVE = { id: 4, url: 'https://portal.managemyhealth.co.nz/dashboard' };
 // A named tab whose address the browser does not show (no access to its host).
-const tabs = () => ({ query: vi.fn(async () => [ACTIVE]), get: vi.fn(async (id: number) => ({ id, index: 0 }) as Browser.tabs.Tab) });
+const tabs = () => ({ get: vi.fn(async (id: number) => ({ id, index: 0 }) as Browser.tabs.Tab) });
 
-describe('which tab the popup describes', () => {
-  beforeEach(() => fakeBrowser.reset());
-
+describe('which tab a popup opened as a page describes', () => {
   it.each([
-    ['the popup opened as a page for tab 12', popupPageUrl({ tabId: 12 }), { tabId: 12 }, false],
-    ['its own search string', '?tabId=12', { tabId: 12 }, false],
-    ['the toolbar popup', '', { tabId: 4, url: ACTIVE.url }, true],
-    ['a tab id that is not one (tabs.TAB_ID_NONE)', '?tabId=-1', { tabId: 4, url: ACTIVE.url }, true],
-    ['a tab id with a URL beside it', '?tabId=12&url=https%3A%2F%2Fmychart.clevelandclinic.org%2F', { tabId: 4, url: ACTIVE.url }, true],
-  ])('%s', async (_name, search, expected, asksActive) => {
+    ['the popup opened as a page for tab 12', popupPageUrl({ tabId: 12 }), { tabId: 12 }],
+    ['its own search string', '?tabId=12', { tabId: 12 }],
+    // The rest describe the active tab, which the background finds (ui-bg/active-tab-status).
+    ['the toolbar popup', '', undefined],
+    ['a tab id that is not one (tabs.TAB_ID_NONE)', '?tabId=-1', undefined],
+    ['a tab id with a URL beside it', '?tabId=12&url=https%3A%2F%2Fmychart.clevelandclinic.org%2F', undefined],
+  ])('%s', async (_name, search, expected) => {
     const api = tabs();
-    expect(await resolveTargetTab(search, api as never)).toEqual(expected);
-    expect(api.query).toHaveBeenCalledTimes(asksActive ? 1 : 0);
+    expect(await namedTab(search, api)).toEqual(expected);
+    expect(api.get).toHaveBeenCalledTimes(expected ? 1 : 0);
   });
 
   it('reads the named tab’s address where the browser shows it (a watched or custom portal’s granted origin)', async () => {
-    const api = { query: vi.fn(), get: vi.fn(async () => ({ id: 12, index: 0, url: 'https://mychart.uwhealth.org/' }) as Browser.tabs.Tab) };
-    expect(await resolveTargetTab('?tabId=12', api)).toEqual({ tabId: 12, url: 'https://mychart.uwhealth.org/' });
-    expect(api.query).not.toHaveBeenCalled();
+    const api = { get: vi.fn(async () => ({ id: 12, index: 0, url: 'https://mychart.uwhealth.org/' }) as Browser.tabs.Tab) };
+    expect(await namedTab('?tabId=12', api)).toEqual({ tabId: 12, url: 'https://mychart.uwhealth.org/' });
   });
 
   it('has no address for a named tab that is gone', async () => {
-    const api = { query: vi.fn(), get: vi.fn(async () => Promise.reject(new Error('No tab with id: 12.'))) };
-    expect(await resolveTargetTab('?tabId=12', api)).toEqual({ tabId: 12 });
+    const api = { get: vi.fn(async () => Promise.reject(new Error('No tab with id: 12.'))) };
+    expect(await namedTab('?tabId=12', api)).toEqual({ tabId: 12 });
   });
 });

@@ -2,24 +2,20 @@ import { browser } from 'wxt/browser';
 import { parsePopupPage } from '../pages';
 
 /**
- * Which tab the popup describes. From the toolbar it is the active tab, whose URL `activeTab`
- * lets us read. Opened as a page (`popup.html?tabId=12`, as the end-to-end tests and an
- * "open in a tab" link do) it is the named tab; the browser shows us its URL only where Portal
- * Guard already has access to the host (a watched or custom portal's origin), and otherwise the
- * URL comes from what the background stored, since no activeTab grant exists then.
+ * The tab a popup opened as a page describes (`popup.html?tabId=12`, as the end-to-end tests and
+ * an "open in a tab" link do). The browser shows us its URL only where Portal Guard already has
+ * access to the host (a watched or custom portal's origin); otherwise the background uses the URL
+ * it stored, since no activeTab grant exists then.
+ *
+ * Undefined for the toolbar popup, and for an address that names no valid tab: that popup
+ * describes the active tab, which the background finds itself (`ui-bg/active-tab-status`).
  */
-export async function resolveTargetTab(search = location.search, tabs: Pick<typeof browser.tabs, 'query' | 'get'> = browser.tabs): Promise<{ tabId: number; url?: string } | undefined> {
-  // An address that names no valid tab falls back to the active tab, as the toolbar popup does.
+export function namedTab(search = location.search, tabs: Pick<typeof browser.tabs, 'get'> = browser.tabs): Promise<{ tabId: number; url?: string }> | undefined {
   const page = parsePopupPage(search);
-  if (page.ok && page.params.tabId !== undefined) {
-    const { tabId } = page.params;
-    const url = await tabs.get(tabId).then(
-      (tab) => tab.url,
-      () => undefined,
-    );
-    return { tabId, ...(url ? { url } : {}) };
-  }
-  const [tab] = await tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return undefined;
-  return { tabId: tab.id, ...(tab.url ? { url: tab.url } : {}) };
+  if (!page.ok || page.params.tabId === undefined) return undefined;
+  const { tabId } = page.params;
+  return tabs.get(tabId).then(
+    (tab) => ({ tabId, ...(tab.url ? { url: tab.url } : {}) }),
+    () => ({ tabId }),
+  );
 }

@@ -1,5 +1,5 @@
 import type { Notice } from '../feed/schema';
-import { noticeDismissals, portalAccounts, readItem, remediationProgress, settings, updateItem } from './storage';
+import { noticeDismissals, portalAccounts, readItem, remediationProgress, settings, updateItem, type RegisteredItem, type Settings } from './storage';
 import { relevance, type Relevance } from '../notices/relevance';
 import { own } from '../own-keys';
 
@@ -14,10 +14,27 @@ export interface RelevantNotice {
   why: Extract<Relevance, { show: true }>['why'];
 }
 
-/** Of a portal's notices, the ones to show now. */
-export async function relevantNotices(portalId: string, candidates: readonly Notice[], now = new Date()): Promise<RelevantNotice[]> {
-  if (candidates.length === 0) return [];
+/** What `relevantNotices` reads: the patient's dismissals, password-change dates and notice window. */
+export interface NoticeChoices {
+  dismissals: ItemValue<typeof noticeDismissals>;
+  accounts: ItemValue<typeof portalAccounts>;
+  prefs: Settings;
+}
+type ItemValue<I> = I extends RegisteredItem<infer T> ? T : never;
+
+export async function readNoticeChoices(): Promise<NoticeChoices> {
   const [dismissals, accounts, prefs] = await Promise.all([readItem(noticeDismissals), readItem(portalAccounts), readItem(settings)]);
+  return { dismissals, accounts, prefs };
+}
+
+/**
+ * Of a portal's notices, the ones to show now. A caller that is already waiting on other storage
+ * reads (the popup's `tabStatus`) passes `choices` it started at the same time, so these three
+ * reads do not wait behind the others.
+ */
+export async function relevantNotices(portalId: string, candidates: readonly Notice[], now = new Date(), choices?: Promise<NoticeChoices>): Promise<RelevantNotice[]> {
+  if (candidates.length === 0) return [];
+  const { dismissals, accounts, prefs } = await (choices ?? readNoticeChoices());
   const passwordChangedOn = own(accounts, portalId)?.passwordChangedOn;
   const shown: RelevantNotice[] = [];
   for (const notice of candidates) {

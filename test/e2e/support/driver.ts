@@ -52,7 +52,10 @@ export interface WebExtensionApi {
   action: {
     getBadgeText(details: { tabId: number }): Promise<string>;
     getTitle(details: { tabId: number }): Promise<string>;
+    /** Opens the real toolbar popup over the active tab (portal-suite.ts). */
+    openPopup(): Promise<void>;
   };
+  extension: { getViews(filter: { type: 'popup' }): Window[] };
   tabs: {
     create(details: { url: string; active?: boolean }): Promise<{ id?: number }>;
     remove(tabId: number): Promise<void>;

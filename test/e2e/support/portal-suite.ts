@@ -75,6 +75,39 @@ export function definePortalSuite({ launch, checkPopup }: PortalSuiteOptions): v
     }
   });
 
+  test('the toolbar popup, opened over a signed-in Manage My Health tab, describes that tab', async () => {
+    // Every other popup here is `popup.html?tabId=` opened as a tab. This is the real toolbar
+    // popup, which names no tab: the background finds the active one (ui-bg/active-tab-status).
+    const url = siteUrl('managemyhealth', '/dashboard');
+    const { tabId, page } = await driver.openTab(url);
+    try {
+      await waitForSession(driver, tabId, { state: 'signed-in', url });
+      const shown = await driver.extension(async (api) => {
+        await api.action.openPopup();
+        // No inner functions: the test runner would wrap their names in a helper the page lacks.
+        for (let attempt = 0; attempt < 400; attempt++) {
+          const view = api.extension.getViews({ type: 'popup' })[0];
+          const ready = view?.document.querySelector('[data-testid=session-state], [role=alert], [data-testid=not-a-portal]');
+          if (view && ready) {
+            const result = {
+              portal: view.document.querySelector('[data-testid=portal-name]')?.textContent ?? null,
+              session: view.document.querySelector('[data-testid=session-state]')?.textContent?.trim() ?? null,
+              notices: view.document.querySelectorAll('[data-testid=notice-title]').length,
+              error: view.document.querySelector('[role=alert]')?.textContent ?? null,
+            };
+            view.close();
+            return result;
+          }
+          await new Promise((done) => setTimeout(done, 25));
+        }
+        return undefined;
+      }, undefined);
+      expect(shown).toEqual({ portal: 'Manage My Health', session: 'Signed in', notices: 1, error: null });
+    } finally {
+      await page.close();
+    }
+  });
+
   test('follows a single-page app from its sign-in form to signed in (history.pushState)', async () => {
     const loginUrl = siteUrl('managemyhealth', '/app/login');
     const { tabId, page } = await driver.openTab(loginUrl);
